@@ -1,0 +1,66 @@
+"""The result schema: what the CLI prints and the API returns, stable across versions."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+LABELS = ("supported", "refuted", "partially_supported", "outdated", "unverifiable")
+CLAIM_TYPES = ("reward", "designation", "designation_count", "event_date")
+
+
+class ArticleOutSchema(Schema):
+    """The article as the engine read it; `text` is what every span indexes."""
+
+    title = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    language = fields.String(allow_none=True)
+    published_at = fields.Date(allow_none=True)
+    format = fields.String(validate=validate.OneOf(["text", "html"]))
+    text = fields.String(required=True)
+
+
+class SubjectSchema(Schema):
+    """The entity a claim is about."""
+
+    id = fields.String(required=True)
+    name = fields.String(required=True)
+
+
+class EvidenceSchema(Schema):
+    """One reference fact a verdict rests on."""
+
+    fact_id = fields.String(required=True)
+    sources = fields.List(fields.String(), required=True)
+    statement = fields.String()
+
+
+class VerdictSchema(Schema):
+    """Label, one-sentence explanation and evidence."""
+
+    label = fields.String(required=True, validate=validate.OneOf(LABELS))
+    explanation = fields.String(required=True)
+    evidence = fields.List(fields.Nested(EvidenceSchema), required=True)
+
+
+class ClaimSchema(Schema):
+    """One atomic claim, its span in `article.text`, and its verdict."""
+
+    id = fields.String(required=True)
+    type = fields.String(required=True, validate=validate.OneOf(CLAIM_TYPES))
+    text = fields.String(required=True, metadata={"description": "surface text of the key mention"})
+    span = fields.List(fields.Integer(), required=True, validate=validate.Length(equal=2))
+    sentence = fields.String(required=True)
+    sentence_span = fields.List(fields.Integer(), required=True, validate=validate.Length(equal=2))
+    subject = fields.Nested(SubjectSchema, allow_none=True)
+    value = fields.Dict(required=True, metadata={"description": "type-specific claimed values"})
+    verdict = fields.Nested(VerdictSchema, required=True)
+
+
+class ResultSchema(Schema):
+    """A whole check: the article, the table version, the claims and a count per label."""
+
+    article = fields.Nested(ArticleOutSchema, required=True)
+    reference_version = fields.String(required=True)
+    claims = fields.List(fields.Nested(ClaimSchema), required=True)
+    summary = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
+    warnings = fields.List(fields.String(), required=True)
