@@ -1,0 +1,276 @@
+"""Claims: atomic reward, designation, count and event-date claims built from a document's mentions."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from workers.pipeline.english import ATTRIBUTION_VERBS, CONTINUATION_WORDS, LINKING_WORDS
+from workers.pipeline.mentions import CountMention, Mentions
+from workers.pipeline.model import Claim, DateMention, MoneyMention, PhraseMatch, Sentence
+from workers.pipeline.normalize import Document
+from workers.pipeline.reference import ReferenceTable
+
+CONTEXT_SENTENCES = 4  # how far back a designation context carries
+LINK_DISTANCE = 4  # words that may separate a kind term from the name it describes
+REWARD_DISTANCE = 14  # words that may separate an amount from its reward cue
+_MULTIPLIERS = {"doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "tripled": 3.0, "tripling": 3.0,
+                "triples": 3.0, "quadrupled": 4.0, "halved": 0.5}
+_NOT_REWARD_AFTER = {"of", "in", "worth", "per", "each", "annually"}
+
+
+@dataclass(slots=True)
+class _Context:
+    """What earlier sentences said about designations, carried forward."""
+
+    kind: str | None = None
+    kind_sentence: int = -99
+    kind_paragraph: int = -1
+    designation_sentence: int = -99
+    list_intro: dict | None = None
+    seen: set = field(default_factory=set)
+
+
+class _Sentence:
+    """A sentence with the mentions inside it."""
+
+    def __init__(self, s: Sentence, doc: Document, m: Mentions, token_starts: Sequence[int]) -> None:
+        self.s = s
+        self.phrases = _inside(m.phrases, s.start, s.end)
+        self.dates = _inside(m.dates, s.start, s.end)
+        self.money = _inside(m.money, s.start, s.end)
+        self.counts = _inside(m.counts, s.start, s.end)
+        self.first_token = bisect.bisect_left(token_starts, s.start)
+        self.last_token = bisect.bisect_left(token_starts, s.end)
+        self.ends_with_colon = doc.text[s.start:s.end].rstrip().endswith(":")
+
+
+def _inside(items: Iterable, start: int, end: int) -> list:
+    return [x for x in items if start <= x.start < end]
+
+
+def _near(items: Iterable, pos: int):
+    return min(items, key=lambda x: abs(x.start - pos), default=None)
+
+
+def _entity_type(table: ReferenceTable, match: PhraseMatch) -> str:
+    return table.entities[match.ref].type
+
+
+def _words_between(doc: Document, a_end: int, b_start: int) -> list[str]:
+    lo = bisect.bisect_left(doc.starts, a_end)
+    hi = bisect.bisect_left(doc.starts, b_start)
+    return [t.norm for t in doc.tokens[lo:hi]]
+
+
+def _linked(doc: Document, a: PhraseMatch | CountMention, b: PhraseMatch) -> bool:
+    """True when only linking words stand between two mentions ("X, a foreign terrorist organization")."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = _words_between(doc, first.end, second.start)
+    return len(between) <= LINK_DISTANCE and all(w in LINKING_WORDS or w in ("and", "or") for w in between)
+
+
+def _usable_dates(doc: Document, dates: Iterable[DateMention]) -> list[DateMention]:
+    """Dates that date an event, not a report of it ("said Thursday", "reported Friday")."""
+    out = []
+    for d in dates:
+        before = _words_between(doc, max(0, d.start - 40), d.start)
+        words = [w for w in before if w not in ("on", "late", "early", "this", "last", "morning")]
+        if words and words[-1] in ATTRIBUTION_VERBS:
+            continue
+        out.append(d)
+    return out
+
+
+def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Mentions,
+                   table: ReferenceTable) -> list[Claim]:
+    """Every checkable claim of the document, in text order."""
+    starts = doc.starts
+    ctx = _Context()
+    claims: list[Claim] = []
+    for s in sentences:
+        sent = _Sentence(s, doc, mentions, starts)
+        claims += _designations(doc, sent, table, ctx)
+        claims += _rewards(doc, sent, sentences, mentions, table)
+        claims += _events(doc, sent)
+    return _dedupe(sorted(claims, key=lambda c: (c.start, c.type)))
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen, out = set(), []
+    for c in claims:
+        window = c.date.window if c.date else None
+        key = (c.type, c.subject, repr(sorted((k, str(v)) for k, v in c.value.items() if k != "named")), window)
+        if c.type == "designation":
+            key = (c.type, c.subject, c.value.get("kind"), window)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+# --- designations and counts ------------------------------------------------------------
+
+def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _Context) -> list[Claim]:
+    s = sent.s
+    out: list[Claim] = []
+    if ctx.list_intro and not (s.bullet or sent.last_token - sent.first_token <= 10):
+        ctx.list_intro = None
+    if ctx.list_intro:
+        intro = ctx.list_intro
+        for g in _groups(sent.phrases, table):
+            out.append(_designation_claim(g, s, intro["kind"], intro["authority"], intro["date"], intro["cue"]))
+        return out
+    for cs, ce in s.clauses:
+        phrases = _inside(sent.phrases, cs, ce)
+        cues = [p for p in phrases if p.kind == "cue" and p.ref == "designation"]
+        weak = [p for p in phrases if p.kind == "weak_cue" and p.ref == "designation"]
+        kinds = [p for p in phrases if p.kind == "kind"]
+        words = {t.norm for t in doc.tokens[sent.first_token:sent.last_token] if cs <= t.start < ce}
+        recent = s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
+        continuation = bool(weak) or bool(words & CONTINUATION_WORDS)
+        asserted = bool(cues) or (bool(weak) and recent)
+        groups = _groups(phrases, table)
+        anchor = (cues or weak or kinds or [None])[0]
+        linked_groups = [g for g in groups if any(_linked(doc, g, k) for k in kinds)] if kinds else []
+        if not asserted and not linked_groups:
+            continue
+        if asserted:
+            groups = [g for g in groups
+                      if _entity_type(table, g) != "person" or any(_linked(doc, g, c) for c in cues + weak)]
+        else:
+            groups = linked_groups
+        kind = _nearest_kind(kinds, anchor)
+        if kind is None and ctx.kind and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and (
+                s.paragraph == ctx.kind_paragraph or continuation):
+            kind = ctx.kind
+        date = _near(_usable_dates(doc, _inside(sent.dates, cs, ce)) or _usable_dates(doc, sent.dates),
+                     anchor.start if anchor else cs)
+        authority = _near([p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
+                          anchor.start if anchor else cs)
+        auth_id = authority.ref if authority else None
+        for g in groups:
+            out.append(_designation_claim(g, s, kind, auth_id, date, anchor))
+        out += _counts(doc, sent, cs, ce, kind, date, auth_id, groups, asserted or bool(kinds))
+        ctx.designation_sentence = s.index
+        if kind:
+            ctx.kind, ctx.kind_sentence, ctx.kind_paragraph = kind, s.index, s.paragraph
+        if sent.ends_with_colon and ce >= s.end - 1:
+            ctx.list_intro = {"kind": kind, "authority": auth_id, "date": date, "cue": anchor}
+    if not out:
+        kinds = [p for p in sent.phrases if p.kind == "kind"]
+        cues = [p for p in sent.phrases if p.kind == "cue" and p.ref == "designation"]
+        if kinds and cues:
+            ctx.kind, ctx.kind_sentence, ctx.kind_paragraph = kinds[0].ref, s.index, s.paragraph
+            ctx.designation_sentence = s.index
+    return out
+
+
+def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable) -> list[PhraseMatch]:
+    return [p for p in phrases if p.kind == "entity" and _entity_type(table, p) in ("organization", "person")]
+
+
+def _nearest_kind(kinds: list[PhraseMatch], anchor: PhraseMatch | None) -> str | None:
+    if not kinds:
+        return None
+    best = _near(kinds, anchor.start) if anchor else kinds[0]
+    return best.ref
+
+
+def _designation_claim(g: PhraseMatch, s: Sentence, kind: str | None, authority: str | None,
+                       date: DateMention | None, cue: PhraseMatch | None) -> Claim:
+    return Claim("designation", g.start, g.end, s, g.ref,
+                 {"kind": kind, "authority": authority, "fuzzy": g.fuzzy}, date)
+
+
+def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, date: DateMention | None,
+            authority: str | None, groups: list[PhraseMatch], asserted: bool) -> list[Claim]:
+    out = []
+    if not asserted:
+        return out
+    for c in _inside(sent.counts, cs, ce):
+        named = sorted({g.ref for g in groups if g.start < c.start}) if c.other else []
+        out.append(Claim("designation_count", c.start, c.end, sent.s, None, {
+            "count": c.number + len(named), "stated": c.number, "other": c.other, "named": named,
+            "category": c.category, "kind": c.kind or kind, "authority": authority,
+            "places": list(c.places), "regions": list(c.regions), "hedged": c.hedged,
+        }, date))
+    return out
+
+
+# --- rewards ----------------------------------------------------------------------------
+
+def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], mentions: Mentions,
+             table: ReferenceTable) -> list[Claim]:
+    cues = [p for p in sent.phrases if p.kind == "reward_cue"]
+    if not cues or not sent.money:
+        return []
+    out = []
+    money = sorted(sent.money, key=lambda m: m.start)
+    previous: dict[int, MoneyMention] = {}
+    skip: set[int] = set()
+    for a, b in zip(money, money[1:], strict=False):
+        before = _words_between(doc, max(sent.s.start, a.start - 12), a.start)
+        between = _words_between(doc, a.end, b.start)
+        if between in (["to"], ["and"]) and (not before or before[-1] in ("from", "of")) or between == ["to"]:
+            previous[id(b)] = a
+            skip.add(id(a))
+    for m in money:
+        if id(m) in skip:
+            continue
+        cue = _near(cues, m.start)
+        gap = _words_between(doc, min(cue.end, m.end), max(cue.start, m.start))
+        after = _words_between(doc, m.end, min(sent.s.end, m.end + 30))[:1]
+        if len(gap) > REWARD_DISTANCE or (after and after[0] in _NOT_REWARD_AFTER and cue.start < m.start):
+            continue
+        subject = _reward_subject(doc, sent, m, sentences, mentions, table)
+        if subject is None:
+            continue
+        prev = previous.get(id(m))
+        multiplier = None
+        head = _words_between(doc, max(sent.s.start, m.start - 80), m.start)[-10:]
+        for w in head:
+            multiplier = _MULTIPLIERS.get(w, multiplier)
+        date = _near(_usable_dates(doc, sent.dates), cue.start)
+        authority = _near([p for p in sent.phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
+                          cue.start)
+        out.append(Claim("reward", m.start, m.end, sent.s, subject, {
+            "amount": m.amount, "currency": m.currency, "hedged": m.hedged,
+            "previous_amount": prev.amount if prev else (m.amount / multiplier if multiplier else None),
+            "previous_stated": bool(prev), "authority": authority.ref if authority else None,
+        }, date))
+    return out
+
+
+def _reward_subject(doc: Document, sent: _Sentence, m: MoneyMention, sentences: Sequence[Sentence],
+                    mentions: Mentions, table: ReferenceTable) -> str | None:
+    people = [p for p in sent.phrases if p.kind == "entity" and _entity_type(table, p) == "person"]
+    if people:
+        return _near(people, m.start).ref
+    earlier = [p for p in mentions.phrases
+               if p.kind == "entity" and _entity_type(table, p) == "person" and p.end <= sent.s.start
+               and any(x.paragraph == sent.s.paragraph and x.start <= p.start < x.end
+                       and sent.s.index - x.index <= 2 for x in sentences)]
+    return earlier[-1].ref if earlier else None
+
+
+# --- event dates ------------------------------------------------------------------------
+
+def _events(doc: Document, sent: _Sentence) -> list[Claim]:
+    triggers = [p for p in sent.phrases if p.kind == "trigger"]
+    if not triggers:
+        return []
+    dates = [d for d in _usable_dates(doc, sent.dates)]
+    out = []
+    for event in dict.fromkeys(t.ref for t in triggers):
+        trig = [t for t in triggers if t.ref == event]
+        date = _near([d for d in dates if not any(t.start <= d.start < t.end for t in trig)], trig[0].start)
+        if date is None:
+            continue
+        misdescribed = [p for p in sent.phrases if p.kind == "misdescription" and p.ref == event]
+        out.append(Claim("event_date", date.start, date.end, sent.s, event, {
+            "misdescribed_as": doc.text[misdescribed[0].start:misdescribed[0].end] if misdescribed else None,
+        }, date))
+    return out

@@ -1,0 +1,192 @@
+"""Date expressions: find them in the text and resolve them against the publication date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from workers.pipeline.english import AMBIGUOUS_MONTHS, COUNT_WORDS, MONTHS, UNIT_DAYS, WEEKDAYS
+from workers.pipeline.model import DateMention, DateWindow
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(WEEKDAYS)
+_NUMWORD = "|".join(sorted((w for w in COUNT_WORDS if " " not in w), key=len, reverse=True))
+_PREP = r"(?:in|on|since|by|until|till|through|during|from|of|before|after|last|this|early|late|mid|mid-|earlier in|later in|in early|in late|in mid|in mid-|since early|since late)"
+
+_PATTERN = re.compile(
+    rf"""
+    (?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
+  | (?P<mdy>\b(?:(?:on|since|by|until|from|before|after)\s+)?(?P<m1>{_MONTH})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?)
+  | (?P<dmy>\b(?:(?:on|since|by|until|from|before|after)\s+)?(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)
+  | (?P<my>\b(?:{_PREP}\s+)?(?P<m3>{_MONTH})\.?,?\s+(?P<y3>(?:19|20)\d\d)\b)
+  | (?P<ago>\b(?P<n>\d{{1,3}}|{_NUMWORD}|a|an|a\s+few|several|a\s+couple\s+of)\s+(?P<unit>day|week|fortnight|month|year)s?\s+ago\b)
+  | (?P<rel>\b(?P<rq>last|this|this\s+past|past|next|earlier\s+this|later\s+this|earlier\s+in\s+the|late\s+last|early\s+last|early\s+this|late\s+this)\s+(?P<ru>week|weekend|month|year)\b)
+  | (?P<recent>\b(?:recently|in\s+recent\s+(?:days|weeks|months)|yesterday|today)\b)
+  | (?P<wd>\b(?:(?P<wq>on|last|this|this\s+past|past|next|since|by|until)\s+)?(?P<w>{_WEEKDAY})\b)
+  | (?P<mo>\b(?:(?P<mq>{_PREP})\s+)?(?P<m4>{_MONTH})\b\.?)
+  | (?P<yr>\b(?:(?:{_PREP})\s+)?(?P<y5>(?:19|20)\d\d)\b)
+    """,
+    re.VERBOSE,
+)
+
+
+def _month_window(year: int, month: int) -> DateWindow:
+    last = calendar.monthrange(year, month)[1]
+    return DateWindow(dt.date(year, month, 1), dt.date(year, month, last), "month")
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _count(word: str) -> int | None:
+    word = " ".join(word.split())
+    if word.isdigit():
+        return int(word)
+    if word in ("a", "an"):
+        return 1
+    if word in ("a few", "several"):
+        return 3
+    if word == "a couple of":
+        return 2
+    return COUNT_WORDS.get(word)
+
+
+def _day_without_year(month: int, day: int, pub: dt.date) -> dt.date | None:
+    """The occurrence of month/day nearest to the publication date."""
+    options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := _safe_date(y, month, day))]
+    return min(options, key=lambda d: abs((d - pub).days)) if options else None
+
+
+def _weekday(target: int, qualifier: str, pub: dt.date) -> dt.date:
+    back = (pub.weekday() - target) % 7
+    if qualifier == "next":
+        return pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
+    if qualifier in ("last", "past", "this past") and back == 0:
+        back = 7
+    return pub - dt.timedelta(days=back)
+
+
+def _relative(q: str, unit: str, pub: dt.date) -> DateWindow:
+    q = " ".join(q.split())
+    if unit in ("week", "weekend"):
+        monday = pub - dt.timedelta(days=pub.weekday())
+        if q in ("last", "past", "this past", "late last", "early last"):
+            monday -= dt.timedelta(days=7)
+        elif q == "next":
+            monday += dt.timedelta(days=7)
+        start = monday + dt.timedelta(days=5) if unit == "weekend" else monday
+        end = monday + dt.timedelta(days=6)
+        if q.startswith("earlier"):
+            end = pub
+        return DateWindow(start, end, "week")
+    if unit == "month":
+        year, month = pub.year, pub.month
+        if "last" in q or q == "past":
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        elif q == "next":
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        win = _month_window(year, month)
+        if q.startswith("earlier"):
+            return DateWindow(win.start, pub, "range")
+        if q.startswith("later"):
+            return DateWindow(pub, win.end, "range")
+        return win
+    year = pub.year - 1 if ("last" in q or q == "past") else pub.year + 1 if q == "next" else pub.year
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if q.startswith("earlier"):
+        return DateWindow(start, pub, "range")
+    if q.startswith("later"):
+        return DateWindow(pub, end, "range")
+    if q.startswith("early"):
+        return DateWindow(start, dt.date(year, 4, 30), "range")
+    if q.startswith("late"):
+        return DateWindow(dt.date(year, 9, 1), end, "range")
+    return DateWindow(start, end, "year")
+
+
+def _ago(n: int, unit: str, pub: dt.date) -> DateWindow:
+    days = UNIT_DAYS[unit] * n
+    slack = {"day": 1, "week": 3, "fortnight": 3, "month": 10, "year": 120}[unit] * max(1, n // 3 or 1)
+    center = pub - dt.timedelta(days=days)
+    return DateWindow(center - dt.timedelta(days=slack), min(pub, center + dt.timedelta(days=slack)), "range")
+
+
+def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[DateWindow | None, bool]:
+    """Resolve one match; the bool says whether it is relative to the publication date."""
+    g = m.group
+    if g("iso"):
+        d = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
+        return (DateWindow(d, d, "day") if d else None), False
+    if g("mdy") or g("dmy"):
+        month = MONTHS[g("m1") or g("m2")]
+        day = int(g("d1") or g("d2"))
+        year = g("y1") or g("y2")
+        if year:
+            d = _safe_date(int(year), month, day)
+            return (DateWindow(d, d, "day") if d else None), False
+        if pub is None:
+            return None, True
+        d = _day_without_year(month, day, pub)
+        return (DateWindow(d, d, "day") if d else None), True
+    if g("my"):
+        return _month_window(int(g("y3")), MONTHS[g("m3")]), False
+    if g("yr"):
+        year = int(g("y5"))
+        return DateWindow(dt.date(year, 1, 1), dt.date(year, 12, 31), "year"), False
+    if pub is None:
+        return None, True
+    if g("ago"):
+        n = _count(g("n").lower())
+        return (_ago(n, g("unit"), pub) if n else None), True
+    if g("rel"):
+        return _relative(g("rq"), g("ru"), pub), True
+    if g("recent"):
+        word = " ".join(g("recent").split())
+        if word == "yesterday":
+            d = pub - dt.timedelta(days=1)
+            return DateWindow(d, d, "day"), True
+        if word == "today":
+            return DateWindow(pub, pub, "day"), True
+        days = {"in recent days": 14, "in recent weeks": 42, "in recent months": 180}.get(word, 90)
+        return DateWindow(pub - dt.timedelta(days=days), pub, "range"), True
+    if g("wd"):
+        d = _weekday(WEEKDAYS[g("w")], " ".join((g("wq") or "").split()), pub)
+        return DateWindow(d, d, "day"), True
+    month = MONTHS[g("m4")]
+    year = pub.year if month <= pub.month else pub.year - 1
+    win = _month_window(year, month)
+    if win.start <= pub <= win.end:
+        win = DateWindow(win.start, pub, "month")
+    return win, True
+
+
+def _plausible(m: re.Match[str], text: str) -> bool:
+    """Reject month and weekday names that are ordinary words here ("march", "may")."""
+    word_group = next((k for k in ("m1", "m2", "m3", "m4", "w") if m.group(k)), None)
+    if word_group is None:
+        return True
+    start = m.start(word_group)
+    if not text[start].isupper():
+        return False
+    name = m.group(word_group)
+    if word_group == "m4" and name in AMBIGUOUS_MONTHS and not m.group("mq"):
+        return False
+    return not (word_group == "m4" and len(name) <= 4 and name not in ("may", "june", "july"))
+
+
+def find_dates(view: str, text: str, published: dt.date | None) -> Iterator[DateMention]:
+    """Yield every date expression of `view` (the normalised text), resolved against `published`."""
+    for m in _PATTERN.finditer(view):
+        if not _plausible(m, text):
+            continue
+        start, end = m.span()
+        if start > 0 and view[start - 1] in "$£€" or (end < len(view) and view[end:end + 1].isdigit()):
+            continue
+        window, relative = _resolve(m, published)
+        yield DateMention(start, end, text[start:end], window, relative)

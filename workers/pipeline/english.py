@@ -1,0 +1,72 @@
+"""Language data for English: number words, calendar words, function words.
+
+This is grammar, not domain knowledge: nothing here names a group, an amount or a date of any
+reference table. Domain vocabulary (names, cues, kinds, triggers) comes from the table.
+"""
+
+from __future__ import annotations
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000}
+SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "mil": 1_000_000,
+                       "b": 1_000_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000}
+COUNT_WORDS = {**UNITS, **TENS, "a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2}
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+# Month names that are also ordinary words need a date-like context to count as months.
+AMBIGUOUS_MONTHS = {"march", "may", "mar", "jan", "dec", "aug"}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+            "sunday": 6}
+UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+
+# Currency markers: symbol or word -> ISO code.
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
+                    "gbp": "GBP"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+                  "pounds": "GBP"}
+
+# Words that hedge an amount or a count: the claim allows a margin.
+HEDGES = ("about", "around", "roughly", "approximately", "nearly", "almost", "some", "close to",
+          "more than", "over", "at least", "upwards of", "less than", "under", "an estimated")
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr",
+    "adm", "pres", "prof", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "approx",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
+    "ft", "ave", "blvd", "dept", "est", "fig", "u.s", "u.n", "u.k", "d.c", "e.u",
+}
+
+# Verbs of saying and reporting: a date right after one dates the report, not the event.
+ATTRIBUTION_VERBS = {
+    "said", "says", "say", "told", "tells", "reported", "reports", "wrote", "writes", "stated",
+    "states", "announced", "added", "noted", "according", "tweeted", "posted", "confirmed",
+    "responding", "speaking", "explained",
+}
+
+# Words that open a new clause inside a sentence: cues on one side do not govern mentions on the other.
+CLAUSE_OPENERS = ("while", "whereas", "but", "although", "though", "however", "meanwhile")
+
+# Words that say a statement continues an earlier one ("was also designated").
+CONTINUATION_WORDS = {"also", "too", "likewise", "similarly", "additionally", "later", "then", "another"}
+
+# Copulas and linking words that let a kind term describe a nearby name ("X, a terrorist group").
+LINKING_WORDS = {"is", "are", "was", "were", "be", "been", "being", "as", "like", "including", "such",
+                 "a", "an", "the", "other", "designated", "listed", "among"}
+
+# Words that make a count not a count of groups ("29 cartel members").
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")

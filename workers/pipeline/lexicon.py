@@ -1,0 +1,171 @@
+"""The phrase index: every name, alias, cue, term and trigger of the table, matched on word tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+_WORD = re.compile(r"[a-z0-9]+")
+GAP = "..."
+MAX_GAP = 12  # words a "..." in a phrase may stand for
+FUZZY_MIN_CHARS = 12  # shorter names are matched exactly only
+FUZZY_MAX_POSTINGS = 200  # a word in more names than this is too common to find candidates by
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: the form every phrase and token is compared in."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The folded word tokens of a phrase."""
+    return tuple(_WORD.findall(fold(text)))
+
+
+def is_acronym(phrase: str) -> bool:
+    """Short all-capital names (TdA, CDN, FTO) must be written with capitals to match."""
+    letters = [c for c in phrase if c.isalnum()]
+    return len(letters) <= 5 and sum(c.isupper() for c in letters) >= 2
+
+
+def plural(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """English plural of a phrase's last word ("organization" -> "organizations")."""
+    last = tokens[-1]
+    if last.endswith("s"):
+        return tokens
+    if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        return (*tokens[:-1], last[:-1] + "ies")
+    return (*tokens[:-1], last + "s")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a phrase stands for."""
+
+    kind: str  # entity | kind | cue | weak_cue | reward_cue | category | place | region | trigger | misdescription
+    ref: str
+    plural: bool = False
+    acronym: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A phrase found in a token sequence: token range [first, last) and its entries."""
+
+    first: int
+    last: int
+    entries: tuple[Entry, ...]
+    fuzzy: bool = False
+
+
+class PhraseIndex:
+    """Exact phrase lookup over word tokens, gap phrases, and bounded-edit-distance names."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, list[Entry]] = defaultdict(list)
+        self._prefixes: set[str] = set()
+        self._gapped: list[tuple[tuple[str, ...], Entry]] = []
+        self._fuzzy_names: list[tuple[str, int, Entry]] = []  # (folded name, token count, entry)
+        self._fuzzy_postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (name, position)
+
+    def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False) -> None:
+        """Add one phrase; "..." in it marks a gap of up to MAX_GAP words."""
+        if GAP in phrase:
+            segments = tuple(" ".join(words(s)) for s in phrase.split(GAP) if words(s))
+            for seg in segments:
+                self._add_tokens(tuple(seg.split()), Entry("segment", seg))
+            self._gapped.append((segments, entry))
+            return
+        tokens = words(phrase)
+        if not tokens:
+            return
+        self._add_tokens(tokens, entry)
+        if fuzzy and len(" ".join(tokens)) >= FUZZY_MIN_CHARS and len(tokens) >= 2:
+            name_id = len(self._fuzzy_names)
+            self._fuzzy_names.append((" ".join(tokens), len(tokens), entry))
+            for pos, tok in enumerate(tokens):
+                if len(tok) >= 4:
+                    self._fuzzy_postings[tok].append((name_id, pos))
+
+    def _add_tokens(self, tokens: tuple[str, ...], entry: Entry) -> None:
+        key = " ".join(tokens)
+        if entry not in self._entries[key]:
+            self._entries[key].append(entry)
+        for n in range(1, len(tokens)):
+            self._prefixes.add(" ".join(tokens[:n]))
+
+    def vocabulary(self) -> set[str]:
+        """Every single word of every phrase (used to read censored words)."""
+        return {w for key in self._entries for w in key.split()}
+
+    def scan(self, tokens: Sequence[str]) -> list[Hit]:
+        """Every exact phrase occurrence in `tokens`, overlapping ones included."""
+        hits: list[Hit] = []
+        entries, prefixes = self._entries, self._prefixes
+        n = len(tokens)
+        for i in range(n):
+            key = tokens[i]
+            j = i
+            while True:
+                found = entries.get(key)
+                if found:
+                    hits.append(Hit(i, j + 1, tuple(found)))
+                if key not in prefixes or j + 1 >= n:
+                    break
+                j += 1
+                key = f"{key} {tokens[j]}"
+        return hits
+
+    def gapped(self, segment_hits: Iterable[Hit], bounds: tuple[int, int]) -> list[Hit]:
+        """Assemble gap phrases from their segments found within the token range `bounds`."""
+        by_segment: dict[str, list[Hit]] = defaultdict(list)
+        for hit in segment_hits:
+            if bounds[0] <= hit.first and hit.last <= bounds[1]:
+                for e in hit.entries:
+                    if e.kind == "segment":
+                        by_segment[e.ref].append(hit)
+        found: list[Hit] = []
+        for segments, entry in self._gapped:
+            for start in by_segment.get(segments[0], ()):
+                pos, ok = start.last, True
+                for seg in segments[1:]:
+                    nxt = next((h for h in by_segment.get(seg, ()) if pos <= h.first <= pos + MAX_GAP), None)
+                    if nxt is None:
+                        ok = False
+                        break
+                    pos = nxt.last
+                if ok:
+                    found.append(Hit(start.first, pos, (entry,)))
+        return found
+
+    def fuzzy(self, tokens: Sequence[str], taken: Sequence[bool]) -> list[Hit]:
+        """Names misspelt within a bounded edit distance, at token windows not already matched."""
+        hits: list[Hit] = []
+        seen: set[tuple[int, int, int]] = set()
+        for i, tok in enumerate(tokens):
+            postings = self._fuzzy_postings.get(tok)
+            if not postings or len(postings) > FUZZY_MAX_POSTINGS:
+                continue
+            for name_id, pos in postings:
+                name, size, entry = self._fuzzy_names[name_id]
+                limit = 1 if len(name) < 24 else 2
+                best: tuple[int, int, int] | None = None
+                for first in (i - pos - 1, i - pos, i - pos + 1):
+                    for last in (first + size - 1, first + size, first + size + 1):
+                        if first < 0 or last > len(tokens) or last - first < 2 or not first <= i < last:
+                            continue
+                        if any(taken[first:last]) or (first, last, name_id) in seen:
+                            continue
+                        dist = Levenshtein.distance(" ".join(tokens[first:last]), name, score_cutoff=limit)
+                        if 0 < dist <= limit and (best is None or dist < best[2]):
+                            best = (first, last, dist)
+                if best:
+                    seen.add((best[0], best[1], name_id))
+                    hits.append(Hit(best[0], best[1], (entry,), fuzzy=True))
+        return hits

@@ -1,0 +1,128 @@
+"""Frozen value objects that travel through the pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text: its span and its normalised form (lower case, no accents)."""
+
+    start: int
+    end: int
+    norm: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class DateWindow:
+    """A resolved date: the first and last day it may mean, and how precisely it was said."""
+
+    start: dt.date
+    end: dt.date
+    granularity: str  # day | week | month | year | range
+
+    def contains(self, day: dt.date) -> bool:
+        """True when `day` falls inside the window."""
+        return self.start <= day <= self.end
+
+    def overlaps(self, other: DateWindow) -> bool:
+        """True when the two windows share at least one day."""
+        return self.start <= other.end and other.start <= self.end
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON-ready form."""
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "granularity": self.granularity}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in the text and what it resolves to (None when it cannot be resolved)."""
+
+    start: int
+    end: int
+    text: str
+    window: DateWindow | None
+    relative: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyMention:
+    """An amount of money in the text."""
+
+    start: int
+    end: int
+    text: str
+    amount: float
+    currency: str
+    hedged: bool
+    significant: int  # significant digits as stated, for the matching tolerance
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    """A table phrase (name, alias, cue, term, trigger) found in the text."""
+
+    start: int  # character offsets in the text
+    end: int
+    first: int  # token indexes, end exclusive
+    last: int
+    kind: str
+    ref: str
+    plural: bool = False
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: its span, its paragraph, and its clauses as character spans."""
+
+    start: int
+    end: int
+    paragraph: int
+    index: int
+    clauses: tuple[tuple[int, int], ...]
+    bullet: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A reference fact a verdict rests on."""
+
+    fact_id: str
+    sources: tuple[str, ...]
+    statement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"fact_id": self.fact_id, "sources": list(self.sources), "statement": self.statement}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The label, the one-sentence explanation and the evidence of a claim."""
+
+    label: str
+    explanation: str
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"label": self.label, "explanation": self.explanation,
+                "evidence": [e.to_dict() for e in self.evidence]}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An atomic claim found in the text, before verification."""
+
+    type: str
+    start: int
+    end: int
+    sentence: Sentence
+    subject: str | None  # entity id
+    value: dict[str, Any] = field(default_factory=dict)
+    date: DateMention | None = None

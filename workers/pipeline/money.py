@@ -1,0 +1,89 @@
+"""Amounts of money: "$50 million", "US$50m", "50 million dollars", "fifty million dollars"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from workers.pipeline.english import CURRENCY_SYMBOLS, CURRENCY_WORDS, HEDGES, SCALE_ABBREVIATIONS, SCALES, TENS, UNITS
+from workers.pipeline.model import MoneyMention
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"million|billion|thousand|trillion|mln|bln|mil|mn|bn|m|b|k"
+_WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "a"], key=len, reverse=True))
+_WORDS = rf"(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*)"
+_CURWORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+_HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
+
+_PATTERN = re.compile(
+    rf"""
+    (?:(?P<hedge>\b(?:{_HEDGE}|up\s+to))\s+)?
+    (?:
+      (?P<sym>us\s?\$|u\.s\.\s?\$|\$|€|£|\busd\s?|\beur\s?|\bgbp\s?)\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?
+        (?:\s+(?:{_CURWORD})\b)?
+    | (?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|mn|bn|m)?\s+(?P<w2>{_CURWORD}|usd|eur|gbp)\b
+    | (?P<words>\b{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?P<w3>{_CURWORD})\b
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+def words_to_number(words: str) -> int | None:
+    """Read "twenty-five", "one hundred and fifty", "a" as a whole number."""
+    total = 0
+    for word in re.split(r"[\s-]+", words.strip()):
+        if word in ("and", ""):
+            continue
+        if word == "a":
+            total += 1
+        elif word in UNITS:
+            total += UNITS[word]
+        elif word in TENS:
+            total += TENS[word]
+        elif word == "hundred":
+            total = max(total, 1) * 100
+        else:
+            return None
+    return total
+
+
+def _significant(digits: str) -> int:
+    core = digits.replace(",", "").replace(".", "").strip("0") or "0"
+    return max(1, len(core))
+
+
+def _scale(word: str | None) -> int:
+    if not word:
+        return 1
+    return SCALES.get(word) or SCALE_ABBREVIATIONS.get(word, 1)
+
+
+def find_money(view: str, text: str) -> Iterator[MoneyMention]:
+    """Yield every amount of money in `view` (the normalised text)."""
+    for m in _PATTERN.finditer(view):
+        g = m.group
+        if g("n1"):
+            number, scale = g("n1"), g("s1")
+            sym = re.sub(r"[\s.]", "", g("sym"))
+            currency = CURRENCY_SYMBOLS.get(sym, "USD")
+            value = float(number.replace(",", ""))
+            sig = _significant(number)
+        elif g("n2"):
+            number, scale = g("n2"), g("s2")
+            currency = CURRENCY_WORDS.get(g("w2")) or CURRENCY_SYMBOLS.get(g("w2"), "USD")
+            value = float(number.replace(",", ""))
+            sig = _significant(number)
+        else:
+            n = words_to_number(g("words"))
+            if n is None:
+                continue
+            scale, currency, value, sig = g("s3"), CURRENCY_WORDS[g("w3")], float(n), _significant(str(n))
+        if value > 1e15:
+            continue
+        start = m.start("sym") if g("sym") else m.start("n2") if g("n2") else m.start("words")
+        end = m.end()
+        while end > start and not view[end - 1].isalnum():
+            end -= 1
+        yield MoneyMention(start, end, text[start:end], value * _scale(scale), currency,
+                           bool(g("hedge")) and "up to" not in " ".join(g("hedge").split()), sig)

@@ -1,0 +1,507 @@
+"""The reference table: load the curated files, validate them, compile them for matching."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+from marshmallow import INCLUDE, Schema, ValidationError, fields, validate, validates_schema
+
+from workers.pipeline.errors import ReferenceTableError
+from workers.pipeline.lexicon import Entry, PhraseIndex, is_acronym, plural, words
+from workers.pipeline.model import DateWindow
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_SLUG = validate.Regexp(r"^[a-z0-9][a-z0-9._-]*$", error="must be a lower-case slug (a-z, 0-9, '.', '_', '-')")
+ENTITY_TYPES = ("organization", "person", "authority", "event", "place", "other")
+
+
+class PartialDate(fields.Field):
+    """A date written as YYYY, YYYY-MM or YYYY-MM-DD (YAML dates are accepted too)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, int):
+            value = str(value)
+        if not isinstance(value, str) or not _PARTIAL_DATE.match(value):
+            raise ValidationError("must be a date: YYYY, YYYY-MM or YYYY-MM-DD")
+        try:
+            window_of(value)
+        except ValueError as exc:
+            raise ValidationError(f"not a real date: {exc}") from None
+        return value
+
+
+class SourceField(fields.Field):
+    """A source: a URL, or {url, note}."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> dict[str, str]:
+        record = {"url": value} if isinstance(value, str) else value
+        if not isinstance(record, dict) or not isinstance(record.get("url"), str):
+            raise ValidationError("must be a URL or a mapping with a url")
+        fields.URL(schemes={"http", "https"}).deserialize(record["url"])
+        return {"url": record["url"], **({"note": str(record["note"])} if record.get("note") else {})}
+
+
+def _phrases() -> fields.List:
+    return fields.List(fields.String(validate=validate.Length(min=1)), load_default=list)
+
+
+class KindSchema(Schema):
+    id = fields.String(required=True, validate=_SLUG)
+    name = fields.String(required=True)
+    terms = _phrases()
+    implies = fields.List(fields.String(), load_default=list)
+    authorities = fields.List(fields.String(), load_default=list)
+    cue = fields.Boolean(load_default=False)
+
+
+class PredicateSchema(Schema):
+    cues = _phrases()
+    continuation_cues = _phrases()
+    kinds = fields.List(fields.Nested(KindSchema), load_default=list)
+    single_valued = fields.Boolean(load_default=False)
+
+
+class CategorySchema(Schema):
+    id = fields.String(required=True, validate=_SLUG)
+    terms = _phrases()
+
+
+class PlaceSchema(Schema):
+    id = fields.String(required=True, validate=_SLUG)
+    name = fields.String(required=True)
+    adjectives = _phrases()
+    regions = fields.List(fields.String(), load_default=list)
+
+
+class EntitySchema(Schema):
+    id = fields.String(required=True, validate=_SLUG)
+    type = fields.String(required=True, validate=validate.OneOf(ENTITY_TYPES))
+    name = fields.String(required=True, validate=validate.Length(min=1))
+    aliases = _phrases()
+    categories = fields.List(fields.String(), load_default=list)
+    country = fields.String(load_default=None)
+    part_of = fields.String(load_default=None)
+    triggers = _phrases()
+    misdescriptions = _phrases()
+    note = fields.String(load_default=None)
+
+
+class DatesSchema(Schema):
+    announced = PartialDate(load_default=None)
+    effective = PartialDate(load_default=None)
+    occurred = PartialDate(load_default=None)
+    before = PartialDate(load_default=None)
+    until = PartialDate(load_default=None)
+
+    @validates_schema
+    def _some_date(self, data: dict[str, Any], **kwargs: Any) -> None:
+        if not any(data.get(k) for k in ("announced", "effective", "occurred", "before")):
+            raise ValidationError("a fact needs announced, effective, occurred or before", "announced")
+
+
+class FactSchema(Schema):
+    id = fields.String(required=True, validate=_SLUG)
+    predicate = fields.String(required=True, validate=validate.Length(min=1))
+    subjects = fields.List(fields.String(), required=True, validate=validate.Length(min=1))
+    attributes = fields.Dict(keys=fields.String(), load_default=dict)
+    dates = fields.Nested(DatesSchema, required=True)
+    sources = fields.List(SourceField(), required=True,
+                          validate=validate.Length(min=1, error="a fact needs at least one source"))
+    note = fields.String(load_default=None)
+    unverified = fields.Boolean(load_default=False)
+
+
+class FileSchema(Schema):
+    """Top level of one table file; every section is optional, files are merged."""
+
+    class Meta:
+        unknown = INCLUDE
+
+    meta = fields.Dict(load_default=dict)
+    predicates = fields.Dict(keys=fields.String(), load_default=dict)
+    categories = fields.List(fields.Raw(), load_default=list)
+    group_terms = _phrases()
+    places = fields.List(fields.Raw(), load_default=list)
+    regions = fields.List(fields.Raw(), load_default=list)
+    entities = fields.List(fields.Raw(), load_default=list)
+    facts = fields.List(fields.Raw(), load_default=list)
+
+
+def window_of(value: str) -> DateWindow:
+    """The days a partial ISO date covers."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        d = dt.date(*parts)
+        return DateWindow(d, d, "day")
+    if len(parts) == 2:
+        start = dt.date(parts[0], parts[1], 1)
+        nxt = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return DateWindow(start, nxt - dt.timedelta(days=1), "month")
+    return DateWindow(dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31), "year")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named thing: group, person, authority or event."""
+
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...]
+    categories: tuple[str, ...]
+    country: str | None
+    part_of: str | None
+    triggers: tuple[str, ...]
+    misdescriptions: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A sourced statement about one or more subjects, with its dates."""
+
+    id: str
+    predicate: str
+    subjects: tuple[str, ...]
+    attributes: Mapping[str, Any]
+    announced: DateWindow | None
+    effective: DateWindow | None
+    occurred: DateWindow | None
+    before: dt.date | None
+    until: dt.date | None
+    sources: tuple[str, ...]
+    note: str | None
+    unverified: bool
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """Designation kinds this fact records."""
+        return tuple(self.attributes.get("kinds") or ())
+
+    @property
+    def authorities(self) -> tuple[str, ...]:
+        """Authorities that made or announced it."""
+        one = self.attributes.get("authority")
+        return tuple(self.attributes.get("authorities") or ([one] if one else []))
+
+    @property
+    def first_day(self) -> dt.date | None:
+        """The earliest day the fact is known to hold (announced, occurred or effective)."""
+        days = [w.start for w in (self.announced, self.occurred, self.effective) if w]
+        return min(days) if days else None
+
+    def windows(self) -> tuple[DateWindow, ...]:
+        """Every date the fact can be referred to by."""
+        return tuple(w for w in (self.announced, self.effective, self.occurred) if w)
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A designation kind (FTO, SDGT...): its words, what it implies, who may make it."""
+
+    id: str
+    name: str
+    implies: tuple[str, ...]
+    authorities: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A country or region a qualifier can name."""
+
+    id: str
+    name: str
+    regions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceTable:
+    """A validated, compiled reference table. `version` is a hash of its content."""
+
+    version: str
+    meta: Mapping[str, Any]
+    entities: Mapping[str, Entity]
+    facts: tuple[Fact, ...]
+    kinds: Mapping[str, Kind]
+    places: Mapping[str, Place]
+    single_valued: frozenset[str]
+    lexicon: PhraseIndex = field(repr=False)
+    facts_by_subject: Mapping[str, tuple[Fact, ...]] = field(repr=False)
+    source_files: tuple[str, ...] = ()
+
+    def fact_date_until(self, fact: Fact) -> dt.date | None:
+        """The last day a fact held: its `until`, or the day before its successor's announcement."""
+        if fact.until:
+            return fact.until
+        if fact.predicate not in self.single_valued:
+            return None
+        later = [f.first_day for s in fact.subjects for f in self.facts_by_subject.get(s, ())
+                 if f.predicate == fact.predicate and f.first_day and fact.first_day
+                 and f.first_day > fact.first_day]
+        return min(later) - dt.timedelta(days=1) if later else None
+
+    def ancestors(self, entity_id: str) -> list[str]:
+        """The entity and everything it is part of, nearest first."""
+        chain, seen = [], set()
+        while entity_id and entity_id not in seen and entity_id in self.entities:
+            seen.add(entity_id)
+            chain.append(entity_id)
+            entity_id = self.entities[entity_id].part_of or ""
+        return chain
+
+    def kind_covers(self, fact_kind: str, claimed: str) -> bool:
+        """True when a fact of `fact_kind` makes a claim of `claimed` kind true."""
+        return fact_kind == claimed or claimed in self.kinds.get(fact_kind, Kind("", "", (), ())).implies
+
+
+def _load_file(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReferenceTableError(str(path), None, None, f"cannot read: {exc}") from None
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise ReferenceTableError(str(path), None, None, f"not valid YAML/JSON: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ReferenceTableError(str(path), None, None, "the file must hold a mapping of sections")
+    try:
+        return FileSchema().load(data)
+    except ValidationError as exc:
+        section, detail = next(iter(exc.messages.items()))
+        raise ReferenceTableError(str(path), None, section, _first_message(detail)) from None
+
+
+def _first_message(messages: Any) -> str:
+    while isinstance(messages, dict):
+        messages = next(iter(messages.values()))
+    return messages[0] if isinstance(messages, list) and messages else str(messages)
+
+
+def _first_field(messages: Any) -> tuple[str, str]:
+    path = []
+    while isinstance(messages, dict):
+        key, messages = next(iter(messages.items()))
+        path.append(str(key))
+    return ".".join(path), _first_message(messages)
+
+
+def _load_records(schema: Schema, records: list[Any], file: str, section: str) -> list[dict[str, Any]]:
+    out = []
+    for i, raw in enumerate(records):
+        name = str(raw.get("id")) if isinstance(raw, dict) and raw.get("id") else f"{section}[{i}]"
+        if not isinstance(raw, dict):
+            raise ReferenceTableError(file, name, None, "must be a mapping")
+        try:
+            out.append({**schema.load(raw), "_file": file})
+        except ValidationError as exc:
+            fld, msg = _first_field(exc.messages)
+            raise ReferenceTableError(file, name, fld, msg) from None
+    return out
+
+
+def table_files(path: Path) -> list[Path]:
+    """The files a table path stands for: the file itself, or a folder's YAML and JSON files."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file())
+    if path.is_file():
+        return [path]
+    raise ReferenceTableError(str(path), None, None, "no such file or folder")
+
+
+def load(path: Path) -> ReferenceTable:
+    """Read, validate and compile the table at `path` (a file or a folder of files)."""
+    files = table_files(path)
+    if not files:
+        raise ReferenceTableError(str(path), None, None, "no .yaml, .yml or .json files")
+    raw = [(str(p), _load_file(p)) for p in files]
+    return compile_table(raw)
+
+
+def compile_table(raw: list[tuple[str, dict[str, Any]]]) -> ReferenceTable:
+    """Validate the merged sections of every file and build the matcher."""
+    meta: dict[str, Any] = {}
+    predicates: dict[str, dict[str, Any]] = {}
+    categories, places, regions, entities, facts = [], [], [], [], []
+    group_terms: list[str] = []
+    for file, data in raw:
+        meta.update(data.get("meta") or {})
+        for name, spec in (data.get("predicates") or {}).items():
+            try:
+                predicates[name] = {**PredicateSchema().load(spec or {}), "_file": file}
+            except ValidationError as exc:
+                fld, msg = _first_field(exc.messages)
+                raise ReferenceTableError(file, f"predicates.{name}", fld, msg) from None
+        categories += _load_records(CategorySchema(), data.get("categories") or [], file, "categories")
+        places += _load_records(PlaceSchema(), data.get("places") or [], file, "places")
+        regions += _load_records(PlaceSchema(), data.get("regions") or [], file, "regions")
+        entities += _load_records(EntitySchema(), data.get("entities") or [], file, "entities")
+        facts += _load_records(FactSchema(), data.get("facts") or [], file, "facts")
+        group_terms += data.get("group_terms") or []
+    return _compile(meta, predicates, categories, group_terms, places, regions, entities, facts,
+                    tuple(f for f, _ in raw))
+
+
+def _unique(records: list[dict[str, Any]], section: str) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for r in records:
+        if r["id"] in out:
+            raise ReferenceTableError(r["_file"], r["id"], "id", f"duplicate {section} id")
+        out[r["id"]] = r
+    return out
+
+
+def _check_ref(rec: dict[str, Any], fld: str, value: str | None, known: Mapping[str, Any], what: str) -> None:
+    if value is not None and value not in known:
+        raise ReferenceTableError(rec["_file"], rec["id"], fld, f"unknown {what} {value!r}")
+
+
+def _compile(meta, predicates, categories, group_terms, places, regions, entities, facts, files) -> ReferenceTable:
+    cat_by_id = _unique(categories, "category")
+    place_by_id = _unique(places + regions, "place")
+    ent_by_id = _unique(entities, "entity")
+    fact_by_id = _unique(facts, "fact")
+    kinds: dict[str, Kind] = {}
+    kind_records = [(p, k) for p in predicates.values() for k in p["kinds"]]
+    for pred, k in kind_records:
+        kinds[k["id"]] = Kind(k["id"], k["name"], tuple(k["implies"]), tuple(k["authorities"]))
+    for pred, k in kind_records:
+        rec = {"_file": pred["_file"], "id": f"kind {k['id']}"}
+        for implied in k["implies"]:
+            _check_ref(rec, "implies", implied, kinds, "kind")
+        for auth in k["authorities"]:
+            _check_ref(rec, "authorities", auth, ent_by_id, "entity")
+    for p in places:
+        for reg in p["regions"]:
+            _check_ref(p, "regions", reg, place_by_id, "region")
+    for e in entities:
+        for c in e["categories"]:
+            _check_ref(e, "categories", c, cat_by_id, "category")
+        _check_ref(e, "country", e["country"], place_by_id, "place")
+        _check_ref(e, "part_of", e["part_of"], ent_by_id, "entity")
+    for f in facts:
+        for s in f["subjects"]:
+            _check_ref(f, "subjects", s, ent_by_id, "entity")
+        attrs = f["attributes"]
+        for kind in attrs.get("kinds") or []:
+            _check_ref(f, "attributes.kinds", kind, kinds, "kind")
+        for auth in [attrs.get("authority"), *(attrs.get("authorities") or [])]:
+            _check_ref(f, "attributes.authority", auth, ent_by_id, "entity")
+        if "amount" in attrs and not isinstance(attrs["amount"], int | float):
+            raise ReferenceTableError(f["_file"], f["id"], "attributes.amount", "must be a number")
+
+    version = _version(meta, predicates, categories, group_terms, places, regions, entities, facts)
+    ent_objs = {e["id"]: Entity(e["id"], e["type"], e["name"], tuple(e["aliases"]), tuple(e["categories"]),
+                                e["country"], e["part_of"], tuple(e["triggers"]), tuple(e["misdescriptions"]),
+                                e["note"]) for e in entities}
+    fact_objs = tuple(_fact(f) for f in fact_by_id.values())
+    by_subject: dict[str, list[Fact]] = defaultdict(list)
+    for f in fact_objs:
+        for s in f.subjects:
+            by_subject[s].append(f)
+    return ReferenceTable(
+        version=version,
+        meta=MappingProxyType(dict(meta)),
+        entities=MappingProxyType(ent_objs),
+        facts=fact_objs,
+        kinds=MappingProxyType(kinds),
+        places=MappingProxyType({p["id"]: Place(p["id"], p["name"], tuple(p["regions"])) for p in places + regions}),
+        single_valued=frozenset(n for n, p in predicates.items() if p["single_valued"]),
+        lexicon=_lexicon(predicates, categories, group_terms, places, regions, entities),
+        facts_by_subject=MappingProxyType({k: tuple(v) for k, v in by_subject.items()}),
+        source_files=files,
+    )
+
+
+def _fact(f: dict[str, Any]) -> Fact:
+    d = f["dates"]
+
+    def win(key: str) -> DateWindow | None:
+        return window_of(d[key]) if d.get(key) else None
+
+    return Fact(
+        id=f["id"], predicate=f["predicate"], subjects=tuple(f["subjects"]),
+        attributes=MappingProxyType(_plain(f["attributes"])),
+        announced=win("announced"), effective=win("effective"), occurred=win("occurred"),
+        before=window_of(d["before"]).start if d.get("before") else None,
+        until=window_of(d["until"]).end if d.get("until") else None,
+        sources=tuple(s["url"] for s in f["sources"]), note=f["note"], unverified=f["unverified"],
+    )
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _version(*sections: Any) -> str:
+    def clean(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {k: clean(x) for k, x in v.items() if k != "_file"}
+        if isinstance(v, list | tuple):
+            return [clean(x) for x in v]
+        return v.isoformat() if isinstance(v, dt.date) else v
+
+    blob = json.dumps([clean(s) for s in sections], sort_keys=True, ensure_ascii=False, default=str)
+    return "sha256:" + hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _lexicon(predicates, categories, group_terms, places, regions, entities) -> PhraseIndex:
+    index = PhraseIndex()
+
+    def add(phrase: str, kind: str, ref: str, *, plurals: bool = False, fuzzy: bool = False) -> None:
+        acronym = is_acronym(phrase)
+        index.add(phrase, Entry(kind, ref, acronym=acronym), fuzzy=fuzzy and not acronym)
+        if plurals and "..." not in phrase:
+            tokens = words(phrase)
+            if tokens and plural(tokens) != tokens:
+                index.add(" ".join(plural(tokens)), Entry(kind, ref, plural=True, acronym=acronym))
+
+    for name, pred in predicates.items():
+        cue_kind = "cue" if name == "designation" else f"{name}_cue"
+        for cue in pred["cues"]:
+            add(cue, cue_kind, name)
+        for cue in pred["continuation_cues"]:
+            add(cue, "weak_cue", name)
+        for k in pred["kinds"]:
+            for term in k["terms"]:
+                add(term, "kind", k["id"], plurals=True)
+                if k["cue"]:
+                    add(term, cue_kind, name)
+    for c in categories:
+        for term in c["terms"]:
+            add(term, "category", c["id"], plurals=True)
+    for term in group_terms:
+        add(term, "category", "*", plurals=True)
+    for p in places:
+        for phrase in [p["name"], *p["adjectives"]]:
+            add(phrase, "place", p["id"])
+    for r in regions:
+        for phrase in [r["name"], *r["adjectives"]]:
+            add(phrase, "region", r["id"])
+    for e in entities:
+        for phrase in [e["name"], *e["aliases"]]:
+            add(phrase, "entity", e["id"], fuzzy=e["type"] in ("organization", "person"))
+        for trig in e["triggers"]:
+            add(trig, "trigger", e["id"])
+        for word in e["misdescriptions"]:
+            add(word, "misdescription", e["id"])
+    return index

@@ -1,0 +1,72 @@
+"""Paragraphs, sentences and clauses, as character spans of the text."""
+
+from __future__ import annotations
+
+import re
+
+from workers.pipeline.english import ABBREVIATIONS, CLAUSE_OPENERS
+from workers.pipeline.model import Sentence
+
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_END = re.compile("[.!?]+[\"'\u201d\u2019)\\]]*(?=\\s+[\"'\u201c\u2018(\\[]?[A-Z0-9])")
+_CLAUSE = re.compile(r";|,\s+(?:" + "|".join(CLAUSE_OPENERS) + r")\b|\s(?:while|whereas)\s")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+
+
+def _is_abbreviation(text: str, dot: int, para_start: int) -> bool:
+    """True when the full stop at `dot` ends an abbreviation or a list marker, not a sentence."""
+    m = _WORD_BEFORE.search(text, max(para_start, dot - 12), dot + 1)
+    if m:
+        word = m.group(1).lower()
+        if word in ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            return True
+    return bool(re.fullmatch(r"\s*\(?\d{1,2}", text[para_start:dot]))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines of the text."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((start + lead, start + lead + len(stripped)))
+    return spans
+
+
+def clauses(view: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Split a sentence at semicolons and contrastive connectives ("..., while ...")."""
+    out, pos = [], start
+    for m in _CLAUSE.finditer(view, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.start() + 1
+    out.append((pos, end))
+    return tuple(out)
+
+
+def sentences(text: str, view: str) -> tuple[Sentence, ...]:
+    """Every sentence with its paragraph number and clauses."""
+    out: list[Sentence] = []
+    for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
+        bullet = bool(_BULLET.match(text, p_start, p_end))
+        cursor = p_start
+        for m in _END.finditer(text, p_start, p_end):
+            dot = m.start()
+            if text[dot] == "." and _is_abbreviation(text, dot, cursor):
+                continue
+            _add(out, text, view, cursor, m.end(), p_index, bullet)
+            cursor = m.end()
+        _add(out, text, view, cursor, p_end, p_index, bullet)
+    return tuple(out)
+
+
+def _add(out: list[Sentence], text: str, view: str, start: int, end: int, paragraph: int, bullet: bool) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, paragraph, len(out), clauses(view, start, end), bullet))

@@ -1,0 +1,410 @@
+"""Verification: each claim against the reference table, as of the article's publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from workers.pipeline.model import Claim, DateWindow, Evidence, Verdict
+from workers.pipeline.reference import Fact, ReferenceTable
+
+AMOUNT_TOLERANCE = 0.01  # an amount stated plainly must be within 1%
+HEDGED_TOLERANCE = 0.10  # "about $50 million": within 10%
+
+
+def fmt_day(day: dt.date) -> str:
+    """A date as copy editors write it: July 25, 2025."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def fmt_window(w: DateWindow) -> str:
+    """A date window in words, at its granularity."""
+    if w.granularity == "day" or w.start == w.end:
+        return fmt_day(w.start)
+    if w.granularity == "month":
+        return f"{w.start:%B %Y}"
+    if w.granularity == "year":
+        return str(w.start.year)
+    return f"between {fmt_day(w.start)} and {fmt_day(w.end)}"
+
+
+def fmt_money(amount: float, currency: str) -> str:
+    """$50 million, $25,000, €3.5 billion."""
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, currency + " ")
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if amount >= scale:
+            return f"{symbol}{amount / scale:g} {word}"
+    return f"{symbol}{amount:,.0f}"
+
+
+class Verifier:
+    """Judges claims against one table as of one publication date."""
+
+    def __init__(self, table: ReferenceTable, published: dt.date | None) -> None:
+        self.table = table
+        self.published = published
+
+    # --- shared helpers -------------------------------------------------------------------
+    def name(self, entity_id: str | None) -> str:
+        """Display name of an entity id."""
+        if entity_id is None:
+            return "?"
+        entity = self.table.entities.get(entity_id)
+        return entity.name if entity else entity_id
+
+    def kind_name(self, kind: str | None) -> str:
+        """Display name of a designation kind."""
+        return self.table.kinds[kind].name if kind in self.table.kinds else "a designation"
+
+    def facts(self, subject: str | None, predicate: str) -> list[Fact]:
+        """Facts of one predicate about a subject."""
+        return [f for f in self.table.facts_by_subject.get(subject or "", ()) if f.predicate == predicate]
+
+    def evidence(self, facts: Iterable[Fact]) -> tuple[Evidence, ...]:
+        """Evidence entries for facts, without repeats."""
+        out, seen = [], set()
+        for f in facts:
+            if f.id not in seen:
+                seen.add(f.id)
+                out.append(Evidence(f.id, f.sources, self.statement(f)))
+        return tuple(out)
+
+    def statement(self, f: Fact) -> str:
+        """The fact in words."""
+        subjects = ", ".join(self.name(s) for s in f.subjects)
+        when = self.when(f)
+        if f.predicate == "designation":
+            kinds = " and ".join(self.kind_name(k) for k in f.kinds)
+            return f"{subjects}: {kinds}, by {self.authority(f)}, {when}"
+        if f.predicate in self.table.single_valued and "amount" in f.attributes:
+            return f"{subjects}: {fmt_money(f.attributes['amount'], f.attributes.get('currency', 'USD'))}, {when}"
+        return f"{subjects}: {when}"
+
+    def when(self, f: Fact) -> str:
+        """The dates of a fact in words."""
+        a, e, o = f.announced, f.effective, f.occurred
+        parts = []
+        if o and (not a or o != a):
+            parts.append(f"in {fmt_window(o)}" if o.granularity != "day" else f"on {fmt_window(o)}")
+        if a and e and a != e:
+            parts.append(f"announced {fmt_window(a)}, effective {fmt_window(e)}")
+        elif a or e:
+            parts.append(("made public " if o else "") + f"on {fmt_window(a or e)}")
+        if f.before and not parts:
+            parts.append(f"before {fmt_day(f.before)}")
+        text = " and ".join(parts)
+        return text + (" (the table marks it unverified)" if f.unverified else "")
+
+    def authority(self, f: Fact) -> str:
+        """The authorities of a fact in words."""
+        return " and ".join(self.name(a) for a in f.authorities) or "an unrecorded authority"
+
+    def authority_fits(self, claimed: str | None, f: Fact) -> bool:
+        """A claimed authority fits when it is the fact's, part of it, or a broader one that contains it."""
+        if not claimed or not f.authorities:
+            return True
+        return any(claimed in self.table.ancestors(a) or a in self.table.ancestors(claimed) for a in f.authorities)
+
+    def in_window(self, f: Fact, w: DateWindow) -> bool:
+        """The fact can be referred to by a date inside the window."""
+        if any(x.overlaps(w) for x in f.windows()):
+            return True
+        return bool(f.before and not f.windows() and w.start < f.before)
+
+    def in_force(self, f: Fact, day: dt.date, *, effective: bool = False) -> bool:
+        """The fact held on `day` (from its announcement, or its effective date when asked)."""
+        start = (f.effective.start if effective and f.effective else None) or f.first_day
+        if start is None:
+            return bool(f.before and day >= f.before)
+        until = self.table.fact_date_until(f)
+        return start <= day and (until is None or day <= until)
+
+    def as_of(self) -> str:
+        """"as of <publication date>" or the note that there is none."""
+        return f"as of {fmt_day(self.published)}" if self.published else "in the table (no publication date was given)"
+
+    # --- dispatch -------------------------------------------------------------------------
+    def verdict(self, claim: Claim) -> Verdict:
+        """The verdict on one claim."""
+        if claim.date is not None and claim.date.window is None:
+            return Verdict("unverifiable", f"The date \"{claim.date.text}\" cannot be resolved without a "
+                                           "publication date, so the claim cannot be checked.")
+        judge: dict[str, Callable[[Claim], Verdict]] = {
+            "designation": self.designation, "reward": self.reward,
+            "designation_count": self.count, "event_date": self.event,
+        }
+        return judge[claim.type](claim)
+
+    # --- designation ----------------------------------------------------------------------
+    def _covers(self, f: Fact, kind: str | None) -> bool:
+        if kind is None:
+            return True
+        return any(self.table.kind_covers(k, kind) for k in f.kinds)
+
+    def designation(self, claim: Claim) -> Verdict:
+        """Was the group designated as the claim says, when it says?"""
+        subject, kind = claim.subject, claim.value.get("kind")
+        name, kname = self.name(subject), self.kind_name(kind)
+        facts = self.facts(subject, "designation")
+        if not facts:
+            return Verdict("unverifiable", f"The reference table records no designation of {name}.")
+        same = [f for f in facts if self._covers(f, kind)]
+        other = [f for f in facts if not self._covers(f, kind)]
+        window = claim.date.window if claim.date else None
+        said = f" {claim.date.text.strip()}" if claim.date else ""
+        if window:
+            hit = [f for f in same if self.in_window(f, window)]
+            if hit:
+                return self._designation_found(claim, hit, name, kname)
+            alt = [f for f in other if self.in_window(f, window)]
+            later = [f for f in same if f.first_day and f.first_day > window.end]
+            if alt:
+                tail = f"; it became one only {self.when(later[0])}" if later else ""
+                f = alt[0]
+                return Verdict("partially_supported",
+                               f"{name} was designated {self._kinds(f)} by {self.authority(f)} {self.when(f)}, "
+                               f"not {self._a(kname)}{tail}.", self.evidence(alt + later))
+            if same:
+                f = same[0]
+                pub_ok = self.published is None or (f.first_day and f.first_day <= self.published)
+                label = "partially_supported" if pub_ok else "refuted"
+                verb = "was designated" if pub_ok else "was designated only later:"
+                return Verdict(label, f"{name} {verb} {self._a(kname)} by {self.authority(f)} {self.when(f)}, "
+                                      f"not {fmt_window(window)} as stated{said and ''}.", self.evidence(same))
+            return Verdict("refuted", f"The table records no designation of {name} as {self._a(kname)}; "
+                                      f"it records {self._describe(other)}.", self.evidence(other))
+        day = self.published
+        if day is None:
+            if same:
+                return self._designation_found(claim, same, name, kname)
+            return Verdict("refuted", f"The table records no designation of {name} as {self._a(kname)}; "
+                                      f"it records {self._describe(other)}.", self.evidence(other))
+        now = [f for f in same if self.in_force(f, day)]
+        if now:
+            return self._designation_found(claim, now, name, kname)
+        ended = [f for f in same if (u := self.table.fact_date_until(f)) and u < day]
+        if ended:
+            f = ended[0]
+            return Verdict("outdated", f"{name} was designated {self._a(kname)} {self.when(f)}, but that ended on "
+                                       f"{fmt_day(self.table.fact_date_until(f))}.", self.evidence(ended))
+        later = [f for f in same if f.first_day and f.first_day > day]
+        alt = [f for f in other if self.in_force(f, day)]
+        if alt:
+            tail = f"; it became {self._a(kname)} only {self.when(later[0])}" if later else ""
+            f = alt[0]
+            return Verdict("partially_supported",
+                           f"{self.as_of().capitalize()}, {name} was designated {self._kinds(f)} by "
+                           f"{self.authority(f)} ({self.when(f)}), not {self._a(kname)}{tail}.",
+                           self.evidence(alt + later))
+        if later:
+            f = later[0]
+            return Verdict("refuted", f"{name} was not designated {self._a(kname)} {self.as_of()}; that happened "
+                                      f"only {self.when(f)}.", self.evidence(later))
+        return Verdict("refuted", f"The table records no designation of {name} as {self._a(kname)} "
+                                  f"{self.as_of()}.", self.evidence(facts))
+
+    def _designation_found(self, claim: Claim, hit: list[Fact], name: str, kname: str) -> Verdict:
+        f = hit[0]
+        claimed = claim.value.get("authority")
+        kind = claim.value.get("kind")
+        if not any(self.authority_fits(claimed, x) for x in hit):
+            allowed = self.table.kinds[kind].authorities if kind in self.table.kinds else ()
+            only = (f" (only {' or '.join(self.name(a) for a in allowed)} can make that designation)"
+                    if allowed and not any(self.authority_fits(claimed, x) for x in hit) else "")
+            return Verdict("partially_supported",
+                           f"{name} was designated {self._a(kname)} by {self.authority(f)} {self.when(f)}, "
+                           f"not by {self.name(claimed)}{only}.", self.evidence(hit))
+        what = self._a(kname) if kind else self._kinds(f)
+        return Verdict("supported", f"{name} was designated {what} by {self.authority(f)} {self.when(f)}.",
+                       self.evidence(hit))
+
+    def _kinds(self, f: Fact) -> str:
+        return " and ".join(self._a(self.kind_name(k)) for k in f.kinds) or "under an unrecorded kind"
+
+    def _describe(self, facts: list[Fact]) -> str:
+        return "; ".join(f"{self._kinds(f)} by {self.authority(f)} {self.when(f)}" for f in facts) or "nothing"
+
+    @staticmethod
+    def _a(phrase: str) -> str:
+        if phrase.startswith(("a ", "an ", "the ")) or phrase in ("sanctions",) or phrase.endswith("designation"):
+            return phrase
+        return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+
+    # --- reward ---------------------------------------------------------------------------
+    def reward(self, claim: Claim) -> Verdict:
+        """Was this amount offered for this person, when the claim says?"""
+        name = self.name(claim.subject)
+        facts = sorted(self.facts(claim.subject, "reward"), key=lambda f: f.first_day or dt.date.min)
+        amount, currency = claim.value["amount"], claim.value["currency"]
+        stated = fmt_money(amount, currency)
+        if not facts:
+            return Verdict("unverifiable", f"The reference table records no reward for {name}.")
+        tol = HEDGED_TOLERANCE if claim.value.get("hedged") else AMOUNT_TOLERANCE
+
+        def same(f: Fact) -> bool:
+            value = f.attributes.get("amount")
+            return (f.attributes.get("currency", "USD") == currency and value is not None
+                    and abs(value - amount) <= tol * value)
+
+        def money(f: Fact) -> str:
+            return fmt_money(f.attributes["amount"], f.attributes.get("currency", "USD"))
+
+        window = claim.date.window if claim.date else None
+        matching = [f for f in facts if same(f)]
+        if window:
+            hit = [f for f in matching if self.in_window(f, window)]
+            if hit:
+                return self._reward_found(claim, hit[0], facts, name)
+            if matching:
+                f = matching[0]
+                return Verdict("partially_supported", f"The {stated} reward for {name} was announced on "
+                                                      f"{fmt_window(f.announced or f.windows()[0])}, not "
+                                                      f"{fmt_window(window)}.", self.evidence(matching))
+            then = [f for f in facts if self.in_window(f, window)]
+            if then:
+                return Verdict("refuted", f"The reward for {name} announced {fmt_window(window)} was "
+                                          f"{money(then[0])}, not {stated}.", self.evidence(then))
+        day = self.published
+        current = [f for f in facts if day is None or self.in_force(f, day)]
+        cur = current[-1] if current else None
+        if cur and same(cur):
+            return self._reward_found(claim, cur, facts, name)
+        if matching and cur and day:
+            f = matching[0]
+            if f.first_day and f.first_day <= day:
+                return Verdict("outdated", f"{stated} was the reward for {name} from {fmt_day(f.first_day)} until "
+                                           f"{fmt_day(self.table.fact_date_until(f))}; {self.as_of()} it was "
+                                           f"{money(cur)} ({cur.announced and fmt_window(cur.announced)}).",
+                               self.evidence([f, cur]))
+            return Verdict("refuted", f"{self.as_of().capitalize()} the reward for {name} was {money(cur)}; "
+                                      f"{stated} was offered only from {fmt_day(f.first_day)}.",
+                           self.evidence([cur, f]))
+        if cur:
+            return Verdict("refuted", f"{self.as_of().capitalize()} the reward for {name} was {money(cur)} "
+                                      f"({self.when(cur)}), not {stated}.", self.evidence([cur]))
+        return Verdict("refuted", f"No reward for {name} was in force {self.as_of()}; the first was announced "
+                                  f"{self.when(facts[0])}.", self.evidence(facts[:1]))
+
+    def _reward_found(self, claim: Claim, f: Fact, facts: list[Fact], name: str) -> Verdict:
+        stated = fmt_money(claim.value["amount"], claim.value["currency"])
+        prev_claimed = claim.value.get("previous_amount")
+        idx = facts.index(f)
+        if prev_claimed is not None:
+            prev = facts[idx - 1] if idx > 0 else None
+            prev_amount = prev.attributes.get("amount") if prev else None
+            if prev_amount is None or abs(prev_amount - prev_claimed) > AMOUNT_TOLERANCE * prev_amount:
+                was = (f"it was raised from {fmt_money(prev_amount, prev.attributes.get('currency', 'USD'))}"
+                       if prev else "no earlier reward is recorded")
+                return Verdict("partially_supported",
+                               f"The reward for {name} was set at {stated} {self.when(f)}, but {was}, not from "
+                               f"{fmt_money(prev_claimed, claim.value['currency'])}.",
+                               self.evidence([f, *([prev] if prev else [])]))
+        claimed = claim.value.get("authority")
+        if not self.authority_fits(claimed, f):
+            return Verdict("partially_supported", f"The {stated} reward for {name} was announced by "
+                                                  f"{self.authority(f)} {self.when(f)}, not by {self.name(claimed)}.",
+                           self.evidence([f]))
+        return Verdict("supported", f"{self.authority(f).capitalize()} announced a reward of up to {stated} for "
+                                    f"{name} {self.when(f)}.", self.evidence([f]))
+
+    # --- counts ---------------------------------------------------------------------------
+    def _subjects(self, claim: Claim, kind: str | None, test: Callable[[Fact], bool]) -> list[str]:
+        value = claim.value
+        out: dict[str, None] = {}
+        for f in self.table.facts:
+            if f.predicate != "designation" or not self._covers(f, kind) or not test(f):
+                continue
+            for s in f.subjects:
+                e = self.table.entities[s]
+                if value["category"] != "*" and value["category"] not in e.categories:
+                    continue
+                if e.type not in ("organization",):
+                    continue
+                if value["places"] and e.country not in value["places"]:
+                    continue
+                regions = self.table.places[e.country].regions if e.country in self.table.places else ()
+                if value["regions"] and not set(value["regions"]) & {*regions, e.country}:
+                    continue
+                out[s] = None
+        return list(out)
+
+    def count(self, claim: Claim) -> Verdict:
+        """Does the number of designated groups match the table at the claim's scope?"""
+        value = claim.value
+        n, kind = value["count"], value.get("kind")
+        window = claim.date.window if claim.date else None
+        what = self._count_noun(value)
+        kname = self.kind_name(kind) if kind else "any kind"
+
+        def ok(found: int) -> bool:
+            return found == n or (value.get("hedged") and abs(found - n) <= max(1, round(0.1 * found)))
+
+        if window:
+            def test(f: Fact) -> bool:
+                return self.in_window(f, window)
+
+            scope = f"designated {fmt_window(window)}"
+        elif self.published:
+            def test(f: Fact) -> bool:
+                return self.in_force(f, self.published) or self.in_force(f, self.published, effective=True)
+
+            scope = f"designated {self.as_of()}"
+        else:
+            def test(f: Fact) -> bool:
+                return True
+
+            scope = "designated in the table"
+        found = self._subjects(claim, kind, test)
+        facts = [f for f in self.table.facts if f.predicate == "designation" and self._covers(f, kind) and test(f)
+                 and set(f.subjects) & set(found)]
+        names = ", ".join(self.name(s) for s in found)
+        if ok(len(found)):
+            return Verdict("supported", f"The table lists {len(found)} {what} {scope} as {kname}: {names}.",
+                           self.evidence(facts))
+        broader = [k for k in (self.table.kinds[kind].implies if kind in self.table.kinds else ())]
+        for b in broader:
+            wide = self._subjects(claim, b, test)
+            if ok(len(wide)):
+                extra = ", ".join(self.name(s) for s in wide if s not in found)
+                return Verdict("partially_supported",
+                               f"{n} holds only if {extra} is counted, which was designated {self.kind_name(b)} "
+                               f"but not {self._a(kname)}; the table lists {len(found)} {what} {scope} as {kname}.",
+                               self.evidence(facts))
+        if not window and self.published:
+            for f in sorted(self.table.facts, key=lambda f: f.first_day or dt.date.min):
+                day = f.first_day
+                if not day or day >= self.published:
+                    continue
+                then = self._subjects(claim, kind, lambda x, d=day: self.in_force(x, d))
+                if ok(len(then)):
+                    return Verdict("outdated", f"{n} {what} had been designated as {kname} by {fmt_day(day)}, "
+                                               f"but {self.as_of()} the table lists {len(found)}: {names}.",
+                                   self.evidence(facts))
+        return Verdict("refuted", f"The table lists {len(found)} {what} {scope} as {kname}, not {n}"
+                                  + (f": {names}." if names else "."), self.evidence(facts))
+
+    def _count_noun(self, value: dict) -> str:
+        noun = "groups" if value["category"] == "*" else value["category"] + "s"
+        quals = [self.table.places[p].name for p in value["places"] + value["regions"] if p in self.table.places]
+        return noun + (f" from {' / '.join(quals)}" if quals else "")
+
+    # --- events ---------------------------------------------------------------------------
+    def event(self, claim: Claim) -> Verdict:
+        """Did the event take place when the claim says?"""
+        name = self.name(claim.subject)
+        facts = self.facts(claim.subject, "event")
+        if not facts:
+            return Verdict("unverifiable", f"The reference table has no date for {name}.")
+        window = claim.date.window
+        hit = [f for f in facts if self.in_window(f, window)]
+        if hit:
+            f = hit[0]
+            wrong = claim.value.get("misdescribed_as")
+            if wrong:
+                return Verdict("partially_supported", f"{name} took place {self.when(f)} as stated, but it was not "
+                                                      f"an {wrong.lower()}: {f.note or 'see the source'}.",
+                               self.evidence(hit))
+            return Verdict("supported", f"{name} took place {self.when(f)}.", self.evidence(hit))
+        f = facts[0]
+        return Verdict("refuted", f"{name} took place {self.when(f)}, not {fmt_window(window)}.",
+                       self.evidence(facts))
