@@ -17,7 +17,7 @@ LINK_DISTANCE = 4  # words that may separate a kind term from the name it descri
 REWARD_DISTANCE = 14  # words that may separate an amount from its reward cue
 _MULTIPLIERS = {"doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "tripled": 3.0, "tripling": 3.0,
                 "triples": 3.0, "quadrupled": 4.0, "halved": 0.5}
-_NOT_REWARD_AFTER = {"of", "in", "worth", "per", "each", "annually"}
+_NOT_REWARD_AFTER = {"of", "in", "worth", "per", "annually"}
 
 
 @dataclass(slots=True)
@@ -71,11 +71,11 @@ def _linked(doc: Document, a: PhraseMatch | CountMention, b: PhraseMatch) -> boo
     return len(between) <= LINK_DISTANCE and all(w in LINKING_WORDS or w in ("and", "or") for w in between)
 
 
-def _usable_dates(doc: Document, dates: Iterable[DateMention]) -> list[DateMention]:
+def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: int) -> list[DateMention]:
     """Dates that date an event, not a report of it ("said Thursday", "reported Friday")."""
     out = []
     for d in dates:
-        before = _words_between(doc, max(0, d.start - 40), d.start)
+        before = _words_between(doc, max(sentence_start, d.start - 40), d.start)
         words = [w for w in before if w not in ("on", "late", "early", "this", "last", "morning")]
         if words and words[-1] in ATTRIBUTION_VERBS:
             continue
@@ -146,7 +146,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         if kind is None and ctx.kind and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and (
                 s.paragraph == ctx.kind_paragraph or continuation):
             kind = ctx.kind
-        date = _near(_usable_dates(doc, _inside(sent.dates, cs, ce)) or _usable_dates(doc, sent.dates),
+        date = _near(_usable_dates(doc, _inside(sent.dates, cs, ce), s.start) or _usable_dates(doc, sent.dates, s.start),
                      anchor.start if anchor else cs)
         authority = _near([p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
                           anchor.start if anchor else cs)
@@ -194,7 +194,7 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
         named = sorted({g.ref for g in groups if g.start < c.start}) if c.other else []
         out.append(Claim("designation_count", c.start, c.end, sent.s, None, {
             "count": c.number + len(named), "stated": c.number, "other": c.other, "named": named,
-            "category": c.category, "kind": c.kind or kind, "authority": authority,
+            "categories": list(c.categories), "kind": c.kind or kind, "authority": authority,
             "places": list(c.places), "regions": list(c.regions), "hedged": c.hedged,
         }, date))
     return out
@@ -222,8 +222,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], ment
             continue
         cue = _near(cues, m.start)
         gap = _words_between(doc, min(cue.end, m.end), max(cue.start, m.start))
-        after = _words_between(doc, m.end, min(sent.s.end, m.end + 30))[:1]
-        if len(gap) > REWARD_DISTANCE or (after and after[0] in _NOT_REWARD_AFTER and cue.start < m.start):
+        if len(gap) > REWARD_DISTANCE or _other_money(doc, sent, m):
             continue
         subject = _reward_subject(doc, sent, m, sentences, mentions, table)
         if subject is None:
@@ -233,7 +232,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], ment
         head = _words_between(doc, max(sent.s.start, m.start - 80), m.start)[-10:]
         for w in head:
             multiplier = _MULTIPLIERS.get(w, multiplier)
-        date = _near(_usable_dates(doc, sent.dates), cue.start)
+        date = _near(_usable_dates(doc, sent.dates, sent.s.start), cue.start)
         authority = _near([p for p in sent.phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
                           cue.start)
         out.append(Claim("reward", m.start, m.end, sent.s, subject, {
@@ -242,6 +241,16 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], ment
             "previous_stated": bool(prev), "authority": authority.ref if authority else None,
         }, date))
     return out
+
+
+def _other_money(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
+    """An amount followed by "of", "in" or "worth" (not a date) is assets, budgets, seizures: not a reward."""
+    after = _words_between(doc, m.end, min(sent.s.end, m.end + 30))[:1]
+    if not after or after[0] not in _NOT_REWARD_AFTER:
+        return False
+    nxt = bisect.bisect_left(doc.starts, m.end)
+    word_start = doc.tokens[nxt].start if nxt < len(doc.tokens) else m.end
+    return not any(d.start == word_start for d in sent.dates)
 
 
 def _reward_subject(doc: Document, sent: _Sentence, m: MoneyMention, sentences: Sequence[Sentence],
@@ -262,7 +271,7 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
     triggers = [p for p in sent.phrases if p.kind == "trigger"]
     if not triggers:
         return []
-    dates = [d for d in _usable_dates(doc, sent.dates)]
+    dates = _usable_dates(doc, sent.dates, sent.s.start)
     out = []
     for event in dict.fromkeys(t.ref for t in triggers):
         trig = [t for t in triggers if t.ref == event]

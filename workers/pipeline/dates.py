@@ -189,4 +189,4 @@ def find_dates(view: str, text: str, published: dt.date | None) -> Iterator[Date
         if start > 0 and view[start - 1] in "$£€" or (end < len(view) and view[end:end + 1].isdigit()):
             continue
         window, relative = _resolve(m, published)
-        yield DateMention(start, end, text[start:end], window, relative)
+        yield DateMention(start, end, text[start:end], window, relative, view.startswith("since", start))

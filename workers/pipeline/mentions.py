@@ -27,7 +27,7 @@ class CountMention:
     end: int
     text: str
     number: int
-    category: str  # category id, or "*" for any group
+    categories: tuple[str, ...]  # category ids; "*" stands for any group
     kind: str | None  # when the noun is itself a kind term ("eight FTOs")
     other: bool
     places: tuple[str, ...]
@@ -158,10 +158,16 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
             k += 1
         if noun is None or (value != 1 and not noun.plural) or _gap_has_break(doc, tok.end, noun.start):
             continue
+        cats = [noun.ref if noun.kind == "category" else "*"]
+        last = noun
+        while (last.last + 1 < len(tokens) and tokens[last.last].norm in ("and", "or")
+               and (nxt := nouns.get(last.last + 1)) and nxt.kind == "category" and nxt.plural):
+            cats.append(nxt.ref)
+            last = nxt
         prev = tokens[i - 1].norm if i else ""
         hedged = prev in ("about", "around", "nearly", "almost", "roughly", "some", "over", "least")
-        out.append(CountMention(tok.start, noun.end, doc.text[tok.start:noun.end], value,
-                                noun.ref if noun.kind == "category" else "*",
+        out.append(CountMention(tok.start, last.end, doc.text[tok.start:last.end], value,
+                                ("*",) if "*" in cats else tuple(dict.fromkeys(cats)),
                                 noun.ref if noun.kind == "kind" else None, other, tuple(places),
                                 tuple(regions), hedged))
     return out

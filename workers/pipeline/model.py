@@ -47,6 +47,7 @@ class DateMention:
     text: str
     window: DateWindow | None
     relative: bool
+    open_ended: bool = False  # "since February": from then until publication
 
 
 @dataclass(frozen=True, slots=True)

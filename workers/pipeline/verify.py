@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from workers.pipeline.model import Claim, DateWindow, Evidence, Verdict
 from workers.pipeline.reference import Fact, ReferenceTable
@@ -35,6 +36,10 @@ def fmt_money(amount: float, currency: str) -> str:
         if amount >= scale:
             return f"{symbol}{amount / scale:g} {word}"
     return f"{symbol}{amount:,.0f}"
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class Verifier:
@@ -81,18 +86,20 @@ class Verifier:
         return f"{subjects}: {when}"
 
     def when(self, f: Fact) -> str:
-        """The dates of a fact in words."""
+        """The dates of a fact in words: "on February 19, 2025 (effective February 20, 2025)"."""
         a, e, o = f.announced, f.effective, f.occurred
-        parts = []
-        if o and (not a or o != a):
-            parts.append(f"in {fmt_window(o)}" if o.granularity != "day" else f"on {fmt_window(o)}")
-        if a and e and a != e:
-            parts.append(f"announced {fmt_window(a)}, effective {fmt_window(e)}")
-        elif a or e:
-            parts.append(("made public " if o else "") + f"on {fmt_window(a or e)}")
-        if f.before and not parts:
-            parts.append(f"before {fmt_day(f.before)}")
-        text = " and ".join(parts)
+
+        def at(w: DateWindow) -> str:
+            return ("on " if w.granularity == "day" else "in ") + fmt_window(w)
+
+        if o and a and o != a:
+            text = f"{at(o)} (made public {fmt_window(a)})"
+        elif a and e and a != e:
+            text = f"{at(a)} (effective {fmt_window(e)})"
+        elif a or e or o:
+            text = at(a or e or o)
+        else:
+            text = f"before {fmt_day(f.before)}" if f.before else "at an unrecorded date"
         return text + (" (the table marks it unverified)" if f.unverified else "")
 
     def authority(self, f: Fact) -> str:
@@ -129,6 +136,13 @@ class Verifier:
         if claim.date is not None and claim.date.window is None:
             return Verdict("unverifiable", f"The date \"{claim.date.text}\" cannot be resolved without a "
                                            "publication date, so the claim cannot be checked.")
+        if claim.date is not None and claim.date.open_ended and self.published:
+            if claim.type in ("reward", "designation"):
+                claim = replace(claim, date=None)  # "since X" asserts the state at publication
+            else:
+                since = claim.date.window
+                claim = replace(claim, date=replace(claim.date, window=DateWindow(
+                    since.start, max(since.start, self.published), "range")))
         judge: dict[str, Callable[[Claim], Verdict]] = {
             "designation": self.designation, "reward": self.reward,
             "designation_count": self.count, "event_date": self.event,
@@ -193,7 +207,7 @@ class Verifier:
             tail = f"; it became {self._a(kname)} only {self.when(later[0])}" if later else ""
             f = alt[0]
             return Verdict("partially_supported",
-                           f"{self.as_of().capitalize()}, {name} was designated {self._kinds(f)} by "
+                           f"{_upper_first(self.as_of())}, {name} was designated {self._kinds(f)} by "
                            f"{self.authority(f)} ({self.when(f)}), not {self._a(kname)}{tail}.",
                            self.evidence(alt + later))
         if later:
@@ -214,8 +228,7 @@ class Verifier:
             return Verdict("partially_supported",
                            f"{name} was designated {self._a(kname)} by {self.authority(f)} {self.when(f)}, "
                            f"not by {self.name(claimed)}{only}.", self.evidence(hit))
-        what = self._a(kname) if kind else self._kinds(f)
-        return Verdict("supported", f"{name} was designated {what} by {self.authority(f)} {self.when(f)}.",
+        return Verdict("supported", f"{name} was designated {self._kinds(f)} by {self.authority(f)} {self.when(f)}.",
                        self.evidence(hit))
 
     def _kinds(self, f: Fact) -> str:
@@ -276,11 +289,11 @@ class Verifier:
                                            f"{fmt_day(self.table.fact_date_until(f))}; {self.as_of()} it was "
                                            f"{money(cur)} ({cur.announced and fmt_window(cur.announced)}).",
                                self.evidence([f, cur]))
-            return Verdict("refuted", f"{self.as_of().capitalize()} the reward for {name} was {money(cur)}; "
+            return Verdict("refuted", f"{_upper_first(self.as_of())} the reward for {name} was {money(cur)}; "
                                       f"{stated} was offered only from {fmt_day(f.first_day)}.",
                            self.evidence([cur, f]))
         if cur:
-            return Verdict("refuted", f"{self.as_of().capitalize()} the reward for {name} was {money(cur)} "
+            return Verdict("refuted", f"{_upper_first(self.as_of())} the reward for {name} was {money(cur)} "
                                       f"({self.when(cur)}), not {stated}.", self.evidence([cur]))
         return Verdict("refuted", f"No reward for {name} was in force {self.as_of()}; the first was announced "
                                   f"{self.when(facts[0])}.", self.evidence(facts[:1]))
@@ -304,7 +317,7 @@ class Verifier:
             return Verdict("partially_supported", f"The {stated} reward for {name} was announced by "
                                                   f"{self.authority(f)} {self.when(f)}, not by {self.name(claimed)}.",
                            self.evidence([f]))
-        return Verdict("supported", f"{self.authority(f).capitalize()} announced a reward of up to {stated} for "
+        return Verdict("supported", f"{_upper_first(self.authority(f))} announced a reward of up to {stated} for "
                                     f"{name} {self.when(f)}.", self.evidence([f]))
 
     # --- counts ---------------------------------------------------------------------------
@@ -316,7 +329,7 @@ class Verifier:
                 continue
             for s in f.subjects:
                 e = self.table.entities[s]
-                if value["category"] != "*" and value["category"] not in e.categories:
+                if "*" not in value["categories"] and not set(value["categories"]) & set(e.categories):
                     continue
                 if e.type not in ("organization",):
                     continue
@@ -334,7 +347,7 @@ class Verifier:
         n, kind = value["count"], value.get("kind")
         window = claim.date.window if claim.date else None
         what = self._count_noun(value)
-        kname = self.kind_name(kind) if kind else "any kind"
+        kname = self.kind_name(kind) if kind else "terrorist or sanctions"
 
         def ok(found: int) -> bool:
             return found == n or (value.get("hedged") and abs(found - n) <= max(1, round(0.1 * found)))
@@ -343,23 +356,24 @@ class Verifier:
             def test(f: Fact) -> bool:
                 return self.in_window(f, window)
 
-            scope = f"designated {fmt_window(window)}"
+            scope = f"made {fmt_window(window)}" if window.granularity == "range" else f"made in {fmt_window(window)}"
         elif self.published:
             def test(f: Fact) -> bool:
                 return self.in_force(f, self.published) or self.in_force(f, self.published, effective=True)
 
-            scope = f"designated {self.as_of()}"
+            scope = self.as_of()
         else:
             def test(f: Fact) -> bool:
                 return True
 
-            scope = "designated in the table"
+            scope = "in the table"
         found = self._subjects(claim, kind, test)
         facts = [f for f in self.table.facts if f.predicate == "designation" and self._covers(f, kind) and test(f)
                  and set(f.subjects) & set(found)]
         names = ", ".join(self.name(s) for s in found)
         if ok(len(found)):
-            return Verdict("supported", f"The table lists {len(found)} {what} {scope} as {kname}: {names}.",
+            return Verdict("supported", f"The table lists {len(found)} {what} with {self._a(kname)} designation "
+                                        f"{scope}: {names}.",
                            self.evidence(facts))
         broader = [k for k in (self.table.kinds[kind].implies if kind in self.table.kinds else ())]
         for b in broader:
@@ -367,8 +381,9 @@ class Verifier:
             if ok(len(wide)):
                 extra = ", ".join(self.name(s) for s in wide if s not in found)
                 return Verdict("partially_supported",
-                               f"{n} holds only if {extra} is counted, which was designated {self.kind_name(b)} "
-                               f"but not {self._a(kname)}; the table lists {len(found)} {what} {scope} as {kname}.",
+                               f"{n} holds only if {extra} is counted, which had {self._a(self.kind_name(b))} "
+                               f"designation but not {self._a(kname)} one; the table lists {len(found)} {what} "
+                               f"with {self._a(kname)} designation {scope}.",
                                self.evidence(facts))
         if not window and self.published:
             for f in sorted(self.table.facts, key=lambda f: f.first_day or dt.date.min):
@@ -377,14 +392,17 @@ class Verifier:
                     continue
                 then = self._subjects(claim, kind, lambda x, d=day: self.in_force(x, d))
                 if ok(len(then)):
-                    return Verdict("outdated", f"{n} {what} had been designated as {kname} by {fmt_day(day)}, "
-                                               f"but {self.as_of()} the table lists {len(found)}: {names}.",
+                    return Verdict("outdated", f"{n} was the number of {what} with {self._a(kname)} designation "
+                                               f"on {fmt_day(day)}, but {self.as_of()} the table lists "
+                                               f"{len(found)}: {names}.",
                                    self.evidence(facts))
-        return Verdict("refuted", f"The table lists {len(found)} {what} {scope} as {kname}, not {n}"
+        return Verdict("refuted", f"The table lists {len(found)} {what} with {self._a(kname)} designation "
+                                  f"{scope}, not {n}"
                                   + (f": {names}." if names else "."), self.evidence(facts))
 
     def _count_noun(self, value: dict) -> str:
-        noun = "groups" if value["category"] == "*" else value["category"] + "s"
+        cats = value["categories"]
+        noun = "groups" if "*" in cats else " and ".join(c + "s" for c in cats)
         quals = [self.table.places[p].name for p in value["places"] + value["regions"] if p in self.table.places]
         return noun + (f" from {' / '.join(quals)}" if quals else "")
 
@@ -401,8 +419,9 @@ class Verifier:
             f = hit[0]
             wrong = claim.value.get("misdescribed_as")
             if wrong:
-                return Verdict("partially_supported", f"{name} took place {self.when(f)} as stated, but it was not "
-                                                      f"an {wrong.lower()}: {f.note or 'see the source'}.",
+                note = f" ({f.note})" if f.note else ""
+                return Verdict("partially_supported", f"{name} took place {self.when(f)} as stated, but it was "
+                                                      f"not an {wrong.lower()}{note}.",
                                self.evidence(hit))
             return Verdict("supported", f"{name} took place {self.when(f)}.", self.evidence(hit))
         f = facts[0]
