@@ -1,0 +1,66 @@
+"""Configuration: defaults, then `CLAIMCHECK_*` environment variables, then the caller's mapping."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+ENV_PREFIX = "CLAIMCHECK"
+
+#: Every setting, its default and its meaning; README's configuration table mirrors this.
+DEFAULTS: dict[str, Any] = {
+    "REDIS_URL": "redis://127.0.0.1:6379/0",  # broker, result store and job records
+    "KEY_PREFIX": "claimcheck:",  # prefix of every Redis key (jobs and Celery's)
+    "API_KEYS": {},  # tenant -> API key, or "sha256:<hex>" of the key
+    "JOB_TTL": 30 * 24 * 3600,  # seconds a job record is kept after creation
+    "IDEMPOTENCY_TTL": 24 * 3600,  # seconds an Idempotency-Key is remembered
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # request body limit in bytes (413 above)
+    "MAX_WAIT": 30,  # cap of `Prefer: wait=N`, seconds
+    "RATE_LIMIT": 600,  # requests per minute per API key; 0 turns the limit off
+    "TASK_SOFT_TIME_LIMIT": 120,  # seconds before a check is stopped and the job failed
+    "TASK_TIME_LIMIT": 150,  # seconds before the worker process running a check is killed
+    "VISIBILITY_TIMEOUT": 300,  # seconds before an unacknowledged job is redelivered
+    "RESTORE_INTERVAL": 10,  # seconds between scans for jobs to redeliver
+    "MAX_ATTEMPTS": 3,  # deliveries of one job before it fails as lost
+    "REFERENCE_PATH": None,  # reference table folder or file; None uses the bundled one
+    "TEST_TASK_DELAY": 0.0,  # TEST ONLY: seconds each check sleeps, to make jobs slow in tests
+}
+
+
+def _coerce(key: str, value: Any) -> Any:
+    """Give an environment value the type of its default (`from_prefixed_env` guesses from JSON)."""
+    default = DEFAULTS.get(key)
+    if isinstance(default, bool) or default is None or isinstance(default, dict):
+        return value
+    if isinstance(default, int | float | str) and not isinstance(value, type(default)):
+        return type(default)(value)
+    return value
+
+
+def load_config(app: Flask, test_config: Mapping[str, Any] | None = None) -> None:
+    """Fill `app.config`: defaults, then the environment, then `test_config`; check the invariants."""
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env(ENV_PREFIX)
+    for key in DEFAULTS:
+        app.config[key] = _coerce(key, app.config[key])
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    check_config(app.config)
+
+
+def check_config(config: Mapping[str, Any]) -> None:
+    """Refuse settings under which an accepted job could be lost or run twice at once."""
+    soft, hard, visibility = (
+        config["TASK_SOFT_TIME_LIMIT"],
+        config["TASK_TIME_LIMIT"],
+        config["VISIBILITY_TIMEOUT"],
+    )
+    if not 0 < soft < hard < visibility:
+        raise ValueError(
+            "need 0 < TASK_SOFT_TIME_LIMIT < TASK_TIME_LIMIT < VISIBILITY_TIMEOUT, "
+            f"got {soft} < {hard} < {visibility}"
+        )
+    if not isinstance(config["API_KEYS"], Mapping):
+        raise ValueError("API_KEYS must be a JSON object mapping tenant to key")

@@ -1,0 +1,266 @@
+"""Job records in Redis: create, read, list, and move a job through its statuses atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+from redis.backoff import ExponentialBackoff
+from redis.retry import Retry
+
+from workers import stats
+
+PENDING = ("queued", "running")
+FINISHED = ("succeeded", "failed", "canceled")
+STATUSES = PENDING + FINISHED
+WAKE_TTL = 120  # seconds a "finished" token lives for `Prefer: wait` listeners
+
+# Move one job from one of `allowed` statuses to `to`, keeping the per-status indexes in step.
+_TRANSITION = """
+local key = KEYS[1]
+local spec = cjson.decode(ARGV[1])
+local st = redis.call('HGET', key, 'status')
+if not st then return {0, '', 0} end
+local allowed = false
+for _, s in ipairs(spec.allowed) do if s == st then allowed = true end end
+if not allowed then return {0, st, 0} end
+if spec.lease_before then
+  local lease = tonumber(redis.call('HGET', key, 'lease_until') or '0')
+  if lease >= spec.lease_before then return {0, st, 0} end
+end
+local n = 0
+if spec.incr then n = redis.call('HINCRBY', key, spec.incr, 1) end
+local args = {'status', spec.to}
+for k, v in pairs(spec.set) do table.insert(args, k); table.insert(args, v) end
+redis.call('HSET', key, unpack(args))
+if #spec.del > 0 then redis.call('HDEL', key, unpack(spec.del)) end
+if st ~= spec.to then
+  local tenant = redis.call('HGET', key, 'tenant')
+  local score = redis.call('HGET', key, 'created_ts')
+  redis.call('ZREM', spec.index .. tenant .. ':status:' .. st, spec.id)
+  redis.call('ZADD', spec.index .. tenant .. ':status:' .. spec.to, score, spec.id)
+end
+if spec.wake then
+  redis.call('LPUSH', spec.wake, '1')
+  redis.call('EXPIRE', spec.wake, spec.wake_ttl)
+end
+return {1, st, n}
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """What a transition found: whether it applied, the status before, the counter after."""
+
+    applied: bool
+    previous: str | None
+    count: int
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def connect(url: str, *, blocking: bool = False) -> redis.Redis:
+    """A Redis client that fails fast when Redis is down (`blocking` allows long BLPOPs)."""
+    return redis.Redis.from_url(
+        url,
+        decode_responses=True,
+        socket_connect_timeout=2,
+        socket_timeout=None if blocking else 5,
+        health_check_interval=30,
+        retry=Retry(ExponentialBackoff(cap=0.2, base=0.02), 2),
+    )
+
+
+class JobStore:
+    """Job records, per-tenant indexes and idempotency keys, all under one key prefix."""
+
+    def __init__(self, client: redis.Redis, blocking: redis.Redis, prefix: str, ttl: int) -> None:
+        self.redis, self.blocking, self.prefix, self.ttl = client, blocking, prefix, ttl
+        self._transition = client.register_script(_TRANSITION)
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> JobStore:
+        """Build the store from the app configuration."""
+        url = config["REDIS_URL"]
+        return cls(connect(url), connect(url, blocking=True), config["KEY_PREFIX"], int(config["JOB_TTL"]))
+
+    def key(self, job_id: str) -> str:
+        """The Redis key of one job record."""
+        return f"{self.prefix}job:{job_id}"
+
+    def _index(self, tenant: str, status: str | None = None) -> str:
+        return f"{self.prefix}tenant:{tenant}:" + (f"status:{status}" if status else "jobs")
+
+    def create(self, tenant: str, article: Mapping[str, Any], metadata: Any, lease: float) -> dict[str, str]:
+        """Store a new queued job and return its record."""
+        now = time.time()
+        record = {
+            "id": str(uuid.uuid4()),
+            "tenant": tenant,
+            "status": "queued",
+            "created_ts": repr(now),
+            "article": _json(article),
+            "metadata": _json(metadata),
+            "attempts": "0",
+            "lease_until": repr(now + lease),
+        }
+        pipe = self.redis.pipeline()
+        pipe.hset(self.key(record["id"]), mapping=record)
+        pipe.expireat(self.key(record["id"]), int(now) + self.ttl)
+        for index in (self._index(tenant), self._index(tenant, "queued")):
+            pipe.zadd(index, {record["id"]: now})
+            pipe.expire(index, self.ttl)
+        pipe.execute()
+        return record
+
+    def get(self, job_id: str, tenant: str | None = None) -> dict[str, str] | None:
+        """The job record, or None when it is gone or belongs to another tenant."""
+        record = self.redis.hgetall(self.key(job_id))
+        if not record or (tenant is not None and record.get("tenant") != tenant):
+            return None
+        return record
+
+    def list(self, tenant: str, status: str | None, offset: int, limit: int) -> tuple[list[dict], int]:
+        """One page of the tenant's jobs, newest first, and the total count."""
+        horizon = time.time() - self.ttl
+        index = self._index(tenant, status)
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.zremrangebyscore(index, "-inf", horizon)
+        pipe.zrevrange(index, offset, offset + limit - 1)
+        pipe.zcard(index)
+        _, ids, total = pipe.execute()
+        pipe = self.redis.pipeline(transaction=False)
+        for job_id in ids:
+            pipe.hgetall(self.key(job_id))
+        return [r for r in pipe.execute() if r], total
+
+    def transition(
+        self,
+        job_id: str,
+        allowed: tuple[str, ...],
+        to: str,
+        *,
+        values: Mapping[str, str] | None = None,
+        delete: tuple[str, ...] = (),
+        incr: str | None = None,
+        lease_before: float | None = None,
+    ) -> Transition:
+        """Atomically move a job from one of `allowed` to `to`; finished statuses wake waiters."""
+        spec = {
+            "allowed": list(allowed),
+            "to": to,
+            "set": dict(values or {}),
+            "del": list(delete),
+            "incr": incr,
+            "lease_before": lease_before,
+            "index": f"{self.prefix}tenant:",
+            "id": job_id,
+            "wake": self._wake_key(job_id) if to in FINISHED else None,
+            "wake_ttl": WAKE_TTL,
+        }
+        spec = {k: v for k, v in spec.items() if v is not None}  # cjson's null would be truthy in Lua
+        applied, previous, count = self._transition(keys=[self.key(job_id)], args=[_json(spec)])
+        return Transition(bool(applied), previous or None, int(count))
+
+    def start(self, job_id: str, lease: float) -> Transition:
+        """Mark the job running under a lease and count the attempt; not applied when finished or gone."""
+        now = time.time()
+        return self.transition(
+            job_id,
+            PENDING,
+            "running",
+            incr="attempts",
+            values={"started_ts": repr(now), "lease_until": repr(now + lease)},
+        )
+
+    def finish(self, job_id: str, status: str, payload: Mapping[str, Any], duration: float | None) -> bool:
+        """Store the result (succeeded) or problem (failed) of a pending job and count it."""
+        field = "result" if status == "succeeded" else "error"
+        done = self.transition(
+            job_id,
+            PENDING,
+            status,
+            values={field: _json(payload), "finished_ts": repr(time.time())},
+            delete=("article", "lease_until"),
+        )
+        if done.applied:
+            pipe = self.redis.pipeline(transaction=False)
+            summary = payload.get("summary") if status == "succeeded" else None
+            stats.record(pipe, self.prefix, status, duration, summary)
+            pipe.execute()
+        return done.applied
+
+    def requeue_if_stale(self, job_id: str, lease: float) -> bool:
+        """Put a pending job whose lease ran out back to queued; True when the caller must enqueue it."""
+        now = time.time()
+        return self.transition(
+            job_id,
+            PENDING,
+            "queued",
+            values={"lease_until": repr(now + lease)},
+            delete=("started_ts",),
+            lease_before=now,
+        ).applied
+
+    def cancel(self, job_id: str) -> str | None:
+        """Cancel a pending job (keeping a tombstone) or delete a finished one; erase article and result."""
+        done = self.transition(
+            job_id,
+            PENDING,
+            "canceled",
+            values={"finished_ts": repr(time.time())},
+            delete=("article", "result", "error", "metadata", "lease_until"),
+        )
+        if done.applied:
+            return "canceled"
+        return "deleted" if self.delete(job_id) else None
+
+    def delete(self, job_id: str) -> bool:
+        """Remove a job record and its index entries; False when it was already gone."""
+        record = self.redis.hgetall(self.key(job_id))
+        if not record:
+            return False
+        pipe = self.redis.pipeline()
+        pipe.delete(self.key(job_id), self._wake_key(job_id))
+        pipe.zrem(self._index(record["tenant"]), job_id)
+        pipe.zrem(self._index(record["tenant"], record["status"]), job_id)
+        pipe.execute()
+        return True
+
+    def _wake_key(self, job_id: str) -> str:
+        return f"{self.prefix}job:{job_id}:finished"
+
+    def wait(self, job_id: str, timeout: float) -> None:
+        """Block up to `timeout` seconds for the job to finish (returns early when it does)."""
+        wake = self._wake_key(job_id)
+        if self.blocking.blpop([wake], timeout=timeout):
+            pipe = self.blocking.pipeline()  # hand the token on to any other waiter
+            pipe.lpush(wake, "1").expire(wake, WAKE_TTL).execute()
+
+    def _idempotency_key(self, tenant: str, key: str) -> str:
+        return f"{self.prefix}idem:{tenant}:{hashlib.sha256(key.encode()).hexdigest()}"
+
+    def remember_idempotency(
+        self, tenant: str, key: str, body_hash: str, job_id: str, ttl: int
+    ) -> str | None:
+        """Bind an Idempotency-Key to a job; returns the earlier binding `hash id` when there is one."""
+        name = self._idempotency_key(tenant, key)
+        if self.redis.set(name, f"{body_hash} {job_id}", nx=True, ex=ttl):
+            return None
+        return self.redis.get(name)
+
+    def recall_idempotency(self, tenant: str, key: str) -> str | None:
+        """The binding `hash id` of an Idempotency-Key, if any."""
+        return self.redis.get(self._idempotency_key(tenant, key))
+
+    def forget_idempotency(self, tenant: str, key: str) -> None:
+        """Drop a binding whose job is gone, so the key can be used again."""
+        self.redis.delete(self._idempotency_key(tenant, key))
