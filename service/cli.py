@@ -86,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="start the API, a worker and (unless configured) an embedded Redis")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--data-dir", type=Path, default=Path("var"), help="embedded Redis data folder")
+    serve.add_argument("--concurrency", type=int, default=2, help="worker processes")
     serve.set_defaults(func=_cmd_serve)
     return parser
 
