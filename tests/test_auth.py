@@ -1,0 +1,62 @@
+"""API keys: bearer header, hashed storage, constant-time compare, one tenant never sees another's jobs."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from support import KEY_ALPHA, KEY_BETA, assert_problem, auth
+
+from service.auth import digest, load_keys, tenant_for
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Authorization": ""},
+        {"Authorization": "Bearer"},
+        {"Authorization": "Bearer "},
+        {"Authorization": f"Basic {KEY_ALPHA}"},
+        {"Authorization": "Bearer wrong-key"},
+        {"Authorization": f"Bearer {KEY_ALPHA}x"},
+        {"Authorization": "Bearer sha256:" + hashlib.sha256(KEY_BETA.encode()).hexdigest()},
+    ],
+    ids=["none", "empty", "scheme-only", "blank-key", "basic", "wrong", "longer", "the-stored-hash"],
+)
+def test_missing_or_wrong_key_is_401(client, headers: dict[str, str]) -> None:
+    response = client.get("/v1/checks", headers=headers)
+    assert_problem(response, 401)
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+
+
+@pytest.mark.parametrize("key", [KEY_ALPHA, KEY_BETA], ids=["plain-config", "sha256-config"])
+def test_configured_keys_authenticate(client, key: str) -> None:
+    assert client.get("/v1/checks", headers=auth(key)).status_code == 200
+
+
+def test_probes_need_no_key(client) -> None:
+    assert client.get("/healthz").status_code == 200
+
+
+def test_keys_are_kept_hashed() -> None:
+    keys = load_keys({"a": "plain", "b": "sha256:" + hashlib.sha256(b"other").hexdigest()})
+    assert keys == [(digest("plain"), "a"), (digest("other"), "b")]
+    assert all(b"plain" not in stored for stored, _ in keys)
+
+
+@pytest.mark.parametrize(("key", "tenant"), [("plain", "a"), ("other", "b"), ("nope", None), ("", None)])
+def test_tenant_for(key: str, tenant: str | None) -> None:
+    keys = load_keys({"a": "plain", "b": "other"})
+    assert tenant_for(key, keys) == tenant
+
+
+def test_jobs_are_invisible_to_other_tenants(client) -> None:
+    created = client.post("/v1/checks", json={"text": "alpha's article"}, headers=auth(KEY_ALPHA))
+    location = created.headers["Location"]
+    assert client.get(location, headers=auth(KEY_ALPHA)).status_code == 200
+    assert_problem(client.get(location, headers=auth(KEY_BETA)), 404)
+    assert_problem(client.delete(location, headers=auth(KEY_BETA)), 404)
+    listed = client.get("/v1/checks?page_size=100", headers=auth(KEY_BETA)).json
+    assert created.json["id"] not in {job["id"] for job in listed}
+    assert client.get(location, headers=auth(KEY_ALPHA)).json["status"] != "canceled"

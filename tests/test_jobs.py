@@ -1,0 +1,132 @@
+"""The Redis job store: records, indexes, atomic transitions, waiting, idempotency bindings."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from workers import stats
+from workers.jobs import FINISHED, PENDING, JobStore
+
+
+@pytest.fixture
+def store(app) -> JobStore:
+    return app.extensions["claimcheck.jobs"]
+
+
+def new_job(store: JobStore, tenant: str = "store-tests") -> str:
+    return store.create(tenant, {"text": "an article"}, {"k": 1}, lease=60)["id"]
+
+
+def test_create_and_get(store: JobStore) -> None:
+    job_id = new_job(store)
+    record = store.get(job_id)
+    assert record["status"] == "queued" and record["tenant"] == "store-tests" and record["attempts"] == "0"
+    assert store.get(job_id, "store-tests") == record
+    assert store.get(job_id, "someone-else") is None
+    assert store.get("no-such-job") is None
+
+
+@pytest.mark.parametrize(
+    ("path", "applied"),
+    [
+        (["running", "succeeded"], [True, True]),
+        (["running", "failed", "succeeded"], [True, True, False]),
+        (["canceled", "running"], [True, False]),
+        (["succeeded", "canceled"], [True, False]),
+    ],
+)
+def test_transitions_only_leave_pending_states(store: JobStore, path: list[str], applied: list[bool]) -> None:
+    job_id = new_job(store)
+    outcomes = [store.transition(job_id, PENDING, status).applied for status in path]
+    assert outcomes == applied
+
+
+def test_transition_of_a_missing_job(store: JobStore) -> None:
+    outcome = store.transition("gone", PENDING, "running")
+    assert not outcome.applied and outcome.previous is None
+
+
+def test_start_counts_attempts_and_sets_a_lease(store: JobStore) -> None:
+    job_id = new_job(store)
+    assert store.start(job_id, lease=30).count == 1
+    assert store.start(job_id, lease=30).count == 2
+    record = store.get(job_id)
+    assert record["status"] == "running" and float(record["lease_until"]) > time.time() + 25
+
+
+def test_finish_stores_payload_drops_article_and_counts(store: JobStore, redis) -> None:
+    job_id = new_job(store)
+    before = stats.read(redis, store.prefix)
+    assert store.finish(job_id, "succeeded", {"summary": {"supported": 2, "refuted": 1}}, 0.02)
+    assert not store.finish(job_id, "succeeded", {"summary": {"supported": 2}}, 0.02)  # counted once
+    record = store.get(job_id)
+    assert "article" not in record and record["result"] and record["finished_ts"]
+    after = stats.read(redis, store.prefix)
+    assert after.finished.get("succeeded", 0) == before.finished.get("succeeded", 0) + 1
+    assert after.verdicts.get("supported", 0) == before.verdicts.get("supported", 0) + 2
+    assert after.duration_count == before.duration_count + 1
+
+
+def test_requeue_only_after_the_lease(store: JobStore) -> None:
+    job_id = new_job(store)
+    store.start(job_id, lease=3600)
+    assert not store.requeue_if_stale(job_id, lease=60)
+    store.start(job_id, lease=-1)
+    assert store.requeue_if_stale(job_id, lease=60)
+    record = store.get(job_id)
+    assert record["status"] == "queued" and "started_ts" not in record
+
+
+@pytest.mark.parametrize(("finish_first", "outcome"), [(False, "canceled"), (True, "deleted")])
+def test_cancel(store: JobStore, finish_first: bool, outcome: str) -> None:
+    job_id = new_job(store)
+    if finish_first:
+        store.finish(job_id, "succeeded", {"summary": {}}, None)
+    assert store.cancel(job_id) == outcome
+    record = store.get(job_id)
+    if outcome == "canceled":
+        assert record["status"] == "canceled" and not {"article", "result", "metadata"} & record.keys()
+    else:
+        assert record is None
+    assert store.cancel("never-existed") is None
+
+
+def test_list_pages_newest_first(store: JobStore) -> None:
+    tenant = f"lister-{time.time_ns()}"
+    ids = [new_job(store, tenant) for _ in range(4)]
+    page, total = store.list(tenant, None, 1, 2)
+    assert total == 4 and [r["id"] for r in page] == ids[::-1][1:3]
+    store.transition(ids[0], PENDING, "failed")
+    failed, count = store.list(tenant, "failed", 0, 10)
+    assert count == 1 and failed[0]["id"] == ids[0]
+    assert store.list(tenant, "queued", 0, 10)[1] == 3
+
+
+@pytest.mark.parametrize("status", FINISHED)
+def test_wait_returns_when_the_job_finishes(store: JobStore, status: str) -> None:
+    job_id = new_job(store)
+    threading.Timer(0.2, store.transition, args=(job_id, PENDING, status)).start()
+    started = time.monotonic()
+    store.wait(job_id, timeout=5)
+    assert time.monotonic() - started < 2
+    started = time.monotonic()
+    store.wait(job_id, timeout=5)  # a second listener is woken too
+    assert time.monotonic() - started < 1
+
+
+def test_wait_times_out(store: JobStore) -> None:
+    started = time.monotonic()
+    store.wait(new_job(store), timeout=0.3)
+    assert 0.25 < time.monotonic() - started < 2
+
+
+def test_idempotency_binding(store: JobStore) -> None:
+    assert store.remember_idempotency("t", "key-1", "hash", "job-1", ttl=60) is None
+    assert store.remember_idempotency("t", "key-1", "other", "job-2", ttl=60) == "hash job-1"
+    assert store.recall_idempotency("t", "key-1") == "hash job-1"
+    assert store.recall_idempotency("u", "key-1") is None
+    store.forget_idempotency("t", "key-1")
+    assert store.recall_idempotency("t", "key-1") is None
