@@ -32,17 +32,31 @@ class _Context:
     seen: set = field(default_factory=set)
 
 
+class _Index:
+    """Mentions sorted by start, sliced by character range with bisect."""
+
+    def __init__(self, m: Mentions) -> None:
+        self._items = {name: sorted(getattr(m, name), key=lambda x: x.start)
+                       for name in ("phrases", "dates", "money", "counts")}
+        self._starts = {name: [x.start for x in items] for name, items in self._items.items()}
+
+    def slice(self, name: str, start: int, end: int) -> list:
+        """Mentions of one sort starting in [start, end)."""
+        starts = self._starts[name]
+        return self._items[name][bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
 class _Sentence:
     """A sentence with the mentions inside it."""
 
-    def __init__(self, s: Sentence, doc: Document, m: Mentions, token_starts: Sequence[int]) -> None:
+    def __init__(self, s: Sentence, doc: Document, m: Mentions, index: _Index) -> None:
         self.s = s
-        self.phrases = _inside(m.phrases, s.start, s.end)
-        self.dates = _inside(m.dates, s.start, s.end)
-        self.money = _inside(m.money, s.start, s.end)
-        self.counts = _inside(m.counts, s.start, s.end)
-        self.first_token = bisect.bisect_left(token_starts, s.start)
-        self.last_token = bisect.bisect_left(token_starts, s.end)
+        self.phrases = index.slice("phrases", s.start, s.end)
+        self.dates = index.slice("dates", s.start, s.end)
+        self.money = index.slice("money", s.start, s.end)
+        self.counts = index.slice("counts", s.start, s.end)
+        self.first_token = bisect.bisect_left(doc.starts, s.start)
+        self.last_token = bisect.bisect_left(doc.starts, s.end)
         self.ends_with_colon = doc.text[s.start:s.end].rstrip().endswith(":")
 
 
@@ -61,7 +75,7 @@ def _entity_type(table: ReferenceTable, match: PhraseMatch) -> str:
 def _words_between(doc: Document, a_end: int, b_start: int) -> list[str]:
     lo = bisect.bisect_left(doc.starts, a_end)
     hi = bisect.bisect_left(doc.starts, b_start)
-    return [t.norm for t in doc.tokens[lo:hi]]
+    return list(doc.norms[lo:hi])
 
 
 def _linked(doc: Document, a: PhraseMatch | CountMention, b: PhraseMatch) -> bool:
@@ -86,11 +100,11 @@ def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: i
 def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Mentions,
                    table: ReferenceTable) -> list[Claim]:
     """Every checkable claim of the document, in text order."""
-    starts = doc.starts
+    index = _Index(mentions)
     ctx = _Context()
     claims: list[Claim] = []
     for s in sentences:
-        sent = _Sentence(s, doc, mentions, starts)
+        sent = _Sentence(s, doc, mentions, index)
         claims += _designations(doc, sent, table, ctx)
         claims += _rewards(doc, sent, sentences, mentions, table)
         claims += _events(doc, sent)
@@ -128,7 +142,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         cues = [p for p in phrases if p.kind == "cue" and p.ref == "designation"]
         weak = [p for p in phrases if p.kind == "weak_cue" and p.ref == "designation"]
         kinds = [p for p in phrases if p.kind == "kind"]
-        words = {t.norm for t in doc.tokens[sent.first_token:sent.last_token] if cs <= t.start < ce}
+        words = set(doc.norms[bisect.bisect_left(doc.starts, cs):bisect.bisect_left(doc.starts, ce)])
         recent = s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
         continuation = bool(weak) or bool(words & CONTINUATION_WORDS)
         asserted = bool(cues) or (bool(weak) and recent)
@@ -249,7 +263,7 @@ def _other_money(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
     if not after or after[0] not in _NOT_REWARD_AFTER:
         return False
     nxt = bisect.bisect_left(doc.starts, m.end)
-    word_start = doc.tokens[nxt].start if nxt < len(doc.tokens) else m.end
+    word_start = doc.starts[nxt] if nxt < len(doc.starts) else m.end
     return not any(d.start == word_start for d in sent.dates)
 
 

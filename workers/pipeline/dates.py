@@ -15,8 +15,17 @@ _WEEKDAY = "|".join(WEEKDAYS)
 _NUMWORD = "|".join(sorted((w for w in COUNT_WORDS if " " not in w), key=len, reverse=True))
 _PREP = r"(?:in|on|since|by|until|till|through|during|from|of|before|after|last|this|early|late|mid|mid-|earlier in|later in|in early|in late|in mid|in mid-|since early|since late)"
 
+# Every alternative below starts with one of these words (or a digit): checking that first lets the
+# engine skip most positions at once instead of trying each alternative at every word.
+_FIRST_WORDS = sorted({w.split()[0].rstrip("-") for w in (
+    *MONTHS, *WEEKDAYS, *COUNT_WORDS, "a", "an", "several", "the", "in", "on", "since", "by", "until", "till",
+    "through", "during", "from", "of", "before", "after", "last", "this", "past", "next", "early", "late",
+    "mid", "earlier", "later", "recently", "yesterday", "today")}, key=len, reverse=True)
+_FIRST = r"(?=\d|(?:" + "|".join(_FIRST_WORDS) + r")\b|mid-)"
+
 _PATTERN = re.compile(
     rf"""
+    \b{_FIRST}(?:
     (?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
   | (?P<mdy>\b(?:(?:on|since|by|until|from|before|after)\s+)?(?P<m1>{_MONTH})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?)
   | (?P<dmy>\b(?:(?:on|since|by|until|from|before|after)\s+)?(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)
@@ -27,7 +36,7 @@ _PATTERN = re.compile(
   | (?P<wd>\b(?:(?P<wq>on|last|this|this\s+past|past|next|since|by|until)\s+)?(?P<w>{_WEEKDAY})\b)
   | (?P<mo>\b(?:(?P<mq>{_PREP})\s+)?(?P<m4>{_MONTH})\b\.?)
   | (?P<yr>\b(?:(?:{_PREP})\s+)?(?P<y5>(?:19|20)\d\d)\b)
-    """,
+    )""",
     re.VERBOSE,
 )
 
@@ -180,9 +189,31 @@ def _plausible(m: re.Match[str], text: str) -> bool:
     return not (word_group == "m4" and len(name) <= 4 and name not in ("may", "june", "july"))
 
 
+# Every date expression holds one of these: the full pattern runs only near them.
+_ANCHOR = re.compile(r"\b(?:\d|(?:" + "|".join([*(m for m in MONTHS if len(m) == 3), *WEEKDAYS]) +
+                     r")|(?:ago|recent|recently|yesterday|today|weeks?|weekend|months?|years?)\b)")
+_LOOKBACK = 28  # characters of qualifiers that may precede an anchor ("earlier in the", "since late")
+
+
+def _matches(view: str) -> Iterator[re.Match[str]]:
+    done = 0
+    for anchor in _ANCHOR.finditer(view):
+        if anchor.start() < done:
+            continue
+        m = _PATTERN.search(view, max(done, anchor.start() - _LOOKBACK), anchor.end() + 24)
+        while m and m.end() <= anchor.start():
+            done = m.end()
+            yield m
+            m = _PATTERN.search(view, done, anchor.end() + 24)
+        if m:
+            m = _PATTERN.match(view, m.start())  # the same match, no longer cut at the window's end
+            done = m.end()
+            yield m
+
+
 def find_dates(view: str, text: str, published: dt.date | None) -> Iterator[DateMention]:
     """Yield every date expression of `view` (the normalised text), resolved against `published`."""
-    for m in _PATTERN.finditer(view):
+    for m in _matches(view):
         if not _plausible(m, text):
             continue
         start, end = m.span()

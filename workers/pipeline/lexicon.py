@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -73,6 +73,7 @@ class PhraseIndex:
         self._gapped: list[tuple[tuple[str, ...], Entry]] = []
         self._fuzzy_names: list[tuple[str, int, Entry]] = []  # (folded name, token count, entry)
         self._fuzzy_postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (name, position)
+        self._vocabulary: frozenset[str] | None = None
 
     def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False) -> None:
         """Add one phrase; "..." in it marks a gap of up to MAX_GAP words."""
@@ -94,15 +95,18 @@ class PhraseIndex:
                     self._fuzzy_postings[tok].append((name_id, pos))
 
     def _add_tokens(self, tokens: tuple[str, ...], entry: Entry) -> None:
+        self._vocabulary = None
         key = " ".join(tokens)
         if entry not in self._entries[key]:
             self._entries[key].append(entry)
         for n in range(1, len(tokens)):
             self._prefixes.add(" ".join(tokens[:n]))
 
-    def vocabulary(self) -> set[str]:
+    def vocabulary(self) -> frozenset[str]:
         """Every single word of every phrase (used to read censored words)."""
-        return {w for key in self._entries for w in key.split()}
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(w for key in self._entries for w in key.split())
+        return self._vocabulary
 
     def scan(self, tokens: Sequence[str]) -> list[Hit]:
         """Every exact phrase occurrence in `tokens`, overlapping ones included."""
@@ -144,28 +148,36 @@ class PhraseIndex:
                     found.append(Hit(start.first, pos, (entry,)))
         return found
 
-    def fuzzy(self, tokens: Sequence[str], taken: Sequence[bool]) -> list[Hit]:
-        """Names misspelt within a bounded edit distance, at token windows not already matched."""
+    def fuzzy(self, tokens: Sequence[str], taken: Sequence[bool], capital: Callable[[int], bool]) -> list[Hit]:
+        """Names misspelt within a bounded edit distance, at capitalised token windows not already matched."""
         hits: list[Hit] = []
-        seen: set[tuple[int, int, int]] = set()
+        tried: set[tuple[int, int]] = set()
+        n = len(tokens)
         for i, tok in enumerate(tokens):
+            if taken[i]:
+                continue
             postings = self._fuzzy_postings.get(tok)
             if not postings or len(postings) > FUZZY_MAX_POSTINGS:
                 continue
             for name_id, pos in postings:
+                anchor = i - pos
+                if (name_id, anchor) in tried or not any(capital(k) for k in range(max(0, anchor - 1), anchor + 2)):
+                    continue
+                tried.add((name_id, anchor))
                 name, size, entry = self._fuzzy_names[name_id]
                 limit = 1 if len(name) < 24 else 2
                 best: tuple[int, int, int] | None = None
-                for first in (i - pos - 1, i - pos, i - pos + 1):
-                    for last in (first + size - 1, first + size, first + size + 1):
-                        if first < 0 or last > len(tokens) or last - first < 2 or not first <= i < last:
-                            continue
-                        if any(taken[first:last]) or (first, last, name_id) in seen:
-                            continue
-                        dist = Levenshtein.distance(" ".join(tokens[first:last]), name, score_cutoff=limit)
-                        if 0 < dist <= limit and (best is None or dist < best[2]):
-                            best = (first, last, dist)
+                windows = ((anchor, anchor + size), (anchor, anchor + size - 1), (anchor, anchor + size + 1),
+                           (anchor - 1, anchor + size - 1), (anchor + 1, anchor + size + 1))
+                for first, last in windows:
+                    if first < 0 or last > n or last - first < 2 or not capital(first) or any(taken[first:last]):
+                        continue
+                    window = " ".join(tokens[first:last])
+                    if abs(len(window) - len(name)) > limit:
+                        continue
+                    dist = Levenshtein.distance(window, name, score_cutoff=limit)
+                    if 0 < dist <= limit and (best is None or dist < best[2]):
+                        best = (first, last, dist)
                 if best:
-                    seen.add((best[0], best[1], name_id))
                     hits.append(Hit(best[0], best[1], (entry,), fuzzy=True))
         return hits

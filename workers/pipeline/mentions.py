@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -48,12 +49,12 @@ class Mentions:
 def _surface_ok(doc: Document, hit: Hit, acronym: bool) -> bool:
     if not acronym:
         return True
-    surface = doc.text[doc.tokens[hit.first].start:doc.tokens[hit.last - 1].end]
+    surface = doc.text[doc.starts[hit.first]:doc.ends[hit.last - 1]]
     return sum(c.isupper() for c in surface) >= 2
 
 
 def _to_match(doc: Document, hit: Hit, kind: str, ref: str, plural: bool) -> PhraseMatch:
-    return PhraseMatch(doc.tokens[hit.first].start, doc.tokens[hit.last - 1].end, hit.first, hit.last,
+    return PhraseMatch(doc.starts[hit.first], doc.ends[hit.last - 1], hit.first, hit.last,
                        kind, ref, plural, hit.fuzzy)
 
 
@@ -65,10 +66,11 @@ def _longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
     out: list[PhraseMatch] = []
     for group in by_kind.values():
         group.sort(key=lambda m: (m.fuzzy, -(m.last - m.first), m.first))
-        taken: list[tuple[int, int]] = []
+        taken: set[int] = set()
         for m in group:
-            if all(m.last <= a or m.first >= b for a, b in taken):
-                taken.append((m.first, m.last))
+            span = range(m.first, m.last)
+            if taken.isdisjoint(span):
+                taken.update(span)
                 out.append(m)
     return out
 
@@ -76,7 +78,7 @@ def _longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
 def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence, ...]) -> list[PhraseMatch]:
     """Every table phrase in the document, overlaps resolved."""
     lexicon = table.lexicon
-    norms = [t.norm for t in doc.tokens]
+    norms = doc.norms
     hits = lexicon.scan(norms)
     matches: list[PhraseMatch] = []
     segments: list[Hit] = []
@@ -90,15 +92,25 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
     for m in matches:
         if m.kind == "entity":
             taken[m.first:m.last] = [True] * (m.last - m.first)
-    for hit in lexicon.fuzzy(norms, taken):
-        if doc.text[doc.tokens[hit.first].start].isupper():
-            e = hit.entries[0]
-            matches.append(_to_match(doc, hit, e.kind, e.ref, False))
+    text, starts = doc.text, doc.starts
+
+    def capital(k: int) -> bool:
+        return 0 <= k < len(starts) and text[starts[k]].isupper()
+
+    for hit in lexicon.fuzzy(norms, taken, capital):
+        e = hit.entries[0]
+        matches.append(_to_match(doc, hit, e.kind, e.ref, False))
     if segments:
-        starts = [t.start for t in doc.tokens]
-        for s in sentences:
+        sentence_starts = [s.start for s in sentences]
+        by_sentence: dict[int, list[Hit]] = defaultdict(list)
+        for hit in segments:
+            by_sentence[bisect.bisect_right(sentence_starts, starts[hit.first]) - 1].append(hit)
+        for k, hits_k in by_sentence.items():
+            if k < 0:
+                continue
+            s = sentences[k]
             bounds = (bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end))
-            for hit in lexicon.gapped(segments, bounds):
+            for hit in lexicon.gapped(hits_k, bounds):
                 e = hit.entries[0]
                 matches.append(_to_match(doc, hit, e.kind, e.ref, False))
     resolved = _longest(matches)
@@ -106,12 +118,18 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
     return resolved
 
 
+_NUMBER_WORDS = frozenset(w for w in COUNT_WORDS if " " not in w) | {"a"}
+_NUMBERISH = re.compile(r"\b(?:\d|(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b)")
+
+
 def _number(doc: Document, i: int) -> tuple[int, int] | None:
     """The count a token (or "a dozen") starts, and how many tokens it takes."""
-    word = doc.tokens[i].norm
+    word = doc.norms[i]
+    if not word[0].isdigit() and word not in _NUMBER_WORDS:
+        return None
     if word.isdigit() and len(word) <= 3:
         return int(word), 1
-    if word == "a" and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm == "dozen":
+    if word == "a" and i + 1 < len(doc.norms) and doc.norms[i + 1] == "dozen":
         return 12, 2
     value = COUNT_WORDS.get(word)
     return (value, 1) if value is not None else None
@@ -131,21 +149,20 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         elif p.kind == "entity":
             entity_tokens.update(range(p.first, p.last))
     out: list[CountMention] = []
-    tokens = doc.tokens
-    for i, tok in enumerate(tokens):
-        if i in entity_tokens or any(a <= tok.start < b for a, b in busy):
-            continue
+    norms, starts, ends = doc.norms, doc.starts, doc.ends
+    positions = {start: i for i, start in enumerate(starts)}
+    for i in [positions[m.start()] for m in _NUMBERISH.finditer(doc.view) if m.start() in positions]:
         num = _number(doc, i)
-        if num is None:
+        if num is None or i in entity_tokens or any(a <= starts[i] < b for a, b in busy):
             continue
         value, width = num
         k, other, places, regions = i + width, False, [], []
         noun = None
-        while k < len(tokens) and k - (i + width) <= _MAX_MODIFIERS + 2:
+        while k < len(norms) and k - (i + width) <= _MAX_MODIFIERS + 2:
             if k in nouns:
                 noun = nouns[k]
                 break
-            word = tokens[k].norm
+            word = norms[k]
             if k in quals:
                 q = quals[k]
                 (places if q.kind == "place" else regions).append(q.ref)
@@ -153,20 +170,20 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                 continue
             if word in _OTHER:
                 other = True
-            elif word.isdigit() or word in COUNT_WORDS or _gap_has_break(doc, tokens[k - 1].end, tokens[k].start):
+            elif word.isdigit() or word in COUNT_WORDS or _gap_has_break(doc, ends[k - 1], starts[k]):
                 break
             k += 1
-        if noun is None or (value != 1 and not noun.plural) or _gap_has_break(doc, tok.end, noun.start):
+        if noun is None or (value != 1 and not noun.plural) or _gap_has_break(doc, ends[i], noun.start):
             continue
         cats = [noun.ref if noun.kind == "category" else "*"]
         last = noun
-        while (last.last + 1 < len(tokens) and tokens[last.last].norm in ("and", "or")
+        while (last.last + 1 < len(norms) and norms[last.last] in ("and", "or")
                and (nxt := nouns.get(last.last + 1)) and nxt.kind == "category" and nxt.plural):
             cats.append(nxt.ref)
             last = nxt
-        prev = tokens[i - 1].norm if i else ""
+        prev = norms[i - 1] if i else ""
         hedged = prev in ("about", "around", "nearly", "almost", "roughly", "some", "over", "least")
-        out.append(CountMention(tok.start, last.end, doc.text[tok.start:last.end], value,
+        out.append(CountMention(starts[i], last.end, doc.text[starts[i]:last.end], value,
                                 ("*",) if "*" in cats else tuple(dict.fromkeys(cats)),
                                 noun.ref if noun.kind == "kind" else None, other, tuple(places),
                                 tuple(regions), hedged))

@@ -8,16 +8,6 @@ from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the text: its span and its normalised form (lower case, no accents)."""
-
-    start: int
-    end: int
-    norm: str
-    index: int
-
-
-@dataclass(frozen=True, slots=True)
 class DateWindow:
     """A resolved date: the first and last day it may mean, and how precisely it was said."""
 

@@ -17,16 +17,18 @@ _HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 
 _PATTERN = re.compile(
     rf"""
-    (?:(?P<hedge>\b(?:{_HEDGE}|up\s+to))\s+)?
-    (?:
+    (?=[$€£0-9u]|eur|gbp)(?:
       (?P<sym>us\s?\$|u\.s\.\s?\$|\$|€|£|\busd\s?|\beur\s?|\bgbp\s?)\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?
         (?:\s+(?:{_CURWORD})\b)?
-    | (?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|mn|bn|m)?\s+(?P<w2>{_CURWORD}|usd|eur|gbp)\b
-    | (?P<words>\b{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?P<w3>{_CURWORD})\b
+    | \b(?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|mn|bn|m)?\s+(?P<w2>{_CURWORD}|usd|eur|gbp)\b
     )
     """,
     re.VERBOSE,
 )
+# Amounts in words ("fifty million dollars") are rare: this pattern runs only when a currency word is present.
+_WORDS_PATTERN = re.compile(rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?P<w3>{_CURWORD})\b")
+_CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD})\b")
+_HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE}|up\s+to)\s+$")
 
 
 def words_to_number(words: str) -> int | None:
@@ -60,9 +62,13 @@ def _scale(word: str | None) -> int:
 
 
 def find_money(view: str, text: str) -> Iterator[MoneyMention]:
-    """Yield every amount of money in `view` (the normalised text)."""
-    for m in _PATTERN.finditer(view):
-        g = m.group
+    """Yield every amount of money in `view` (the normalised text), in text order."""
+    found = list(_PATTERN.finditer(view))
+    if _CURRENCY_WORD.search(view):
+        found += _WORDS_PATTERN.finditer(view)
+        found.sort(key=lambda m: m.start())
+    for m in found:
+        g = m.groupdict().get
         if g("n1"):
             number, scale = g("n1"), g("s1")
             sym = re.sub(r"[\s.]", "", g("sym"))
@@ -81,9 +87,9 @@ def find_money(view: str, text: str) -> Iterator[MoneyMention]:
             scale, currency, value, sig = g("s3"), CURRENCY_WORDS[g("w3")], float(n), _significant(str(n))
         if value > 1e15:
             continue
-        start = m.start("sym") if g("sym") else m.start("n2") if g("n2") else m.start("words")
-        end = m.end()
+        start, end = m.start(), m.end()
         while end > start and not view[end - 1].isalnum():
             end -= 1
-        yield MoneyMention(start, end, text[start:end], value * _scale(scale), currency,
-                           bool(g("hedge")) and "up to" not in " ".join(g("hedge").split()), sig)
+        hedge = _HEDGE_BEFORE.search(view, max(0, start - 25), start)
+        hedged = bool(hedge) and not hedge.group("hedge").startswith("up")
+        yield MoneyMention(start, end, text[start:end], value * _scale(scale), currency, hedged, sig)

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from workers.pipeline.model import Token
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t\r\f\v"), " ")
 _QUOTES = {**dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u00b4`"), "'"),
@@ -22,6 +21,8 @@ _QUOTES = {**dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u00b4`"), "'
            **dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")}
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9\u0300-\u036f]*")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ODD_SPACE = re.compile("[" + "".join(map(chr, _SPACES)) + "]")
 _CENSORED = re.compile(r"(?<![a-z0-9*])(?=[a-z*]*[a-z])(?=[a-z*]*\*)[a-z*]{3,}(?![a-z0-9*])")
 _BOILERPLATE = re.compile(
     r"^\s*(skip to (main )?content|read more( stories)?|read also:?|latest( news)?|related( articles| stories)?:?"
@@ -46,7 +47,7 @@ def _fold_table() -> dict[int, str]:
 
 def clean_plain(text: str) -> str:
     """One-for-one clean-up of submitted plain text: odd spaces become plain spaces."""
-    return text.translate(_SPACES)
+    return _ODD_SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text
 
 
 def extract_html(html: str) -> tuple[str, str | None]:
@@ -78,12 +79,13 @@ def extract_html(html: str) -> tuple[str, str | None]:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """The text, its same-length matching view, and its word tokens."""
+    """The text, its same-length matching view, and its word tokens as parallel tuples."""
 
     text: str
     view: str
-    tokens: tuple[Token, ...]
-    starts: tuple[int, ...]  # each token's start offset, for bisecting
+    norms: tuple[str, ...]  # folded form of each word
+    starts: tuple[int, ...]  # offset of each word's first character
+    ends: tuple[int, ...]  # offset just past each word
 
 
 def fold_view(text: str, vocabulary: Iterable[str] = ()) -> str:
@@ -91,7 +93,11 @@ def fold_view(text: str, vocabulary: Iterable[str] = ()) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower()[0] for c in text)
-    view = lowered.translate(_fold_table())
+    if lowered.isascii():
+        view = lowered
+    else:
+        table = _fold_table()
+        view = _NON_ASCII.sub(lambda m: table.get(ord(m.group()), m.group()), lowered)
     if "*" in view:
         view = _uncensor(view, vocabulary)
     return view
@@ -110,19 +116,16 @@ def _uncensor(view: str, vocabulary: Iterable[str]) -> str:
     return "".join(chars)
 
 
-def tokenize(view: str) -> tuple[Token, ...]:
-    """Word tokens of the view, with their offsets."""
-    out = []
-    for i, m in enumerate(_TOKEN.finditer(view)):
-        word = m.group()
-        if "\u0300" <= max(word) and _COMBINING.search(word):
-            word = _COMBINING.sub("", word)
-        out.append(Token(m.start(), m.end(), word, i))
-    return tuple(out)
+def tokenize(view: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """Word tokens of the view: their folded forms, start offsets and end offsets."""
+    matches = list(_TOKEN.finditer(view))
+    norms = [m.group() for m in matches]
+    if _COMBINING.search(view):
+        norms = [_COMBINING.sub("", w) for w in norms]
+    return tuple(norms), tuple([m.start() for m in matches]), tuple([m.end() for m in matches])
 
 
 def prepare(text: str, vocabulary: Iterable[str] = ()) -> Document:
     """Build the document the extractors read."""
     view = fold_view(text, vocabulary)
-    tokens = tokenize(view)
-    return Document(text, view, tokens, tuple(t.start for t in tokens))
+    return Document(text, view, *tokenize(view))
