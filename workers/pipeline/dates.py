@@ -13,7 +13,12 @@ from workers.pipeline.model import DateMention, DateWindow
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 _NUMWORD = "|".join(sorted((w for w in COUNT_WORDS if " " not in w), key=len, reverse=True))
-_PREP = r"(?:in|on|since|by|until|till|through|during|from|of|before|after|last|this|early|late|mid|mid-|earlier in|later in|in early|in late|in mid|in mid-|since early|since late)"
+_PREP = "(?:" + "|".join(sorted((
+    "in", "on", "since", "by", "until", "till", "through", "during", "from", "of", "before", "after", "last",
+    "this", "early", "late", "mid", "mid-", "earlier in", "later in", "in early", "in late", "in mid", "in mid-",
+    "since early", "since late"), key=len, reverse=True)).replace(" ", r"\s+") + ")"
+_START = r"(?:(?:on|since|by|until|from|before|after)\s+)?"
+_YEAR = r"(?:19|20)\d\d"
 
 # Every alternative below starts with one of these words (or a digit): checking that first lets the
 # engine skip most positions at once instead of trying each alternative at every word.
@@ -27,11 +32,15 @@ _PATTERN = re.compile(
     rf"""
     \b{_FIRST}(?:
     (?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
-  | (?P<mdy>\b(?:(?:on|since|by|until|from|before|after)\s+)?(?P<m1>{_MONTH})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?)
-  | (?P<dmy>\b(?:(?:on|since|by|until|from|before|after)\s+)?(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)
-  | (?P<my>\b(?:{_PREP}\s+)?(?P<m3>{_MONTH})\.?,?\s+(?P<y3>(?:19|20)\d\d)\b)
-  | (?P<ago>\b(?P<n>\d{{1,3}}|{_NUMWORD}|a|an|a\s+few|several|a\s+couple\s+of)\s+(?P<unit>day|week|fortnight|month|year)s?\s+ago\b)
-  | (?P<rel>\b(?P<rq>last|this|this\s+past|past|next|earlier\s+this|later\s+this|earlier\s+in\s+the|late\s+last|early\s+last|early\s+this|late\s+this)\s+(?P<ru>week|weekend|month|year)\b)
+  | (?P<mdy>\b{_START}(?P<m1>{_MONTH})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b
+        (?:,?\s+(?P<y1>{_YEAR})\b)?)
+  | (?P<dmy>\b{_START}(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?
+        (?:,?\s+(?P<y2>{_YEAR})\b)?)
+  | (?P<my>\b(?:{_PREP}\s+)?(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR})\b)
+  | (?P<ago>\b(?P<n>\d{{1,3}}|{_NUMWORD}|a|an|a\s+few|several|a\s+couple\s+of)
+        \s+(?P<unit>day|week|fortnight|month|year)s?\s+ago\b)
+  | (?P<rel>\b(?P<rq>last|this|this\s+past|past|next|earlier\s+this|later\s+this|earlier\s+in\s+the|late\s+last
+        |early\s+last|early\s+this|late\s+this)\s+(?P<ru>week|weekend|month|year)\b)
   | (?P<recent>\b(?:recently|in\s+recent\s+(?:days|weeks|months)|yesterday|today)\b)
   | (?P<wd>\b(?:(?P<wq>on|last|this|this\s+past|past|next|since|by|until)\s+)?(?P<w>{_WEEKDAY})\b)
   | (?P<mo>\b(?:(?P<mq>{_PREP})\s+)?(?P<m4>{_MONTH})\b\.?)

@@ -26,7 +26,8 @@ _PATTERN = re.compile(
     re.VERBOSE,
 )
 # Amounts in words ("fifty million dollars") are rare: this pattern runs only when a currency word is present.
-_WORDS_PATTERN = re.compile(rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?P<w3>{_CURWORD})\b")
+_WORDS_PATTERN = re.compile(
+    rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?P<w3>{_CURWORD})\b")
 _CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD})\b")
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE}|up\s+to)\s+$")
 

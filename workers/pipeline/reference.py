@@ -376,7 +376,7 @@ def _compile(meta, predicates, categories, group_terms, places, regions, entitie
     fact_by_id = _unique(facts, "fact")
     kinds: dict[str, Kind] = {}
     kind_records = [(p, k) for p in predicates.values() for k in p["kinds"]]
-    for pred, k in kind_records:
+    for _, k in kind_records:
         kinds[k["id"]] = Kind(k["id"], k["name"], tuple(k["implies"]), tuple(k["authorities"]))
     for pred, k in kind_records:
         rec = {"_file": pred["_file"], "id": f"kind {k['id']}"}
