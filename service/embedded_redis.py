@@ -78,14 +78,24 @@ class EmbeddedRedis:
         ]
         self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, start_new_session=True)
         deadline = time.monotonic() + timeout
-        while not answers(self.url):
+        while not self._answering():
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
-                raise RuntimeError(
-                    f"redis-server did not start on port {self.port}; see {self.data_dir}/redis.log"
-                )
+                raise RuntimeError(f"redis-server did not start on port {self.port}; see {self.data_dir}/redis.log")
             time.sleep(0.05)
         return self
+
+    def _answering(self) -> bool:
+        """Whether the server on our port answers and is our child (not someone else's on that port)."""
+        if not answers(self.url):
+            return False
+        client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5, socket_timeout=0.5)
+        try:
+            return client.info("server")["process_id"] == self.process.pid
+        except redis.RedisError:
+            return False
+        finally:
+            client.close()
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop the server (SIGTERM flushes the append-only file), killing it if it lingers."""
@@ -101,7 +111,5 @@ class EmbeddedRedis:
     def __enter__(self) -> EmbeddedRedis:
         return self.start()
 
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.stop()
