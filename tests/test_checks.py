@@ -52,9 +52,7 @@ def test_same_idempotency_key_and_body_give_the_same_job(client, redis) -> None:
 
 def test_same_idempotency_key_other_body_is_422(client) -> None:
     submit(client, **{"Idempotency-Key": "retry-2"})
-    problem = assert_problem(
-        submit(client, {**ARTICLE, "title": "Other"}, **{"Idempotency-Key": "retry-2"}), 422
-    )
+    problem = assert_problem(submit(client, {**ARTICLE, "title": "Other"}, **{"Idempotency-Key": "retry-2"}), 422)
     assert problem["type"] == IDEMPOTENCY_KEY_REUSED and "Idempotency-Key" in problem["errors"]
 
 
@@ -74,9 +72,7 @@ def test_idempotency_key_of_an_erased_job_starts_afresh(client) -> None:
 
 @pytest.mark.parametrize("key", ["", "k" * 256])
 def test_idempotency_key_length(client, key: str) -> None:
-    assert set(assert_problem(submit(client, **{"Idempotency-Key": key}), 422)["errors"]) == {
-        "Idempotency-Key"
-    }
+    assert set(assert_problem(submit(client, **{"Idempotency-Key": key}), 422)["errors"]) == {"Idempotency-Key"}
 
 
 def test_get_has_etag_and_if_none_match_gives_304(client) -> None:

@@ -10,9 +10,7 @@ from service.problems import RATE_LIMITED
 
 def test_limit_per_key(base_config: dict, monkeypatch) -> None:
     monkeypatch.setattr(ratelimit, "clock", lambda: 1_800_000_000.0)
-    client = create_app(
-        {**base_config, "RATE_LIMIT": 3, "KEY_PREFIX": base_config["KEY_PREFIX"] + "rl:"}
-    ).test_client()
+    client = create_app({**base_config, "RATE_LIMIT": 3, "KEY_PREFIX": base_config["KEY_PREFIX"] + "rl:"}).test_client()
     for _ in range(3):
         assert client.get("/v1/checks", headers=auth(KEY_ALPHA)).status_code == 200
     response = client.get("/v1/checks", headers=auth(KEY_ALPHA))
