@@ -22,10 +22,20 @@ from service.embedded_redis import EmbeddedRedis, answers
 DEFAULT_TEST_REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
+def _configured_redis_url() -> str:
+    return os.environ.get("CLAIMCHECK_TEST_REDIS_URL", DEFAULT_TEST_REDIS_URL)
+
+
+def pytest_report_header() -> str:
+    """Say which Redis the session will use."""
+    url = _configured_redis_url()
+    return f"redis: {url}" if answers(url) else f"redis: none answers at {url}; an embedded one will be started"
+
+
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """CLAIMCHECK_TEST_REDIS_URL (default 127.0.0.1:6379) when it answers, else an embedded Redis."""
-    url = os.environ.get("CLAIMCHECK_TEST_REDIS_URL", DEFAULT_TEST_REDIS_URL)
+    url = _configured_redis_url()
     if answers(url):
         yield url
         return
