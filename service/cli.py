@@ -45,8 +45,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from workers.pipeline import Article, ClaimcheckError, check, load_table
 
     text = _read_input(args.file, args.max_bytes)
-    article = Article(html=text) if args.html else Article(text=text)
-    article = Article(text=article.text, html=article.html, published_at=args.published)
+    article = Article(html=text, published_at=args.published) if args.html else Article(
+        text=text, published_at=args.published)
     try:
         table = load_table(args.reference)
         result = check(article, table)

@@ -17,6 +17,10 @@ from workers.pipeline.normalize import Document
 from workers.pipeline.reference import ReferenceTable
 
 _OTHER = {"other", "more", "additional", "further", "new"}
+# Words that end the run of modifiers between a number and its noun ("one of the largest cartels").
+_NOT_MODIFIERS = {"of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or", "that",
+                  "which", "who", "is", "are", "was", "were", "be", "been", "has", "have", "had", "their", "its",
+                  "his", "her", "them", "they", "it", "as", "than"}
 _MAX_MODIFIERS = 3
 
 
@@ -151,11 +155,13 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
     out: list[CountMention] = []
     norms, starts, ends = doc.norms, doc.starts, doc.ends
     positions = {start: i for i, start in enumerate(starts)}
+    consumed = -1
     for i in [positions[m.start()] for m in _NUMBERISH.finditer(doc.view) if m.start() in positions]:
         num = _number(doc, i)
-        if num is None or i in entity_tokens or any(a <= starts[i] < b for a, b in busy):
+        if num is None or i <= consumed or i in entity_tokens or any(a <= starts[i] < b for a, b in busy):
             continue
         value, width = num
+        consumed = i + width - 1
         k, other, places, regions = i + width, False, [], []
         noun = None
         while k < len(norms) and k - (i + width) <= _MAX_MODIFIERS + 2:
@@ -170,7 +176,8 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                 continue
             if word in _OTHER:
                 other = True
-            elif word.isdigit() or word in COUNT_WORDS or _gap_has_break(doc, ends[k - 1], starts[k]):
+            elif (word.isdigit() or word in COUNT_WORDS or word in _NOT_MODIFIERS
+                  or _gap_has_break(doc, ends[k - 1], starts[k])):
                 break
             k += 1
         if noun is None or (value != 1 and not noun.plural) or _gap_has_break(doc, ends[i], noun.start):

@@ -1,0 +1,89 @@
+"""Claim extraction: which claims a text makes, with their key mention and subject; negatives included."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workers.pipeline import Article, check, load_table
+
+PUB = dt.date(2025, 8, 8)
+
+
+def _claims(text: str, published: dt.date | None = PUB) -> list[tuple[str, str, str | None]]:
+    result = check(Article(text=text, published_at=published), load_table())
+    return [(c["type"], c["text"], c["subject"]["id"] if c["subject"] else None) for c in result["claims"]]
+
+
+CASES = [
+    ("list after a colon",
+     "The U.S. has designated two gangs as foreign terrorist organizations: Tren de Aragua (TdA) and MS-13.",
+     [("designation_count", "two gangs", None), ("designation", "Tren de Aragua", "tren-de-aragua"),
+      ("designation", "MS-13", "mara-salvatrucha")]),
+    ("X, Y and six other groups",
+     "In February, the U.S. designated Tren de Aragua, the Sinaloa Cartel, and six other criminal groups as "
+     "terrorist organizations.",
+     [("designation", "Tren de Aragua", "tren-de-aragua"), ("designation", "Sinaloa Cartel", "cartel-de-sinaloa"),
+      ("designation_count", "six other criminal groups", None)]),
+    ("bullet list after an introduction",
+     "The action targets the following cartels, designated as FTOs:\n- Cártel de Sinaloa\n- CJNG\nOther news.",
+     [("designation", "Cártel de Sinaloa", "cartel-de-sinaloa"), ("designation", "CJNG", "cjng")]),
+    ("context carried by also",
+     "In February the State Department designated Tren de Aragua a foreign terrorist organization.\n"
+     "Two weeks ago, Cartel de los Soles was also designated.",
+     [("designation", "Tren de Aragua", "tren-de-aragua"), ("designation", "Cartel de los Soles", "cartel-de-los-soles")]),
+    ("added to its list",
+     "The administration labeled cartels as terrorists. It recently added Cartel de los Soles to its list.",
+     [("designation", "Cartel de los Soles", "cartel-de-los-soles")]),
+    ("apposition with a kind term",
+     "Tren de Aragua, a foreign terrorist organization, operates in Chile.",
+     [("designation", "Tren de Aragua", "tren-de-aragua")]),
+    ("reward with previous amount",
+     "The reward for Maduro was raised from $25 million to $50 million in August.",
+     [("reward", "$50 million", "nicolas-maduro")]),
+    ("reward subject in the previous sentence",
+     "Maduro is wanted in the United States. The bounty is now $50 million.",
+     [("reward", "$50 million", "nicolas-maduro")]),
+    ("event with trigger and date",
+     "In March, during a speech before the U.S. Congress, Trump declared war on the cartels.",
+     [("event_date", "In March", "joint-session-address-2025")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_claims(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    """The text yields exactly these claims, in order."""
+    assert _claims(text) == expected
+
+
+NEGATIVE = [
+    ("assets are not a reward", "Officials said $700 million of assets were seized from Maduro's allies."),
+    ("assets next to a reward", "Officials also seized $700 million in assets linked to Maduro, Bondi said."),
+    ("states are not groups", "Over a dozen U.S. states have sued over the designation of cartels."),
+    ("mention without designation", "Targets include Venezuela's Tren de Aragua and the infamous MS-13 gang."),
+    ("other clause", "Most cartels designated as terrorists operate in Mexico, while TdA's roots are in Venezuela."),
+    ("a person near a group", "The Cartel de los Soles, allegedly led by Nicolás Maduro, is a network."),
+    ("date of the report", "Trump signed a directive, The New York Times reported Friday."),
+    ("event without a date", "Trump signed an executive order directing the State Department to act."),
+    ("weak cue with no context", "The company added Tren de Aragua graffiti to its catalogue."),
+    ("cartel members are not a count", "The extradition of 29 cartel members drew attention."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NEGATIVE], ids=[c[0] for c in NEGATIVE])
+def test_no_claims(text: str) -> None:
+    """Text that states nothing the table can check yields no claim."""
+    assert _claims(text) == []
+
+
+def test_spans_index_the_returned_text() -> None:
+    """Every span indexes `article.text` and its surface is the claim's `text`."""
+    text = "In February, the U.S. designated Tren de Aragua as a “terrorist organization”.\u00a0The $50 million reward..."
+    result = check(Article(text=text, published_at=PUB), load_table())
+    assert result["claims"]
+    for claim in result["claims"]:
+        start, end = claim["span"]
+        assert result["article"]["text"][start:end] == claim["text"]
+        s0, s1 = claim["sentence_span"]
+        assert result["article"]["text"][s0:s1] == claim["sentence"]

@@ -1,0 +1,112 @@
+"""Date expressions: found, resolved against the publication date, with their window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workers.pipeline.dates import find_dates
+
+PUB = dt.date(2025, 8, 8)  # a Friday
+D = dt.date
+
+CASES = [
+    # (name, text, expression, start, end, granularity)
+    (
+        "full us date",
+        "It took effect Feb. 20, 2025, officials said.",
+        "Feb. 20, 2025",
+        D(2025, 2, 20),
+        D(2025, 2, 20),
+        "day",
+    ),
+    (
+        "full long month",
+        "on February 20, 2025 the notice",
+        "on February 20, 2025",
+        D(2025, 2, 20),
+        D(2025, 2, 20),
+        "day",
+    ),
+    ("day month", "signed on 20 February by the minister", "on 20 February", D(2025, 2, 20), D(2025, 2, 20), "day"),
+    ("iso", "published 2025-02-20 in the register", "2025-02-20", D(2025, 2, 20), D(2025, 2, 20), "day"),
+    ("month year", "in July 2025 the order", "in July 2025", D(2025, 7, 1), D(2025, 7, 31), "month"),
+    (
+        "month only is most recent past",
+        "In February, the State Department",
+        "In February",
+        D(2025, 2, 1),
+        D(2025, 2, 28),
+        "month",
+    ),
+    (
+        "month after publication month is last year",
+        "In December, talks began",
+        "In December",
+        D(2024, 12, 1),
+        D(2024, 12, 31),
+        "month",
+    ),
+    ("current month stops at publication", "In August, the bounty", "In August", D(2025, 8, 1), D(2025, 8, 8), "month"),
+    ("weekday is most recent", "Bondi on Thursday doubled it", "on Thursday", D(2025, 8, 7), D(2025, 8, 7), "day"),
+    ("weekday on publication day", "Sheinbaum, speaking Friday", "Friday", D(2025, 8, 8), D(2025, 8, 8), "day"),
+    ("last weekday is strictly before", "last Friday the order", "last Friday", D(2025, 8, 1), D(2025, 8, 1), "day"),
+    ("weeks ago", "Two weeks ago, the group", "Two weeks ago", D(2025, 7, 22), D(2025, 7, 28), "range"),
+    ("days ago", "three days ago it", "three days ago", D(2025, 8, 4), D(2025, 8, 6), "range"),
+    ("last month", "last month the reward", "last month", D(2025, 7, 1), D(2025, 7, 31), "month"),
+    ("earlier this year", "29 members earlier this year", "earlier this year", D(2025, 1, 1), D(2025, 8, 8), "range"),
+    ("recently", "The U.S. recently doubled", "recently", D(2025, 5, 10), D(2025, 8, 8), "range"),
+    ("year", "entered the country in 2015 and", "in 2015", D(2015, 1, 1), D(2015, 12, 31), "year"),
+    ("yesterday", "yesterday the minister", "yesterday", D(2025, 8, 7), D(2025, 8, 7), "day"),
+    ("last year", "last year the group", "last year", D(2024, 1, 1), D(2024, 12, 31), "year"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "start", "end", "granularity"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_dates_resolve(text: str, expr: str, start: dt.date, end: dt.date, granularity: str) -> None:
+    """Each expression is found with its exact surface and resolved window."""
+    found = list(find_dates(text.lower(), text, PUB))
+    assert [d.text for d in found] == [expr]
+    window = found[0].window
+    assert (window.start, window.end, window.granularity) == (start, end, granularity)
+    assert text[found[0].start : found[0].end] == expr
+
+
+NEGATIVE = [
+    ("modal may", "They may march on the capital."),
+    ("lower-case month word", "a march through the city"),
+    ("money is not a year", "a reward of $2025 was offered"),
+    ("part of a number", "20250 people"),
+    ("plain numbers", "eight groups and 29 members"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NEGATIVE], ids=[c[0] for c in NEGATIVE])
+def test_not_dates(text: str) -> None:
+    """Ordinary words and numbers are not dates."""
+    assert list(find_dates(text.lower(), text, PUB)) == []
+
+
+def test_relative_dates_stay_unresolved_without_publication_date() -> None:
+    """Without a publication date, "In February" is found but not resolved; absolute dates still are."""
+    text = "In February and on Feb. 20, 2025"
+    found = list(find_dates(text.lower(), text, None))
+    assert [(d.text, d.window is None, d.relative) for d in found] == [
+        ("In February", True, True),
+        ("on Feb. 20, 2025", False, False),
+    ]
+
+
+def test_impossible_date_is_unresolved() -> None:
+    """ "February 30" is a date expression that resolves to nothing, not an exception."""
+    found = list(find_dates("on february 30, 2025", "on February 30, 2025", PUB))
+    assert len(found) == 1 and found[0].window is None
+
+
+def test_since_is_open_ended() -> None:
+    """ "since 2020" says the state holds from then until publication."""
+    found = list(find_dates("offered since 2020", "offered since 2020", PUB))
+    assert found[0].open_ended and found[0].window.start == D(2020, 1, 1)

@@ -1,0 +1,111 @@
+"""Mentions: names and aliases (with bounded misspellings), counts of groups, and their negatives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workers.pipeline import load_table
+from workers.pipeline.mentions import find_mentions
+from workers.pipeline.normalize import prepare
+from workers.pipeline.segment import sentences
+
+PUB = dt.date(2025, 8, 8)
+
+
+def _mentions(text: str):
+    table = load_table()
+    doc = prepare(text, table.lexicon.vocabulary())
+    return find_mentions(doc, table, sentences(doc.text, doc.view), PUB)
+
+
+def _entities(text: str) -> list[tuple[str, str, bool]]:
+    return [(text[p.start : p.end], p.ref, p.fuzzy) for p in _mentions(text).phrases if p.kind == "entity"]
+
+
+ENTITY_CASES = [
+    ("canonical", "Tren de Aragua was named", [("Tren de Aragua", "tren-de-aragua", False)]),
+    (
+        "case and accents",
+        "the CARTEL DE SINALOA and cártel del noreste",
+        [("CARTEL DE SINALOA", "cartel-de-sinaloa", False), ("cártel del noreste", "cartel-del-noreste", False)],
+    ),
+    (
+        "acronym with capitals",
+        "MS-13 and TdA",
+        [("MS-13", "mara-salvatrucha", False), ("TdA", "tren-de-aragua", False)],
+    ),
+    ("misspelt de/del", "Cártel de Golfo is", [("Cártel de Golfo", "cartel-del-golfo", True)]),
+    (
+        "misspelt familia",
+        "La Nueva Famila Michoacana",
+        [("La Nueva Famila Michoacana", "la-nueva-familia-michoacana", True)],
+    ),
+    ("misspelt suns", "the Cartel of the Sons", [("Cartel of the Sons", "cartel-de-los-soles", True)]),
+    ("longest alias wins", "Attorney General Pam Bondi said", [("Attorney General Pam Bondi", "us-justice", False)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ENTITY_CASES], ids=[c[0] for c in ENTITY_CASES])
+def test_entities(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    """Names and aliases are found insensitive to case and accents, misspellings within a bounded distance."""
+    assert _entities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tda and cdn in lower case are not acronyms",  # acronyms need capitals
+        "the cartel of the sun rose over the gulf",  # ordinary words, lower case: no fuzzy match
+        "Carnival de los Santos",  # too far from any name
+        "us and them",  # pronoun, not the US
+    ],
+)
+def test_no_entity(text: str) -> None:
+    """Ordinary words never match a name."""
+    assert _entities(text) == []
+
+
+COUNT_CASES = [
+    ("word number", "designated seven drug cartels", [("seven drug cartels", 7, ("cartel",), False)]),
+    ("digits", "designated 8 groups", [("8 groups", 8, ("*",), False)]),
+    ("other", "and six other criminal groups", [("six other criminal groups", 6, ("*",), True)]),
+    (
+        "two categories",
+        "14 Latin American cartels and gangs",
+        [("14 Latin American cartels and gangs", 14, ("cartel", "gang"), False)],
+    ),
+    ("kind as noun", "eight FTOs", [("eight FTOs", 8, ("*",), False)]),
+    ("a dozen", "a dozen gangs", [("a dozen gangs", 12, ("gang",), False)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in COUNT_CASES], ids=[c[0] for c in COUNT_CASES])
+def test_counts(text: str, expected) -> None:
+    """Counts of groups with their categories and "other"."""
+    assert [(c.text, c.number, c.categories, c.other) for c in _mentions(text).counts] == expected
+
+
+def test_count_qualifiers() -> None:
+    """Nationality and region qualifiers come from the table's places and regions."""
+    (count,) = _mentions("six Mexican cartels and").counts
+    assert count.places == ("mexico",)
+    (count,) = _mentions("ten Latin American gangs").counts
+    assert count.regions == ("latin-america",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "over a dozen U.S. states",  # not groups
+        "29 cartel members were sent",  # "cartel" modifies "members"
+        "in 2025 cartels",  # a year
+        "$50 million for cartels",  # money
+        "Barrio 18 gangs",  # a number inside a name
+        "one of the largest cartels",  # no count
+    ],
+)
+def test_not_counts(text: str) -> None:
+    """Numbers of other things are not counts of groups."""
+    assert _mentions(text).counts == ()

@@ -1,0 +1,50 @@
+"""Amounts of money in their many spellings, and what is not money."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.pipeline.money import find_money, words_to_number
+
+CASES = [
+    ("dollar sign million", "a $50 million reward", "$50 million", 50_000_000, "USD", False),
+    ("US$ and m", "US$50m for information", "US$50m", 50_000_000, "USD", False),
+    ("capital M", "the $50M bounty", "$50M", 50_000_000, "USD", False),
+    ("number then dollars", "50 million dollars", "50 million dollars", 50_000_000, "USD", False),
+    ("words", "fifty million dollars", "fifty million dollars", 50_000_000, "USD", False),
+    ("hyphenated words", "twenty-five million dollars", "twenty-five million dollars", 25_000_000, "USD", False),
+    ("grouped digits", "$25,000,000 in total", "$25,000,000", 25_000_000, "USD", False),
+    ("decimal billion euro", "€3.5bn in fines", "€3.5bn", 3_500_000_000, "EUR", False),
+    ("hedged", "about $50 million", "$50 million", 50_000_000, "USD", True),
+    ("up to is not a hedge", "up to $15 million", "$15 million", 15_000_000, "USD", False),
+    ("pounds", "£2 million", "£2 million", 2_000_000, "GBP", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "amount", "currency", "hedged"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_money(text: str, surface: str, amount: float, currency: str, hedged: bool) -> None:
+    """Each spelling gives one amount with its currency and hedge."""
+    found = list(find_money(text.lower(), text))
+    assert [(m.text, m.amount, m.currency, m.hedged) for m in found] == [(surface, amount, currency, hedged)]
+
+
+def test_range_gives_both_amounts_in_order() -> None:
+    """ "from $25 million to $50 million" yields both amounts; the claim layer pairs them."""
+    text = "raised from $25 million to $50 million"
+    assert [m.amount for m in find_money(text.lower(), text)] == [25_000_000, 50_000_000]
+
+
+@pytest.mark.parametrize("text", ["in 2015 the", "29 cartel members", "a dozen states", "50 percent", "MS-13"])
+def test_not_money(text: str) -> None:
+    """Numbers without a currency are not money."""
+    assert list(find_money(text.lower(), text)) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "value"), [("fifty", 50), ("twenty-five", 25), ("one hundred and five", 105), ("a", 1), ("banana", None)]
+)
+def test_words_to_number(words: str, value: int | None) -> None:
+    """Number words read as whole numbers; anything else is None."""
+    assert words_to_number(words) == value

@@ -1,0 +1,117 @@
+"""The reference table: the bundled content, validation errors that name file, record and field."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from workers.pipeline.errors import ReferenceTableError
+from workers.pipeline.reference import load
+
+BUNDLED = Path(__file__).resolve().parents[1] / "reference"
+
+
+def test_bundled_table_holds_every_fact_with_sources() -> None:
+    """Every fact has a source URL; every subject is a known entity."""
+    table = load(BUNDLED)
+    assert len(table.facts) >= 19
+    for fact in table.facts:
+        assert fact.sources and all(s.startswith("https://") for s in fact.sources)
+        assert all(s in table.entities for s in fact.subjects)
+    assert table.version.startswith("sha256:")
+
+
+def test_single_valued_facts_are_superseded_by_the_next() -> None:
+    """A reward holds until the day before the next one for the same person."""
+    table = load(BUNDLED)
+    rewards = sorted((f for f in table.facts if f.predicate == "reward"), key=lambda f: f.first_day)
+    for earlier, later in zip(rewards, rewards[1:], strict=False):
+        assert table.fact_date_until(earlier) == later.first_day - __import__("datetime").timedelta(days=1)
+    assert table.fact_date_until(rewards[-1]) is None
+
+
+@pytest.fixture
+def table_dir(tmp_path: Path) -> Path:
+    """A writable copy of the bundled table."""
+    target = tmp_path / "table"
+    shutil.copytree(BUNDLED, target)
+    return target
+
+
+def _edit_facts(folder: Path, change) -> None:
+    path = folder / "facts.yaml"
+    data = yaml.safe_load(path.read_text())
+    change(data["facts"])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+
+
+def test_version_changes_with_content_only(table_dir: Path) -> None:
+    """The same content has the same version; a changed amount gives a new one."""
+    before = load(table_dir).version
+    assert load(BUNDLED).version == before
+    _edit_facts(table_dir, lambda facts: facts[-3]["attributes"].update(amount=51_000_000))
+    assert load(table_dir).version != before
+
+
+BAD_FACTS = [
+    ("no source", lambda fs: fs[0].update(sources=[]), "eo-14157-signed", "sources", "at least one source"),
+    ("missing sources", lambda fs: fs[0].pop("sources"), "eo-14157-signed", "sources", "required"),
+    ("bad url", lambda fs: fs[0].update(sources=["not a url"]), "eo-14157-signed", "sources.0", "URL"),
+    (
+        "bad date",
+        lambda fs: fs[1]["dates"].update(announced="2025-02-30"),
+        "fto-2025-02-cartels",
+        "dates.announced",
+        "not a real date",
+    ),
+    ("unknown subject", lambda fs: fs[1]["subjects"].append("nobody"), "fto-2025-02-cartels", "subjects", "nobody"),
+    (
+        "unknown kind",
+        lambda fs: fs[1]["attributes"].update(kinds=["xyz"]),
+        "fto-2025-02-cartels",
+        "attributes.kinds",
+        "xyz",
+    ),
+    ("duplicate id", lambda fs: fs.append(dict(fs[0])), "eo-14157-signed", "id", "duplicate"),
+    ("no date at all", lambda fs: fs[0].update(dates={}), "eo-14157-signed", "dates.announced", "needs"),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "record", "field", "message"), [c[1:] for c in BAD_FACTS], ids=[c[0] for c in BAD_FACTS]
+)
+def test_bad_fact_is_named(table_dir: Path, change, record: str, field: str, message: str) -> None:
+    """Loading fails with the file, the record and the field in the message."""
+    _edit_facts(table_dir, change)
+    with pytest.raises(ReferenceTableError) as err:
+        load(table_dir)
+    assert err.value.file.endswith("facts.yaml")
+    assert (err.value.record, err.value.field) == (record, field)
+    assert message in str(err.value)
+
+
+def test_unknown_entity_type_is_named(table_dir: Path) -> None:
+    """An entity of an unknown type names entities.yaml, the entity and `type`."""
+    path = table_dir / "entities.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["entities"][0]["type"] = "spaceship"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    with pytest.raises(ReferenceTableError) as err:
+        load(table_dir)
+    assert (Path(err.value.file).name, err.value.record, err.value.field) == ("entities.yaml", "us-government", "type")
+
+
+def test_broken_yaml_names_the_file(table_dir: Path) -> None:
+    """A syntax error names the file."""
+    (table_dir / "facts.yaml").write_text("facts: [unclosed")
+    with pytest.raises(ReferenceTableError, match="facts.yaml: not valid YAML"):
+        load(table_dir)
+
+
+def test_missing_path() -> None:
+    """A table path that does not exist is an error, not an empty table."""
+    with pytest.raises(ReferenceTableError, match="no such file"):
+        load(Path("/nonexistent/table"))

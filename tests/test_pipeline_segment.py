@@ -1,0 +1,49 @@
+"""Sentences and clauses: abbreviations, list markers and contrastive clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.pipeline.normalize import fold_view
+from workers.pipeline.segment import sentences
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in sentences(text, fold_view(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S. President spoke. He left.", ["The U.S. President spoke.", "He left."]),
+        ("It took effect Feb. 20, 2025. Then more.", ["It took effect Feb. 20, 2025.", "Then more."]),
+        ("Washington, D.C. — A move. Another one.", ["Washington, D.C. — A move.", "Another one."]),
+        ("“We will,” she said. “Never.”", ["“We will,” she said.", "“Never.”"]),
+        (
+            "1. The move to designate cartels.\n2. The second point.",
+            ["1. The move to designate cartels.", "2. The second point."],
+        ),
+        ("Mr. Rubio said so. Dr. Smith agreed.", ["Mr. Rubio said so.", "Dr. Smith agreed."]),
+    ],
+)
+def test_sentences(text: str, expected: list[str]) -> None:
+    """Full stops of abbreviations, initials and list markers do not end sentences."""
+    assert _sentences(text) == expected
+
+
+def test_paragraph_and_bullet_flags() -> None:
+    """Each line is a paragraph; bullet lines are marked."""
+    text = "The following groups:\n- Tren de Aragua\n- Gran Grif\nEnd."
+    found = sentences(text, fold_view(text))
+    assert [s.paragraph for s in found] == [0, 1, 2, 3]
+    assert [s.bullet for s in found] == [False, True, True, False]
+
+
+def test_clauses_split_at_while() -> None:
+    """ ", while" opens a clause of its own."""
+    text = "Most cartels designated as terrorists operate in Mexico, while TdA’s roots are in Venezuela."
+    (sent,) = sentences(text, fold_view(text))
+    assert [text[a:b].strip() for a, b in sent.clauses] == [
+        "Most cartels designated as terrorists operate in Mexico",
+        "while TdA’s roots are in Venezuela.",
+    ]

@@ -1,0 +1,95 @@
+"""Verification: verdicts as of the publication date, with the reasons said plainly."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workers.pipeline import Article, check, load_table
+
+D = dt.date
+
+
+def _verdict(text: str, published: dt.date | None, surface: str) -> dict:
+    result = check(Article(text=text, published_at=published), load_table())
+    found = [c for c in result["claims"] if c["text"] == surface]
+    assert found, f"no claim at {surface!r}: {[c['text'] for c in result['claims']]}"
+    return found[0]["verdict"]
+
+
+SOLES_FTO = "The State Department has designated Cartel de los Soles a foreign terrorist organization."
+
+CASES = [
+    # (name, text, published, key mention, label, words the explanation must contain)
+    ("became true only later", SOLES_FTO, D(2025, 8, 8), "Cartel de los Soles", "partially_supported",
+     ["Specially Designated Global Terrorist", "November 24, 2025"]),
+    ("true after it happened", SOLES_FTO, D(2025, 12, 1), "Cartel de los Soles", "supported", ["November 16, 2025"]),
+    ("true before any designation? no", "Barrio 18 has been designated a foreign terrorist organization.",
+     D(2025, 8, 8), "Barrio 18", "refuted", ["September 23, 2025"]),
+    ("kind mismatch SDGT called FTO", "In July, Treasury designated Cartel de los Soles as a foreign terrorist "
+     "organization.", D(2025, 8, 8), "Cartel de los Soles", "partially_supported", ["not a Foreign Terrorist"]),
+    ("generic terrorist fits SDGT", "In July, the U.S. designated Cartel de los Soles as a terrorist group.",
+     D(2025, 8, 8), "Cartel de los Soles", "supported", ["Specially Designated Global Terrorist"]),
+    ("authority mismatch", "In February, OFAC designated Tren de Aragua as a foreign terrorist organization.",
+     D(2025, 8, 8), "Tren de Aragua", "partially_supported", ["not by the US Treasury"]),
+    ("wrong month", "In April, the State Department designated Tren de Aragua as a foreign terrorist organization.",
+     D(2025, 8, 8), "Tren de Aragua", "partially_supported", ["February 19, 2025", "not April 2025"]),
+    ("effective date counts too", "On Feb. 20, 2025, the U.S. designated MS-13 as a foreign terrorist organization.",
+     D(2025, 8, 8), "MS-13", "supported", []),
+    ("sanctions not FTO", "Treasury designated Los Mayos a foreign terrorist organization.", D(2025, 10, 1),
+     "Los Mayos", "partially_supported", ["not a Foreign Terrorist"]),
+    ("no designation recorded", "The U.S. designated Maduro a terrorist.", D(2025, 8, 8), "Maduro", "unverifiable",
+     []),
+    ("current reward", "The U.S. offers a $50 million reward for Maduro.", D(2025, 9, 1), "$50 million",
+     "supported", ["August 7, 2025"]),
+    ("outdated reward", "The U.S. offers a $25 million reward for Maduro.", D(2025, 9, 1), "$25 million",
+     "outdated", ["$50 million"]),
+    ("reward not yet offered", "The U.S. offers a $50 million reward for Maduro.", D(2025, 3, 1), "$50 million",
+     "refuted", ["August 7, 2025"]),
+    ("wrong reward", "The U.S. offers a $40 million reward for Maduro.", D(2025, 9, 1), "$40 million", "refuted",
+     ["$50 million"]),
+    ("hedged reward", "The U.S. offers a reward of about $49 million for Maduro.", D(2025, 9, 1), "$49 million",
+     "supported", []),
+    ("wrong previous amount", "The reward for Maduro was raised from $30 million to $50 million.", D(2025, 9, 1),
+     "$50 million", "partially_supported", ["$25 million"]),
+    ("doubled implies the previous", "On Thursday, Bondi doubled the reward for Maduro to $50 million.",
+     D(2025, 8, 8), "$50 million", "supported", []),
+    ("reward on the wrong day", "On Monday, the reward for Maduro rose to $50 million.", D(2025, 8, 8),
+     "$50 million", "partially_supported", ["August 7, 2025"]),
+    ("count right in an action", "In February, the State Department designated eight groups as foreign terrorist "
+     "organizations.", D(2025, 8, 8), "eight groups", "supported", ["Tren de Aragua"]),
+    ("count wrong", "The U.S. has designated nine Mexican cartels as foreign terrorist organizations.",
+     D(2025, 8, 8), "nine Mexican cartels", "refuted", ["6 cartels"]),
+    ("count outdated", "The U.S. has designated eight groups as foreign terrorist organizations.", D(2025, 8, 8),
+     "eight groups", "outdated", ["10"]),
+    ("count of a region", "The U.S. has designated ten Latin American cartels and gangs as foreign terrorist "
+     "organizations.", D(2025, 8, 8), "ten Latin American cartels and gangs", "supported", []),
+    ("event right", "In March, in an address to a joint session of Congress, Trump spoke.", D(2025, 8, 8),
+     "In March", "supported", ["March 4, 2025"]),
+    ("event wrong", "In April, in an address to a joint session of Congress, Trump spoke.", D(2025, 8, 8),
+     "In April", "refuted", ["March 4, 2025"]),
+    ("event misdescribed", "The extradition of 29 cartel members earlier this year drew notice.", D(2025, 8, 8),
+     "earlier this year", "partially_supported", ["not an extradition"]),
+    ("relative date without publication date", "In March, during a speech before Congress, Trump spoke.", None,
+     "In March", "unverifiable", ["publication date"]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "surface", "label", "words"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_verdicts(text: str, published: dt.date | None, surface: str, label: str, words: list[str]) -> None:
+    """Each claim gets the expected label, an explanation naming the reference value, and sourced evidence."""
+    verdict = _verdict(text, published, surface)
+    assert verdict["label"] == label, verdict["explanation"]
+    for word in words:
+        assert word in verdict["explanation"]
+    if label != "unverifiable":
+        assert verdict["evidence"] and all(e["sources"] for e in verdict["evidence"])
+
+
+def test_explanation_is_one_sentence() -> None:
+    """A copy editor gets one sentence."""
+    verdict = _verdict(SOLES_FTO, D(2025, 8, 8), "Cartel de los Soles")
+    text = verdict["explanation"]
+    assert text.endswith(".") and text.count(". ") == 0
