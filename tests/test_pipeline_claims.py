@@ -17,37 +17,64 @@ def _claims(text: str, published: dt.date | None = PUB) -> list[tuple[str, str, 
 
 
 CASES = [
-    ("list after a colon",
-     "The U.S. has designated two gangs as foreign terrorist organizations: Tren de Aragua (TdA) and MS-13.",
-     [("designation_count", "two gangs", None), ("designation", "Tren de Aragua", "tren-de-aragua"),
-      ("designation", "MS-13", "mara-salvatrucha")]),
-    ("X, Y and six other groups",
-     "In February, the U.S. designated Tren de Aragua, the Sinaloa Cartel, and six other criminal groups as "
-     "terrorist organizations.",
-     [("designation", "Tren de Aragua", "tren-de-aragua"), ("designation", "Sinaloa Cartel", "cartel-de-sinaloa"),
-      ("designation_count", "six other criminal groups", None)]),
-    ("bullet list after an introduction",
-     "The action targets the following cartels, designated as FTOs:\n- Cártel de Sinaloa\n- CJNG\nOther news.",
-     [("designation", "Cártel de Sinaloa", "cartel-de-sinaloa"), ("designation", "CJNG", "cjng")]),
-    ("context carried by also",
-     "In February the State Department designated Tren de Aragua a foreign terrorist organization.\n"
-     "Two weeks ago, Cartel de los Soles was also designated.",
-     [("designation", "Tren de Aragua", "tren-de-aragua"), ("designation", "Cartel de los Soles", "cartel-de-los-soles")]),
-    ("added to its list",
-     "The administration labeled cartels as terrorists. It recently added Cartel de los Soles to its list.",
-     [("designation", "Cartel de los Soles", "cartel-de-los-soles")]),
-    ("apposition with a kind term",
-     "Tren de Aragua, a foreign terrorist organization, operates in Chile.",
-     [("designation", "Tren de Aragua", "tren-de-aragua")]),
-    ("reward with previous amount",
-     "The reward for Maduro was raised from $25 million to $50 million in August.",
-     [("reward", "$50 million", "nicolas-maduro")]),
-    ("reward subject in the previous sentence",
-     "Maduro is wanted in the United States. The bounty is now $50 million.",
-     [("reward", "$50 million", "nicolas-maduro")]),
-    ("event with trigger and date",
-     "In March, during a speech before the U.S. Congress, Trump declared war on the cartels.",
-     [("event_date", "In March", "joint-session-address-2025")]),
+    (
+        "list after a colon",
+        "The U.S. has designated two gangs as foreign terrorist organizations: Tren de Aragua (TdA) and MS-13.",
+        [
+            ("designation_count", "two gangs", None),
+            ("designation", "Tren de Aragua", "tren-de-aragua"),
+            ("designation", "MS-13", "mara-salvatrucha"),
+        ],
+    ),
+    (
+        "X, Y and six other groups",
+        "In February, the U.S. designated Tren de Aragua, the Sinaloa Cartel, and six other criminal groups as "
+        "terrorist organizations.",
+        [
+            ("designation", "Tren de Aragua", "tren-de-aragua"),
+            ("designation", "Sinaloa Cartel", "cartel-de-sinaloa"),
+            ("designation_count", "six other criminal groups", None),
+        ],
+    ),
+    (
+        "bullet list after an introduction",
+        "The action targets the following cartels, designated as FTOs:\n- Cártel de Sinaloa\n- CJNG\nOther news.",
+        [("designation", "Cártel de Sinaloa", "cartel-de-sinaloa"), ("designation", "CJNG", "cjng")],
+    ),
+    (
+        "context carried by also",
+        "In February the State Department designated Tren de Aragua a foreign terrorist organization.\n"
+        "Two weeks ago, Cartel de los Soles was also designated.",
+        [
+            ("designation", "Tren de Aragua", "tren-de-aragua"),
+            ("designation", "Cartel de los Soles", "cartel-de-los-soles"),
+        ],
+    ),
+    (
+        "added to its list",
+        "The administration labeled cartels as terrorists. It recently added Cartel de los Soles to its list.",
+        [("designation", "Cartel de los Soles", "cartel-de-los-soles")],
+    ),
+    (
+        "apposition with a kind term",
+        "Tren de Aragua, a foreign terrorist organization, operates in Chile.",
+        [("designation", "Tren de Aragua", "tren-de-aragua")],
+    ),
+    (
+        "reward with previous amount",
+        "The reward for Maduro was raised from $25 million to $50 million in August.",
+        [("reward", "$50 million", "nicolas-maduro")],
+    ),
+    (
+        "reward subject in the previous sentence",
+        "Maduro is wanted in the United States. The bounty is now $50 million.",
+        [("reward", "$50 million", "nicolas-maduro")],
+    ),
+    (
+        "event with trigger and date",
+        "In March, during a speech before the U.S. Congress, Trump declared war on the cartels.",
+        [("event_date", "In March", "joint-session-address-2025")],
+    ),
 ]
 
 
@@ -79,7 +106,9 @@ def test_no_claims(text: str) -> None:
 
 def test_spans_index_the_returned_text() -> None:
     """Every span indexes `article.text` and its surface is the claim's `text`."""
-    text = "In February, the U.S. designated Tren de Aragua as a “terrorist organization”.\u00a0The $50 million reward..."
+    text = (
+        "In February, the U.S. designated Tren de Aragua as a “terrorist organization”.\u00a0The $50 million reward..."
+    )
     result = check(Article(text=text, published_at=PUB), load_table())
     assert result["claims"]
     for claim in result["claims"]:
