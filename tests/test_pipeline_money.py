@@ -7,27 +7,29 @@ import pytest
 from workers.pipeline.money import find_money, words_to_number
 
 CASES = [
-    ("dollar sign million", "a $50 million reward", "$50 million", 50_000_000, "USD", False),
-    ("US$ and m", "US$50m for information", "US$50m", 50_000_000, "USD", False),
-    ("capital M", "the $50M bounty", "$50M", 50_000_000, "USD", False),
-    ("number then dollars", "50 million dollars", "50 million dollars", 50_000_000, "USD", False),
-    ("words", "fifty million dollars", "fifty million dollars", 50_000_000, "USD", False),
-    ("hyphenated words", "twenty-five million dollars", "twenty-five million dollars", 25_000_000, "USD", False),
-    ("grouped digits", "$25,000,000 in total", "$25,000,000", 25_000_000, "USD", False),
-    ("decimal billion euro", "€3.5bn in fines", "€3.5bn", 3_500_000_000, "EUR", False),
-    ("hedged", "about $50 million", "$50 million", 50_000_000, "USD", True),
-    ("up to is not a hedge", "up to $15 million", "$15 million", 15_000_000, "USD", False),
-    ("pounds", "£2 million", "£2 million", 2_000_000, "GBP", False),
+    ("dollar sign million", "a $50 million reward", "$50 million", 50_000_000, "USD", None),
+    ("US$ and m", "US$50m for information", "US$50m", 50_000_000, "USD", None),
+    ("capital M", "the $50M bounty", "$50M", 50_000_000, "USD", None),
+    ("number then dollars", "50 million dollars", "50 million dollars", 50_000_000, "USD", None),
+    ("words", "fifty million dollars", "fifty million dollars", 50_000_000, "USD", None),
+    ("hyphenated words", "twenty-five million dollars", "twenty-five million dollars", 25_000_000, "USD", None),
+    ("grouped digits", "$25,000,000 in total", "$25,000,000", 25_000_000, "USD", None),
+    ("decimal billion euro", "€3.5bn in fines", "€3.5bn", 3_500_000_000, "EUR", None),
+    ("about", "about $50 million", "$50 million", 50_000_000, "USD", "approx"),
+    ("more than", "more than $40 million", "$40 million", 40_000_000, "USD", "min"),
+    ("under", "under $5,000", "$5,000", 5_000, "USD", "max"),
+    ("up to is not a hedge", "up to $15 million", "$15 million", 15_000_000, "USD", None),
+    ("pounds", "£2 million", "£2 million", 2_000_000, "GBP", None),
 ]
 
 
 @pytest.mark.parametrize(
-    ("text", "surface", "amount", "currency", "hedged"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+    ("text", "surface", "amount", "currency", "bound"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
 )
-def test_money(text: str, surface: str, amount: float, currency: str, hedged: bool) -> None:
-    """Each spelling gives one amount with its currency and hedge."""
+def test_money(text: str, surface: str, amount: float, currency: str, bound: str | None) -> None:
+    """Each spelling gives one amount with its currency and the bound its qualifier sets."""
     found = list(find_money(text.lower(), text))
-    assert [(m.text, m.amount, m.currency, m.hedged) for m in found] == [(surface, amount, currency, hedged)]
+    assert [(m.text, m.amount, m.currency, m.bound) for m in found] == [(surface, amount, currency, bound)]
 
 
 def test_range_gives_both_amounts_in_order() -> None:

@@ -71,6 +71,18 @@ CASES = [
      "In April", "refuted", ["March 4, 2025"]),
     ("event misdescribed", "The extradition of 29 cartel members earlier this year drew notice.", D(2025, 8, 8),
      "earlier this year", "partially_supported", ["not an extradition"]),
+    ("denial that is true", "Cartel de los Soles has not been designated a foreign terrorist organization.",
+     D(2025, 8, 8), "Cartel de los Soles", "supported", ["not a Foreign Terrorist"]),
+    ("denial that is false", "Tren de Aragua has not been designated a foreign terrorist organization.",
+     D(2025, 8, 8), "Tren de Aragua", "refuted", ["February 19, 2025"]),
+    ("count with a lower bound", "The U.S. has designated more than a dozen Latin American cartels and gangs as "
+     "foreign terrorist organizations.", D(2025, 12, 1), "a dozen Latin American cartels and gangs", "supported", []),
+    ("count with an upper bound, true only earlier", "The U.S. has designated fewer than five gangs as foreign "
+     "terrorist organizations.", D(2025, 12, 1), "five gangs", "outdated", ["May 2, 2025"]),
+    ("count with a bound never met", "The U.S. has designated more than twenty cartels as foreign terrorist "
+     "organizations.", D(2025, 12, 1), "twenty cartels", "refuted", []),
+    ("amount with a lower bound", "The U.S. offers a reward of more than $40 million for Maduro.", D(2025, 9, 1),
+     "$40 million", "supported", []),
     ("relative date without publication date", "In March, during a speech before Congress, Trump spoke.", None,
      "In March", "unverifiable", ["publication date"]),
 ]

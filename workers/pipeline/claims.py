@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from workers.pipeline.english import ATTRIBUTION_VERBS, CONTINUATION_WORDS, LINKING_WORDS
+from workers.pipeline.english import ATTRIBUTION_VERBS, CONTINUATION_WORDS, LINKING_WORDS, NEGATIONS
 from workers.pipeline.mentions import CountMention, Mentions
 from workers.pipeline.model import Claim, DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.normalize import Document
@@ -165,8 +165,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         authority = _near([p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
                           anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
+        negated = bool(cues) and _negated(doc, cues[0], cs)
         for g in groups:
-            out.append(_designation_claim(g, s, kind, auth_id, date, anchor))
+            out.append(_designation_claim(g, s, kind, auth_id, date, anchor, negated))
         out += _counts(doc, sent, cs, ce, kind, date, auth_id, groups, asserted or bool(kinds))
         ctx.designation_sentence = s.index
         if kind:
@@ -194,9 +195,15 @@ def _nearest_kind(kinds: list[PhraseMatch], anchor: PhraseMatch | None) -> str |
 
 
 def _designation_claim(g: PhraseMatch, s: Sentence, kind: str | None, authority: str | None,
-                       date: DateMention | None, cue: PhraseMatch | None) -> Claim:
+                       date: DateMention | None, cue: PhraseMatch | None, negated: bool = False) -> Claim:
     return Claim("designation", g.start, g.end, s, g.ref,
-                 {"kind": kind, "authority": authority, "fuzzy": g.fuzzy}, date)
+                 {"kind": kind, "authority": authority, "negated": negated, "fuzzy": g.fuzzy}, date)
+
+
+def _negated(doc: Document, cue: PhraseMatch, clause_start: int) -> bool:
+    """A negation among the three words before the cue ("has not been designated", "was never listed")."""
+    before = _words_between(doc, max(clause_start, cue.start - 40), cue.start)[-3:]
+    return bool(NEGATIONS.intersection(before))
 
 
 def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, date: DateMention | None,
@@ -209,7 +216,7 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
         out.append(Claim("designation_count", c.start, c.end, sent.s, None, {
             "count": c.number + len(named), "stated": c.number, "other": c.other, "named": named,
             "categories": list(c.categories), "kind": c.kind or kind, "authority": authority,
-            "places": list(c.places), "regions": list(c.regions), "hedged": c.hedged,
+            "places": list(c.places), "regions": list(c.regions), "bound": c.bound,
         }, date))
     return out
 
@@ -250,7 +257,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], ment
         authority = _near([p for p in sent.phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
                           cue.start)
         out.append(Claim("reward", m.start, m.end, sent.s, subject, {
-            "amount": m.amount, "currency": m.currency, "hedged": m.hedged,
+            "amount": m.amount, "currency": m.currency, "bound": m.bound,
             "previous_amount": prev.amount if prev else (m.amount / multiplier if multiplier else None),
             "previous_stated": bool(prev), "authority": authority.ref if authority else None,
         }, date))

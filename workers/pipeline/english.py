@@ -40,8 +40,18 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                   "pounds": "GBP"}
 
 # Words that hedge an amount or a count: the claim allows a margin.
-HEDGES = ("about", "around", "roughly", "approximately", "nearly", "almost", "some", "close to",
-          "more than", "over", "at least", "upwards of", "less than", "under", "an estimated")
+# Words that qualify an amount or a count, and which way: "approx" allows a margin either side,
+# "min" says the true value is at least the stated one, "max" at most.
+BOUNDS = {
+    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx", "nearly": "approx",
+    "almost": "approx", "some": "approx", "close to": "approx", "an estimated": "approx", "estimated": "approx",
+    "more than": "min", "over": "min", "at least": "min", "upwards of": "min", "in excess of": "min",
+    "less than": "max", "fewer than": "max", "under": "max", "no more than": "max", "at most": "max",
+}
+HEDGES = tuple(BOUNDS)
+
+# Words that negate the verb they precede ("has not been designated"); "t" is what remains of "n't".
+NEGATIONS = {"not", "never", "t", "no", "neither", "nor"}
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {

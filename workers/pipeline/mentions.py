@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from workers.pipeline.dates import find_dates
-from workers.pipeline.english import COUNT_WORDS
+from workers.pipeline.english import BOUNDS, COUNT_WORDS
 from workers.pipeline.lexicon import Hit
 from workers.pipeline.model import DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.money import find_money
@@ -37,7 +37,7 @@ class CountMention:
     other: bool
     places: tuple[str, ...]
     regions: tuple[str, ...]
-    hedged: bool
+    bound: str | None  # None, "approx", "min" or "max", as in english.BOUNDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,12 +188,15 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                and (nxt := nouns.get(last.last + 1)) and nxt.kind == "category" and nxt.plural):
             cats.append(nxt.ref)
             last = nxt
-        prev = norms[i - 1] if i else ""
-        hedged = prev in ("about", "around", "nearly", "almost", "roughly", "some", "over", "least")
+        bound = None
+        for size in (3, 2, 1):
+            if i >= size and (b := BOUNDS.get(" ".join(norms[i - size:i]))):
+                bound = b
+                break
         out.append(CountMention(starts[i], last.end, doc.text[starts[i]:last.end], value,
                                 ("*",) if "*" in cats else tuple(dict.fromkeys(cats)),
                                 noun.ref if noun.kind == "kind" else None, other, tuple(places),
-                                tuple(regions), hedged))
+                                tuple(regions), bound))
     return out
 
 

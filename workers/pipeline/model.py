@@ -49,8 +49,7 @@ class MoneyMention:
     text: str
     amount: float
     currency: str
-    hedged: bool
-    significant: int  # significant digits as stated, for the matching tolerance
+    bound: str | None  # None (as stated), "approx", "min" (at least) or "max" (at most)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from workers.pipeline.english import CURRENCY_SYMBOLS, CURRENCY_WORDS, HEDGES, SCALE_ABBREVIATIONS, SCALES, TENS, UNITS
+from workers.pipeline.english import (
+    BOUNDS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    HEDGES,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    TENS,
+    UNITS,
+)
 from workers.pipeline.model import MoneyMention
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -27,7 +36,8 @@ _PATTERN = re.compile(
 )
 # Amounts in words ("fifty million dollars") are rare: this pattern runs only when a currency word is present.
 _WORDS_PATTERN = re.compile(
-    rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?P<w3>{_CURWORD})\b")
+    rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?P<w3>{_CURWORD})\b"
+)
 _CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD})\b")
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE}|up\s+to)\s+$")
 
@@ -51,11 +61,6 @@ def words_to_number(words: str) -> int | None:
     return total
 
 
-def _significant(digits: str) -> int:
-    core = digits.replace(",", "").replace(".", "").strip("0") or "0"
-    return max(1, len(core))
-
-
 def _scale(word: str | None) -> int:
     if not word:
         return 1
@@ -75,22 +80,20 @@ def find_money(view: str, text: str) -> Iterator[MoneyMention]:
             sym = re.sub(r"[\s.]", "", g("sym"))
             currency = CURRENCY_SYMBOLS.get(sym, "USD")
             value = float(number.replace(",", ""))
-            sig = _significant(number)
         elif g("n2"):
             number, scale = g("n2"), g("s2")
             currency = CURRENCY_WORDS.get(g("w2")) or CURRENCY_SYMBOLS.get(g("w2"), "USD")
             value = float(number.replace(",", ""))
-            sig = _significant(number)
         else:
             n = words_to_number(g("words"))
             if n is None:
                 continue
-            scale, currency, value, sig = g("s3"), CURRENCY_WORDS[g("w3")], float(n), _significant(str(n))
+            scale, currency, value = g("s3"), CURRENCY_WORDS[g("w3")], float(n)
         if value > 1e15:
             continue
         start, end = m.start(), m.end()
         while end > start and not view[end - 1].isalnum():
             end -= 1
         hedge = _HEDGE_BEFORE.search(view, max(0, start - 25), start)
-        hedged = bool(hedge) and not hedge.group("hedge").startswith("up")
-        yield MoneyMention(start, end, text[start:end], value * _scale(scale), currency, hedged, sig)
+        bound = BOUNDS.get(" ".join(hedge.group("hedge").split())) if hedge else None
+        yield MoneyMention(start, end, text[start:end], value * _scale(scale), currency, bound)

@@ -13,6 +13,16 @@ AMOUNT_TOLERANCE = 0.01  # an amount stated plainly must be within 1%
 HEDGED_TOLERANCE = 0.10  # "about $50 million": within 10%
 
 
+def within(actual: float, stated: float, bound: str | None, exact_tolerance: float) -> bool:
+    """Does `actual` satisfy a value stated with this bound ("about", "more than", "under", or plainly)?"""
+    if bound == "min":
+        return actual >= stated
+    if bound == "max":
+        return actual <= stated
+    tolerance = HEDGED_TOLERANCE if bound == "approx" else exact_tolerance
+    return abs(actual - stated) <= tolerance * actual
+
+
 def fmt_day(day: dt.date) -> str:
     """A date as copy editors write it: July 25, 2025."""
     return f"{day:%B} {day.day}, {day.year}"
@@ -143,6 +153,8 @@ class Verifier:
                 since = claim.date.window
                 claim = replace(claim, date=replace(claim.date, window=DateWindow(
                     since.start, max(since.start, self.published), "range")))
+        if claim.type == "designation" and claim.value.get("negated"):
+            return self.negated(claim)
         judge: dict[str, Callable[[Claim], Verdict]] = {
             "designation": self.designation, "reward": self.reward,
             "designation_count": self.count, "event_date": self.event,
@@ -217,6 +229,13 @@ class Verifier:
         return Verdict("refuted", f"The table records no designation of {name} as {self._a(kname)} "
                                   f"{self.as_of()}.", self.evidence(facts))
 
+    def negated(self, claim: Claim) -> Verdict:
+        """A denial ("X has not been designated an FTO") is true where the assertion is not."""
+        positive = self.designation(replace(claim, value={**claim.value, "negated": False}))
+        label = {"supported": "refuted", "refuted": "supported", "partially_supported": "supported",
+                 "outdated": "supported"}.get(positive.label, positive.label)
+        return Verdict(label, positive.explanation, positive.evidence)
+
     def _designation_found(self, claim: Claim, hit: list[Fact], name: str, kname: str) -> Verdict:
         f = hit[0]
         claimed = claim.value.get("authority")
@@ -252,12 +271,10 @@ class Verifier:
         stated = fmt_money(amount, currency)
         if not facts:
             return Verdict("unverifiable", f"The reference table records no reward for {name}.")
-        tol = HEDGED_TOLERANCE if claim.value.get("hedged") else AMOUNT_TOLERANCE
-
         def same(f: Fact) -> bool:
             value = f.attributes.get("amount")
             return (f.attributes.get("currency", "USD") == currency and value is not None
-                    and abs(value - amount) <= tol * value)
+                    and within(value, amount, claim.value.get("bound"), AMOUNT_TOLERANCE))
 
         def money(f: Fact) -> str:
             return fmt_money(f.attributes["amount"], f.attributes.get("currency", "USD"))
@@ -350,7 +367,9 @@ class Verifier:
         kname = self.kind_name(kind) if kind else "terrorist or sanctions"
 
         def ok(found: int) -> bool:
-            return found == n or (value.get("hedged") and abs(found - n) <= max(1, round(0.1 * found)))
+            bound = value.get("bound")
+            return found == n or (bound is not None and within(found, n, bound, 0.0)) or (
+                bound == "approx" and abs(found - n) <= 1)
 
         if window:
             def test(f: Fact) -> bool:
@@ -386,16 +405,14 @@ class Verifier:
                                f"with {self._a(kname)} designation {scope}.",
                                self.evidence(facts))
         if not window and self.published:
-            for f in sorted(self.table.facts, key=lambda f: f.first_day or dt.date.min):
-                day = f.first_day
-                if not day or day >= self.published:
-                    continue
+            days = sorted({f.first_day for f in self.table.facts if f.predicate == "designation"
+                           and self._covers(f, kind) and f.first_day and f.first_day < self.published})
+            for day in reversed(days):
                 then = self._subjects(claim, kind, lambda x, d=day: self.in_force(x, d))
-                if ok(len(then)):
-                    return Verdict("outdated", f"{n} was the number of {what} with {self._a(kname)} designation "
-                                               f"on {fmt_day(day)}, but {self.as_of()} the table lists "
-                                               f"{len(found)}: {names}.",
-                                   self.evidence(facts))
+                if then and ok(len(then)):
+                    return Verdict("outdated", f"The table lists {len(then)} {what} with {self._a(kname)} "
+                                               f"designation on {fmt_day(day)}, which fits the claim, but "
+                                               f"{len(found)} {self.as_of()}: {names}.", self.evidence(facts))
         return Verdict("refuted", f"The table lists {len(found)} {what} with {self._a(kname)} designation "
                                   f"{scope}, not {n}"
                                   + (f": {names}." if names else "."), self.evidence(facts))
