@@ -17,6 +17,7 @@ LINK_DISTANCE = 4  # words that may separate a kind term from the name it descri
 REWARD_DISTANCE = 14  # words that may separate an amount from its reward cue
 _MULTIPLIERS = {"doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "tripled": 3.0, "tripling": 3.0,
                 "triples": 3.0, "quadrupled": 4.0, "halved": 0.5}
+_FROM_VERBS = {"up", "down", "raised", "increased", "rising", "rose", "doubled", "tripled", "lifted"}
 _NOT_REWARD_AFTER = {"of", "in", "worth", "per", "annually"}
 
 
@@ -167,8 +168,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         auth_id = authority.ref if authority else None
         negated = bool(cues) and _negated(doc, cues[0], cs)
         for g in groups:
-            out.append(_designation_claim(g, s, kind, auth_id, date, anchor, negated))
-        out += _counts(doc, sent, cs, ce, kind, date, auth_id, groups, asserted or bool(kinds))
+            out.append(_designation_claim(g, s, kind, auth_id, _date_for(g, dates, date), anchor, negated))
+        out += _counts(doc, sent, cs, ce, kind, dates, date, auth_id, groups, asserted or bool(kinds))
         ctx.designation_sentence = s.index
         if kind:
             ctx.kind, ctx.kind_sentence, ctx.kind_paragraph = kind, s.index, s.paragraph
@@ -200,24 +201,33 @@ def _designation_claim(g: PhraseMatch, s: Sentence, kind: str | None, authority:
                  {"kind": kind, "authority": authority, "negated": negated, "fuzzy": g.fuzzy}, date)
 
 
+def _date_for(mention: PhraseMatch | CountMention, dates: list[DateMention],
+              default: DateMention | None) -> DateMention | None:
+    """With several dates in a clause, a listed item takes the first date after it ("A and B in February,
+    and C in September"), else the one nearest the cue."""
+    if len(dates) < 2:
+        return default
+    return next((d for d in sorted(dates, key=lambda d: d.start) if d.start >= mention.end), default)
+
+
 def _negated(doc: Document, cue: PhraseMatch, clause_start: int) -> bool:
     """A negation among the three words before the cue ("has not been designated", "was never listed")."""
     before = _words_between(doc, max(clause_start, cue.start - 40), cue.start)[-3:]
     return bool(NEGATIONS.intersection(before))
 
 
-def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, date: DateMention | None,
-            authority: str | None, groups: list[PhraseMatch], asserted: bool) -> list[Claim]:
+def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, dates: list[DateMention],
+            date: DateMention | None, authority: str | None, groups: list[PhraseMatch], asserted: bool) -> list[Claim]:
     out = []
     if not asserted:
         return out
     for c in _inside(sent.counts, cs, ce):
-        named = sorted({g.ref for g in groups if g.start < c.start}) if c.other else []
+        named = list(dict.fromkeys(g.ref for g in groups if g.start < c.start)) if c.other else []
         out.append(Claim("designation_count", c.start, c.end, sent.s, None, {
             "count": c.number + len(named), "stated": c.number, "other": c.other, "named": named,
             "categories": list(c.categories), "kind": c.kind or kind, "authority": authority,
             "places": list(c.places), "regions": list(c.regions), "bound": c.bound,
-        }, date))
+        }, _date_for(c, dates, date)))
     return out
 
 
@@ -236,8 +246,11 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], ment
         before = _words_between(doc, max(sent.s.start, a.start - 12), a.start)
         between = _words_between(doc, a.end, b.start)
         if between in (["to"], ["and"]) and (not before or before[-1] in ("from", "of")) or between == ["to"]:
-            previous[id(b)] = a
+            previous[id(b)] = a  # "from $25 million to $50 million"
             skip.add(id(a))
+        elif between and between[-1] == "from" and (len(between) <= 3 or between[-2] in _FROM_VERBS):
+            previous[id(a)] = b  # "$50 million, up from $25 million"
+            skip.add(id(b))
     for m in money:
         if id(m) in skip:
             continue

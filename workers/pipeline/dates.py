@@ -226,6 +226,8 @@ def find_dates(view: str, text: str, published: dt.date | None) -> Iterator[Date
         if not _plausible(m, text):
             continue
         start, end = m.span()
+        if view[end - 1] == "." and view[start:end - 1].rsplit(None, 1)[-1] not in MONTHS:
+            end -= 1  # a full stop after "September" ends the sentence; after "Sept" it abbreviates
         if start > 0 and view[start - 1] in "$£€" or (end < len(view) and view[end:end + 1].isdigit()):
             continue
         window, relative = _resolve(m, published)

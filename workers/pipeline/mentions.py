@@ -19,7 +19,7 @@ from workers.pipeline.reference import ReferenceTable
 _OTHER = {"other", "more", "additional", "further", "new"}
 # Words that end the run of modifiers between a number and its noun ("one of the largest cartels").
 _NOT_MODIFIERS = {"of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or", "that",
-                  "which", "who", "is", "are", "was", "were", "be", "been", "has", "have", "had", "their", "its",
+                  "which", "who", "where", "when", "whose", "is", "are", "was", "were", "be", "been", "has", "have", "had", "their", "its",
                   "his", "her", "them", "they", "it", "as", "than"}
 _MAX_MODIFIERS = 3
 
@@ -164,7 +164,7 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         consumed = i + width - 1
         k, other, places, regions = i + width, False, [], []
         noun = None
-        while k < len(norms) and k - (i + width) <= _MAX_MODIFIERS + 2:
+        while k < len(norms) and k - (i + width) <= _MAX_MODIFIERS:
             if k in nouns:
                 noun = nouns[k]
                 break

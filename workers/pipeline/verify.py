@@ -205,7 +205,8 @@ class Verifier:
                 return self._designation_found(claim, same, name, kname)
             return Verdict("refuted", f"The table records no designation of {name} as {self._a(kname)}; "
                                       f"it records {self._describe(other)}.", self.evidence(other))
-        now = [f for f in same if self.in_force(f, day)]
+        now = sorted((f for f in same if self.in_force(f, day)), key=lambda f: f.first_day or dt.date.min,
+                     reverse=True)
         if now:
             return self._designation_found(claim, now, name, kname)
         ended = [f for f in same if (u := self.table.fact_date_until(f)) and u < day]
