@@ -19,7 +19,8 @@ from workers.pipeline.reference import ReferenceTable
 _OTHER = {"other", "more", "additional", "further", "new"}
 # Words that end the run of modifiers between a number and its noun ("one of the largest cartels").
 _NOT_MODIFIERS = {"of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or", "that",
-                  "which", "who", "where", "when", "whose", "is", "are", "was", "were", "be", "been", "has", "have", "had", "their", "its",
+                  "which", "who", "where", "when", "whose", "is", "are", "was", "were", "be", "been", "has", "have",
+                  "had", "their", "its",
                   "his", "her", "them", "they", "it", "as", "than"}
 _MAX_MODIFIERS = 3
 
