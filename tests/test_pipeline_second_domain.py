@@ -92,10 +92,12 @@ NEGATIVES: list[Any] = [
     pytest.param("saltmarch", "proscription orders now cover a dozen harbours along the Saltmarch coast.",
                  id="dozen-harbours"),
     pytest.param("saltmarch", "Inspectors have visited a dozen harbours where proscribed crews sold stolen fuel.",
+                 id="dozen-harbours-where-group-noun"),
+    pytest.param("saltmarch", "Patrols now watch a dozen harbours sheltering proscribed crews.",
                  id="dozen-harbours-before-group-noun", marks=pytest.mark.xfail(strict=True, reason=(
-                     "mentions.find_counts skips non-group nouns as modifiers: the head noun 'harbours', "
-                     "'where' (not in _NOT_MODIFIERS) and 'proscribed' do not end the run, so 'a dozen "
-                     "harbours where proscribed crews' is read as a count of 12 crews"))),
+                     "mentions.find_counts treats any word as a modifier: the non-group head noun 'harbours' "
+                     "does not end the run, so 'a dozen harbours sheltering proscribed crews' (three words "
+                     "before 'crews', within _MAX_MODIFIERS) is read as a count of 12 crews"))),
     pytest.param("saltmarch", "left two keepers injured", id="people-not-groups"),
 ]
 
