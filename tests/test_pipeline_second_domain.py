@@ -94,10 +94,7 @@ NEGATIVES: list[Any] = [
     pytest.param("saltmarch", "Inspectors have visited a dozen harbours where proscribed crews sold stolen fuel.",
                  id="dozen-harbours-where-group-noun"),
     pytest.param("saltmarch", "Patrols now watch a dozen harbours sheltering proscribed crews.",
-                 id="dozen-harbours-before-group-noun", marks=pytest.mark.xfail(strict=True, reason=(
-                     "mentions.find_counts treats any word as a modifier: the non-group head noun 'harbours' "
-                     "does not end the run, so 'a dozen harbours sheltering proscribed crews' (three words "
-                     "before 'crews', within _MAX_MODIFIERS) is read as a count of 12 crews"))),
+                 id="dozen-harbours-before-group-noun"),
     pytest.param("saltmarch", "left two keepers injured", id="people-not-groups"),
 ]
 
@@ -166,12 +163,7 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower()))
 
 
-@pytest.mark.parametrize("article", [
-    pytest.param("saltmarch", marks=pytest.mark.xfail(strict=True, reason=(
-        "verify.Verifier.count falls back to the hard-coded kind wording 'terrorist or sanctions' when a "
-        "count names no kind, instead of wording taken from the table"))),
-    "greywater",
-])
+@pytest.mark.parametrize("article", ["saltmarch", "greywater"])
 def test_explanations_use_only_the_tables_words(results: dict[str, dict], article: str) -> None:
     """No explanation borrows a kind word of the bundled table that the fictional table does not have."""
     fictional = load_table(TABLE)

@@ -177,7 +177,7 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                 continue
             if word in _OTHER:
                 other = True
-            elif (word.isdigit() or word in COUNT_WORDS or word in _NOT_MODIFIERS
+            elif (word.isdigit() or word in COUNT_WORDS or word in _NOT_MODIFIERS or _noun_or_verb(word)
                   or _gap_has_break(doc, ends[k - 1], starts[k])):
                 break
             k += 1
@@ -199,6 +199,14 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                                 noun.ref if noun.kind == "kind" else None, other, tuple(places),
                                 tuple(regions), bound))
     return out
+
+
+def _noun_or_verb(word: str) -> bool:
+    """English adjectives do not take a plural -s or an -ing: such a word heads its own phrase
+    ("a dozen harbours sheltering crews") and ends the run of modifiers."""
+    if word.endswith(("ous", "ss", "us", "is")):
+        return False
+    return word.endswith("s") or (word.endswith("ing") and len(word) > 5)
 
 
 def _gap_has_break(doc: Document, start: int, end: int) -> bool:

@@ -259,7 +259,7 @@ class Verifier:
 
     @staticmethod
     def _a(phrase: str) -> str:
-        if phrase.startswith(("a ", "an ", "the ")) or phrase in ("sanctions",) or phrase.endswith("designation"):
+        if phrase.startswith(("a ", "an ", "the ")) or phrase.endswith("designation"):
             return phrase
         return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
 
@@ -364,8 +364,11 @@ class Verifier:
         value = claim.value
         n, kind = value["count"], value.get("kind")
         window = claim.date.window if claim.date else None
-        what = self._count_noun(value)
-        kname = self.kind_name(kind) if kind else "terrorist or sanctions"
+        kname = self.kind_name(kind) if kind else None
+        desig = f"with {self._a(kname)} designation" if kname else "with a designation of any kind"
+
+        def what(k: int) -> str:
+            return f"{k} {self._count_noun(value, k)}"
 
         def ok(found: int) -> bool:
             bound = value.get("bound")
@@ -392,35 +395,32 @@ class Verifier:
                  and set(f.subjects) & set(found)]
         names = ", ".join(self.name(s) for s in found)
         if ok(len(found)):
-            return Verdict("supported", f"The table lists {len(found)} {what} with {self._a(kname)} designation "
-                                        f"{scope}: {names}.",
+            return Verdict("supported", f"The table lists {what(len(found))} {desig} {scope}: {names}.",
                            self.evidence(facts))
-        broader = [k for k in (self.table.kinds[kind].implies if kind in self.table.kinds else ())]
-        for b in broader:
-            wide = self._subjects(claim, b, test)
+        for broader in self.table.kinds[kind].implies if kind in self.table.kinds else ():
+            wide = self._subjects(claim, broader, test)
             if ok(len(wide)):
                 extra = ", ".join(self.name(s) for s in wide if s not in found)
                 return Verdict("partially_supported",
-                               f"{n} holds only if {extra} is counted, which had {self._a(self.kind_name(b))} "
-                               f"designation but not {self._a(kname)} one; the table lists {len(found)} {what} "
-                               f"with {self._a(kname)} designation {scope}.",
-                               self.evidence(facts))
+                               f"{n} holds only if {extra} is counted, which had {self._a(self.kind_name(broader))} "
+                               f"designation but not {self._a(kname)} one; the table lists {what(len(found))} "
+                               f"{desig} {scope}.", self.evidence(facts))
         if not window and self.published:
             days = sorted({f.first_day for f in self.table.facts if f.predicate == "designation"
                            and self._covers(f, kind) and f.first_day and f.first_day < self.published})
             for day in reversed(days):
                 then = self._subjects(claim, kind, lambda x, d=day: self.in_force(x, d))
                 if then and ok(len(then)):
-                    return Verdict("outdated", f"The table lists {len(then)} {what} with {self._a(kname)} "
-                                               f"designation on {fmt_day(day)}, which fits the claim, but "
-                                               f"{len(found)} {self.as_of()}: {names}.", self.evidence(facts))
-        return Verdict("refuted", f"The table lists {len(found)} {what} with {self._a(kname)} designation "
-                                  f"{scope}, not {n}"
+                    return Verdict("outdated", f"The table lists {what(len(then))} {desig} on {fmt_day(day)}, "
+                                               f"which fits the claim, but {len(found)} {self.as_of()}: {names}.",
+                                   self.evidence(facts))
+        return Verdict("refuted", f"The table lists {what(len(found))} {desig} {scope}, not {n}"
                                   + (f": {names}." if names else "."), self.evidence(facts))
 
-    def _count_noun(self, value: dict) -> str:
+    def _count_noun(self, value: dict, number: int) -> str:
         cats = value["categories"]
-        noun = "groups" if "*" in cats else " and ".join(c + "s" for c in cats)
+        nouns = ["group"] if "*" in cats else list(cats)
+        noun = " and ".join(c if number == 1 else c + "s" for c in nouns)
         quals = [self.table.places[p].name for p in value["places"] + value["regions"] if p in self.table.places]
         return noun + (f" from {' / '.join(quals)}" if quals else "")
 
