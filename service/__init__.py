@@ -20,6 +20,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from workers.queue import celery_init_app
 
     app = Flask(__name__)
+    app.json.sort_keys = False  # keep the schemas' field order
     app.config.from_mapping(SETTINGS)
     load_config(app, test_config)
     app.extensions["claimcheck.jobs"] = JobStore.from_config(app.config)

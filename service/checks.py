@@ -22,9 +22,7 @@ from workers.jobs import PENDING, JobStore
 from workers.queue import CHECK_TASK
 from workers.runner import lease_seconds
 
-blp = Blueprint(
-    "checks", __name__, url_prefix="/v1/checks", description="Submit articles and read their checks"
-)
+blp = Blueprint("checks", __name__, url_prefix="/v1/checks", description="Submit articles and read their checks")
 blp.before_request(require_api_key)
 blp.before_request(enforce_rate_limit)
 
@@ -82,10 +80,10 @@ def _owned(job_id: str) -> dict[str, str]:
     return record
 
 
-def _settled(record: dict[str, str]) -> dict[str, str]:
-    """Requeue a job whose lease ran out, then honour `Prefer: wait`."""
+def _settled(record: dict[str, str], fresh: bool = False) -> dict[str, str]:
+    """Requeue a job whose lease ran out (a `fresh` one cannot have), then honour `Prefer: wait`."""
     store, job_id = _store(), record["id"]
-    if record["status"] in PENDING and store.requeue_if_stale(job_id, lease_seconds(current_app.config)):
+    if not fresh and record["status"] in PENDING and store.requeue_if_stale(job_id, lease_seconds(current_app.config)):
         _enqueue(job_id)
     wait = _preferred_wait()
     if wait and record["status"] in PENDING:
@@ -122,24 +120,22 @@ def _replay(binding: str, body_hash: str) -> dict[str, str] | None:
     return _store().get(job_id, g.tenant)
 
 
-def _submit(article: dict[str, Any], key: str | None) -> dict[str, str]:
-    """Create and enqueue a job, or return the one this Idempotency-Key made."""
+def _submit(article: dict[str, Any], key: str | None) -> tuple[dict[str, str], bool]:
+    """Create and enqueue a job, or return the one this Idempotency-Key made; True when created."""
     store, config, body_hash = _store(), current_app.config, _body_hash()
     if key is not None and (binding := store.recall_idempotency(g.tenant, key)):
         if (earlier := _replay(binding, body_hash)) is not None:
-            return earlier
+            return earlier, False
         store.forget_idempotency(g.tenant, key)  # its job was erased: the key is free again
     stored = {name: article[name] for name in ARTICLE_FIELDS if article.get(name) is not None}
     if article.get("published_at"):
         stored["published_at"] = article["published_at"].isoformat()
     record = store.create(g.tenant, stored, article.get("metadata"), lease_seconds(config))
     if key is not None and (
-        binding := store.remember_idempotency(
-            g.tenant, key, body_hash, record["id"], config["IDEMPOTENCY_TTL"]
-        )
+        binding := store.remember_idempotency(g.tenant, key, body_hash, record["id"], config["IDEMPOTENCY_TTL"])
     ):
         store.delete(record["id"])  # a concurrent request with the same key won
-        return _replay(binding, body_hash) or abort(409, message="a request with this key is in progress")
+        return _replay(binding, body_hash) or abort(409, message="a request with this key is in progress"), False
     try:
         _enqueue(record["id"])
     except Exception:
@@ -147,7 +143,7 @@ def _submit(article: dict[str, Any], key: str | None) -> dict[str, str]:
         if key is not None:
             store.forget_idempotency(g.tenant, key)
         raise
-    return record
+    return record, True
 
 
 def _idempotency_key() -> str | None:
@@ -185,8 +181,8 @@ class Checks(MethodView):
     @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
     def post(self, article: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
         """Submit an article. `Idempotency-Key` makes retries safe; `Prefer: wait=N` waits up to N s."""
-        record = _submit(article, _idempotency_key())
-        return _respond(_settled(record), 202)
+        record, created = _submit(article, _idempotency_key())
+        return _respond(_settled(record, fresh=created), 202)
 
 
 @blp.route("/<uuid:job_id>")

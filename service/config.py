@@ -59,8 +59,7 @@ def check_config(config: Mapping[str, Any]) -> None:
     )
     if not 0 < soft < hard < visibility:
         raise ValueError(
-            "need 0 < TASK_SOFT_TIME_LIMIT < TASK_TIME_LIMIT < VISIBILITY_TIMEOUT, "
-            f"got {soft} < {hard} < {visibility}"
+            f"need 0 < TASK_SOFT_TIME_LIMIT < TASK_TIME_LIMIT < VISIBILITY_TIMEOUT, got {soft} < {hard} < {visibility}"
         )
     if not isinstance(config["API_KEYS"], Mapping):
         raise ValueError("API_KEYS must be a JSON object mapping tenant to key")

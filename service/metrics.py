@@ -33,15 +33,11 @@ class JobCollector(Collector):
             return
         yield GaugeMetricFamily("claimcheck_redis_up", "Whether Redis answered this scrape", value=1)
         yield GaugeMetricFamily("claimcheck_queue_depth", "Jobs waiting in the broker queue", value=depth)
-        finished = CounterMetricFamily(
-            "claimcheck_jobs_finished", "Finished jobs by status", labels=["status"]
-        )
+        finished = CounterMetricFamily("claimcheck_jobs_finished", "Finished jobs by status", labels=["status"])
         for status, count in sorted(figures.finished.items()):
             finished.add_metric([status], count)
         yield finished
-        verdicts = CounterMetricFamily(
-            "claimcheck_verdicts", "Verdicts of succeeded jobs by label", labels=["label"]
-        )
+        verdicts = CounterMetricFamily("claimcheck_verdicts", "Verdicts of succeeded jobs by label", labels=["label"])
         for label, count in sorted(figures.verdicts.items()):
             verdicts.add_metric([label], count)
         yield verdicts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, pre_dump, validate, validates_schema
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from workers.jobs import STATUSES
 from workers.pipeline.schema import ResultSchema
@@ -62,6 +62,13 @@ class ProblemSchema(Schema):
     field = fields.String(metadata={"description": "the article field the engine refused"})
 
 
+class StoredResult(fields.Nested):
+    """Documented as the nested ResultSchema; the stored JSON, validated by the worker, is sent as it is."""
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
+        return value
+
+
 class JobSchema(Schema):
     """A check job: its status and timestamps, then its result or its problem."""
 
@@ -71,15 +78,8 @@ class JobSchema(Schema):
     started_at = fields.DateTime(allow_none=True)
     finished_at = fields.DateTime(allow_none=True)
     metadata = fields.Dict(allow_none=True)
-    result = fields.Nested(ResultSchema, metadata={"description": "present when succeeded"})
+    result = StoredResult(ResultSchema, metadata={"description": "present when succeeded"})
     error = fields.Nested(ProblemSchema, metadata={"description": "present when failed"})
-
-    @pre_dump
-    def _revive_result(self, job: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-        # Stored results are JSON; ResultSchema dumps Python values (dates), so load them first.
-        if job.get("result") is not None:
-            job = {**job, "result": ResultSchema().load(job["result"])}
-        return job
 
 
 class JobSummarySchema(JobSchema):

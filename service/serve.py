@@ -167,9 +167,7 @@ def main(args: argparse.Namespace) -> int:
     stack = Stack(args.host, args.port, Path(args.data_dir), concurrency=args.concurrency)
     try:
         stack.start()
-        redis_note = (
-            "embedded Redis at " + stack.redis.url if stack.redis else "Redis from CLAIMCHECK_REDIS_URL"
-        )
+        redis_note = "embedded Redis at " + stack.redis.url if stack.redis else "Redis from CLAIMCHECK_REDIS_URL"
         print(f"claimcheck is serving on {stack.url} ({redis_note})", flush=True)
         if stack.api_key:
             print(f"development API key (tenant {DEV_TENANT}): {stack.api_key}", flush=True)

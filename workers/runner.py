@@ -24,6 +24,7 @@ from workers.pipeline import Article, CheckOptions, InputError, ReferenceTableEr
 from workers.pipeline.schema import ResultSchema
 
 log = logging.getLogger(__name__)
+RESULT_SCHEMA = ResultSchema()
 
 
 def lease_seconds(config: Mapping[str, Any]) -> float:
@@ -48,7 +49,7 @@ def _check(record: Mapping[str, str], config: Mapping[str, Any]) -> tuple[str, d
     try:
         article = article_from(json.loads(record["article"]))
         result = check(article, load_table(config["REFERENCE_PATH"]), CheckOptions())
-        if errors := ResultSchema().validate(result):
+        if errors := RESULT_SCHEMA.validate(result):
             raise ValueError(f"the engine's result does not match ResultSchema: {errors}")
         return "succeeded", result
     except InputError as exc:
