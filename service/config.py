@@ -24,7 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "VISIBILITY_TIMEOUT": 300,  # seconds before an unacknowledged job is redelivered
     "RESTORE_INTERVAL": 10,  # seconds between scans for jobs to redeliver
     "MAX_ATTEMPTS": 3,  # deliveries of one job before it fails as lost
-    "REFERENCE_PATH": None,  # reference table folder or file; None uses the bundled one
+    "REFERENCE": None,  # reference table folder or file (the engine's CLAIMCHECK_REFERENCE); None: bundled
     "TEST_TASK_DELAY": 0.0,  # TEST ONLY: seconds each check sleeps, to make jobs slow in tests
 }
 

@@ -48,7 +48,7 @@ def article_from(stored: Mapping[str, Any]) -> Article:
 def _check(record: Mapping[str, str], config: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
     try:
         article = article_from(json.loads(record["article"]))
-        result = check(article, load_table(config["REFERENCE_PATH"]), CheckOptions())
+        result = check(article, load_table(config["REFERENCE"]), CheckOptions())
         if errors := RESULT_SCHEMA.validate(result):
             raise ValueError(f"the engine's result does not match ResultSchema: {errors}")
         return "succeeded", result
