@@ -20,7 +20,6 @@ from service.ratelimit import enforce_rate_limit
 from service.schemas import CheckRequestSchema, JobListArgsSchema, JobSchema, JobSummarySchema
 from workers.jobs import PENDING, JobStore
 from workers.queue import CHECK_TASK
-from workers.runner import lease_seconds
 
 blp = Blueprint("checks", __name__, url_prefix="/v1/checks", description="Submit articles and read their checks")
 blp.before_request(require_api_key)
@@ -80,15 +79,13 @@ def _owned(job_id: str) -> dict[str, str]:
     return record
 
 
-def _settled(record: dict[str, str], fresh: bool = False) -> dict[str, str]:
-    """Requeue a job whose lease ran out (a `fresh` one cannot have), then honour `Prefer: wait`."""
-    store, job_id = _store(), record["id"]
-    if not fresh and record["status"] in PENDING and store.requeue_if_stale(job_id, lease_seconds(current_app.config)):
-        _enqueue(job_id)
+def _settled(record: dict[str, str]) -> dict[str, str]:
+    """The job after honouring `Prefer: wait=N`."""
     wait = _preferred_wait()
     if wait and record["status"] in PENDING:
-        store.wait(job_id, wait)
-    return store.get(job_id) or record
+        _store().wait(record["id"], wait)
+        return _store().get(record["id"]) or record
+    return record
 
 
 def _respond(record: dict[str, str], accepted_status: int) -> tuple[dict[str, Any], int, dict[str, str]]:
@@ -120,22 +117,22 @@ def _replay(binding: str, body_hash: str) -> dict[str, str] | None:
     return _store().get(job_id, g.tenant)
 
 
-def _submit(article: dict[str, Any], key: str | None) -> tuple[dict[str, str], bool]:
-    """Create and enqueue a job, or return the one this Idempotency-Key made; True when created."""
+def _submit(article: dict[str, Any], key: str | None) -> dict[str, str]:
+    """Create and enqueue a job, or return the one this Idempotency-Key made."""
     store, config, body_hash = _store(), current_app.config, _body_hash()
     if key is not None and (binding := store.recall_idempotency(g.tenant, key)):
         if (earlier := _replay(binding, body_hash)) is not None:
-            return earlier, False
+            return earlier
         store.forget_idempotency(g.tenant, key)  # its job was erased: the key is free again
     stored = {name: article[name] for name in ARTICLE_FIELDS if article.get(name) is not None}
     if article.get("published_at"):
         stored["published_at"] = article["published_at"].isoformat()
-    record = store.create(g.tenant, stored, article.get("metadata"), lease_seconds(config))
+    record = store.create(g.tenant, stored, article.get("metadata"))
     if key is not None and (
         binding := store.remember_idempotency(g.tenant, key, body_hash, record["id"], config["IDEMPOTENCY_TTL"])
     ):
         store.delete(record["id"])  # a concurrent request with the same key won
-        return _replay(binding, body_hash) or abort(409, message="a request with this key is in progress"), False
+        return _replay(binding, body_hash) or abort(409, message="a request with this key is in progress")
     try:
         _enqueue(record["id"])
     except Exception:
@@ -143,7 +140,7 @@ def _submit(article: dict[str, Any], key: str | None) -> tuple[dict[str, str], b
         if key is not None:
             store.forget_idempotency(g.tenant, key)
         raise
-    return record, True
+    return record
 
 
 def _idempotency_key() -> str | None:
@@ -181,8 +178,7 @@ class Checks(MethodView):
     @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
     def post(self, article: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
         """Submit an article. `Idempotency-Key` makes retries safe; `Prefer: wait=N` waits up to N s."""
-        record, created = _submit(article, _idempotency_key())
-        return _respond(_settled(record, fresh=created), 202)
+        return _respond(_settled(_submit(article, _idempotency_key())), 202)
 
 
 @blp.route("/<uuid:job_id>")

@@ -17,7 +17,7 @@ def store(app) -> JobStore:
 
 
 def new_job(store: JobStore, tenant: str = "store-tests") -> str:
-    return store.create(tenant, {"text": "an article"}, {"k": 1}, lease=60)["id"]
+    return store.create(tenant, {"text": "an article"}, {"k": 1})["id"]
 
 
 def test_create_and_get(store: JobStore) -> None:
@@ -72,12 +72,22 @@ def test_finish_stores_payload_drops_article_and_counts(store: JobStore, redis) 
 
 def test_requeue_only_after_the_lease(store: JobStore) -> None:
     job_id = new_job(store)
+    assert job_id not in store.expired_leases(10_000)  # queued jobs have no lease: the broker holds them
     store.start(job_id, lease=3600)
-    assert not store.requeue_if_stale(job_id, lease=60)
+    assert not store.requeue_if_stale(job_id) and job_id not in store.expired_leases(10_000)
     store.start(job_id, lease=-1)
-    assert store.requeue_if_stale(job_id, lease=60)
+    assert job_id in store.expired_leases(10_000)
+    assert store.requeue_if_stale(job_id) and not store.requeue_if_stale(job_id)  # one requeue per expiry
     record = store.get(job_id)
-    assert record["status"] == "queued" and "started_ts" not in record
+    assert record["status"] == "queued" and not {"started_ts", "lease_until"} & record.keys()
+    assert job_id not in store.expired_leases(10_000)
+
+
+def test_finishing_clears_the_lease(store: JobStore) -> None:
+    job_id = new_job(store)
+    store.start(job_id, lease=-1)
+    store.finish(job_id, "succeeded", {"summary": {}}, None)
+    assert job_id not in store.expired_leases(10_000) and not store.requeue_if_stale(job_id)
 
 
 @pytest.mark.parametrize(("finish_first", "outcome"), [(False, "canceled"), (True, "deleted")])

@@ -36,7 +36,7 @@ def test_job_figures_come_from_redis(base_config: dict) -> None:
     app = create_app({**base_config, "KEY_PREFIX": base_config["KEY_PREFIX"] + "metrics:"})  # no worker here
     client, store = app.test_client(), app.extensions["claimcheck.jobs"]
     before = client.get("/metrics").get_data(as_text=True)
-    job_id = store.create("metrics", {"text": SAMPLE_TEXT}, None, lease=60)["id"]
+    job_id = store.create("metrics", {"text": SAMPLE_TEXT}, None)["id"]
     client.post("/v1/checks", json={"text": SAMPLE_TEXT}, headers=auth())
     queued = client.get("/metrics").get_data(as_text=True)
     assert sample(queued, "claimcheck_queue_depth") == (sample(before, "claimcheck_queue_depth") or 0) + 1

@@ -20,7 +20,7 @@ def store(app) -> JobStore:
 
 
 def job(store: JobStore, text: str = SAMPLE_TEXT, **fields: str) -> str:
-    return store.create("runner-tests", {"text": text, **fields}, None, lease=60)["id"]
+    return store.create("runner-tests", {"text": text, **fields}, None)["id"]
 
 
 def run(app, job_id: str) -> str:

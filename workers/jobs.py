@@ -21,7 +21,7 @@ FINISHED = ("succeeded", "failed", "canceled")
 STATUSES = PENDING + FINISHED
 WAKE_TTL = 120  # seconds a "finished" token lives for `Prefer: wait` listeners
 
-# Move one job from one of `allowed` statuses to `to`, keeping the per-status indexes in step.
+# Move one job from one of `allowed` statuses to `to`, keeping the per-status and lease indexes in step.
 _TRANSITION = """
 local key = KEYS[1]
 local spec = cjson.decode(ARGV[1])
@@ -40,6 +40,8 @@ local args = {'status', spec.to}
 for k, v in pairs(spec.set) do table.insert(args, k); table.insert(args, v) end
 redis.call('HSET', key, unpack(args))
 if #spec.del > 0 then redis.call('HDEL', key, unpack(spec.del)) end
+local lease = redis.call('HGET', key, 'lease_until')
+if lease then redis.call('ZADD', spec.leases, lease, spec.id) else redis.call('ZREM', spec.leases, spec.id) end
 if st ~= spec.to then
   local tenant = redis.call('HGET', key, 'tenant')
   local score = redis.call('HGET', key, 'created_ts')
@@ -92,6 +94,10 @@ class JobStore:
         url = config["REDIS_URL"]
         return cls(connect(url), connect(url, blocking=True), config["KEY_PREFIX"], int(config["JOB_TTL"]))
 
+    @property
+    def _leases(self) -> str:
+        return f"{self.prefix}leases"
+
     def key(self, job_id: str) -> str:
         """The Redis key of one job record."""
         return f"{self.prefix}job:{job_id}"
@@ -99,7 +105,7 @@ class JobStore:
     def _index(self, tenant: str, status: str | None = None) -> str:
         return f"{self.prefix}tenant:{tenant}:" + (f"status:{status}" if status else "jobs")
 
-    def create(self, tenant: str, article: Mapping[str, Any], metadata: Any, lease: float) -> dict[str, str]:
+    def create(self, tenant: str, article: Mapping[str, Any], metadata: Any) -> dict[str, str]:
         """Store a new queued job and return its record."""
         now = time.time()
         record = {
@@ -110,7 +116,6 @@ class JobStore:
             "article": _json(article),
             "metadata": _json(metadata),
             "attempts": "0",
-            "lease_until": repr(now + lease),
         }
         pipe = self.redis.pipeline()
         pipe.hset(self.key(record["id"]), mapping=record)
@@ -162,6 +167,7 @@ class JobStore:
             "incr": incr,
             "lease_before": lease_before,
             "index": f"{self.prefix}tenant:",
+            "leases": self._leases,
             "id": job_id,
             "wake": self._wake_key(job_id) if to in FINISHED else None,
             "wake_ttl": WAKE_TTL,
@@ -198,17 +204,16 @@ class JobStore:
             pipe.execute()
         return done.applied
 
-    def requeue_if_stale(self, job_id: str, lease: float) -> bool:
-        """Put a pending job whose lease ran out back to queued; True when the caller must enqueue it."""
-        now = time.time()
-        return self.transition(
-            job_id,
-            PENDING,
-            "queued",
-            values={"lease_until": repr(now + lease)},
-            delete=("started_ts",),
-            lease_before=now,
-        ).applied
+    def requeue_if_stale(self, job_id: str) -> bool:
+        """Put a running job whose lease ran out back to queued; True when the caller must enqueue it."""
+        done = self.transition(
+            job_id, ("running",), "queued", delete=("started_ts", "lease_until"), lease_before=time.time()
+        )
+        return done.applied
+
+    def expired_leases(self, limit: int = 100) -> list[str]:
+        """Running jobs whose lease ran out: their worker vanished without the broker redelivering."""
+        return self.redis.zrangebyscore(self._leases, "-inf", time.time(), start=0, num=limit)
 
     def cancel(self, job_id: str) -> str | None:
         """Cancel a pending job (keeping a tombstone) or delete a finished one; erase article and result."""
@@ -230,6 +235,7 @@ class JobStore:
             return False
         pipe = self.redis.pipeline()
         pipe.delete(self.key(job_id), self._wake_key(job_id))
+        pipe.zrem(self._leases, job_id)
         pipe.zrem(self._index(record["tenant"]), job_id)
         pipe.zrem(self._index(record["tenant"], record["status"]), job_id)
         pipe.execute()
@@ -248,9 +254,7 @@ class JobStore:
     def _idempotency_key(self, tenant: str, key: str) -> str:
         return f"{self.prefix}idem:{tenant}:{hashlib.sha256(key.encode()).hexdigest()}"
 
-    def remember_idempotency(
-        self, tenant: str, key: str, body_hash: str, job_id: str, ttl: int
-    ) -> str | None:
+    def remember_idempotency(self, tenant: str, key: str, body_hash: str, job_id: str, ttl: int) -> str | None:
         """Bind an Idempotency-Key to a job; returns the earlier binding `hash id` when there is one."""
         name = self._idempotency_key(tenant, key)
         if self.redis.set(name, f"{body_hash} {job_id}", nx=True, ex=ttl):

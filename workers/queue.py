@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from celery import Celery, Task
+from celery.signals import worker_ready, worker_shutdown
 from flask import Flask
 
 QUEUE = "claimcheck"
@@ -63,4 +64,21 @@ def celery_init_app(app: Flask) -> Celery:
 
     celery_app.set_default()
     app.extensions["celery"] = celery_app
+    _reap_in_workers(app)
     return celery_app
+
+
+def _reap_in_workers(app: Flask) -> None:
+    """Run the lease reaper in a worker's main process while it is up (API processes never get the signal)."""
+
+    def started(sender: object, **kwargs: object) -> None:
+        from workers.reaper import start_reaper
+
+        app.extensions["claimcheck.reaper"] = start_reaper(app)
+
+    def stopping(sender: object, **kwargs: object) -> None:
+        if reaper := app.extensions.get("claimcheck.reaper"):
+            reaper.stopped.set()
+
+    worker_ready.connect(started, weak=False)
+    worker_shutdown.connect(stopping, weak=False)

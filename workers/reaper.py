@@ -1,0 +1,56 @@
+"""Requeue running jobs whose lease ran out: their worker vanished and the broker will not redeliver them.
+
+The broker redelivers an unacknowledged job after its visibility timeout; the lease (longer than that) covers
+what it cannot: a task acknowledged as failed after its pool process was killed, a message lost with Redis
+data. Every worker runs a reaper thread; the lease check in Redis lets only one of them requeue a job.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+import redis
+from celery import Celery
+from flask import Flask
+
+from workers.jobs import JobStore
+from workers.queue import CHECK_TASK
+
+log = logging.getLogger(__name__)
+
+
+def reap(store: JobStore, enqueue: Callable[[str], object]) -> list[str]:
+    """Requeue every job past its lease; returns their ids."""
+    requeued = []
+    for job_id in store.expired_leases():
+        if store.requeue_if_stale(job_id):
+            enqueue(job_id)
+            requeued.append(job_id)
+            log.warning("job %s outlived its lease; requeued", job_id)
+    return requeued
+
+
+class Reaper(threading.Thread):
+    """A daemon thread calling `reap` every `interval` seconds until stopped."""
+
+    def __init__(self, store: JobStore, celery_app: Celery, interval: float) -> None:
+        super().__init__(name="claimcheck-reaper", daemon=True)
+        self.store, self.celery_app, self.interval = store, celery_app, interval
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        """Reap until `stopped` is set; Redis being down only skips a round."""
+        while not self.stopped.wait(self.interval):
+            try:
+                reap(self.store, lambda job_id: self.celery_app.send_task(CHECK_TASK, args=[job_id]))
+            except (redis.RedisError, OSError) as exc:
+                log.warning("reaper skipped a round: %s", exc)
+
+
+def start_reaper(app: Flask) -> Reaper:
+    """Start the reaper of a worker process."""
+    reaper = Reaper(app.extensions["claimcheck.jobs"], app.extensions["celery"], app.config["RESTORE_INTERVAL"])
+    reaper.start()
+    return reaper
