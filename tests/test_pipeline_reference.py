@@ -59,6 +59,8 @@ def test_version_changes_with_content_only(table_dir: Path) -> None:
 BAD_FACTS = [
     ("no source", lambda fs: fs[0].update(sources=[]), "eo-14157-signed", "sources", "at least one source"),
     ("missing sources", lambda fs: fs[0].pop("sources"), "eo-14157-signed", "sources", "required"),
+    ("source with a stray key", lambda fs: fs[0].update(sources=[{"url": "https://example.org", "2025": None}]),
+     "eo-14157-signed", "sources.0", "unknown keys"),
     ("bad url", lambda fs: fs[0].update(sources=["not a url"]), "eo-14157-signed", "sources.0", "URL"),
     (
         "bad date",

@@ -69,7 +69,7 @@ def check(article: Article, table: ReferenceTable | None = None, options: CheckO
     """Check one article and return the result as a JSON-ready dict (see ResultSchema)."""
     table = table or load_table()
     text, title, fmt = _article_text(article, options)
-    doc = prepare(text, table.lexicon.vocabulary())
+    doc = prepare(text, table.lexicon.common_words())
     sents = split_sentences(doc.text, doc.view)
     mentions = find_mentions(doc, table, sents, article.published_at)
     claims = extract_claims(doc, sents, mentions, table)

@@ -19,6 +19,8 @@ FUZZY_MAX_POSTINGS = 200  # a word in more names than this is too common to find
 
 def fold(text: str) -> str:
     """Lower case without accents: the form every phrase and token is compared in."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -30,6 +32,8 @@ def words(text: str) -> tuple[str, ...]:
 
 def is_acronym(phrase: str) -> bool:
     """Short all-capital names (TdA, CDN, FTO) must be written with capitals to match."""
+    if len(phrase) > 12:
+        return False
     letters = [c for c in phrase if c.isalnum()]
     return len(letters) <= 5 and sum(c.isupper() for c in letters) >= 2
 
@@ -74,33 +78,54 @@ class PhraseIndex:
         self._fuzzy_names: list[tuple[str, int, Entry]] = []  # (folded name, token count, entry)
         self._fuzzy_postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (name, position)
         self._vocabulary: frozenset[str] | None = None
+        self._common_words: dict[int, tuple[str, ...]] | None = None
 
     def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False) -> None:
         """Add one phrase; "..." in it marks a gap of up to MAX_GAP words."""
         if GAP in phrase:
             segments = tuple(" ".join(words(s)) for s in phrase.split(GAP) if words(s))
             for seg in segments:
-                self._add_tokens(tuple(seg.split()), Entry("segment", seg))
+                self._add_tokens(tuple(seg.split()), seg, Entry("segment", seg))
             self._gapped.append((segments, entry))
             return
         tokens = words(phrase)
         if not tokens:
             return
-        self._add_tokens(tokens, entry)
-        if fuzzy and len(" ".join(tokens)) >= FUZZY_MIN_CHARS and len(tokens) >= 2:
+        key = " ".join(tokens)
+        self._add_tokens(tokens, key, entry)
+        if fuzzy and len(key) >= FUZZY_MIN_CHARS and len(tokens) >= 2:
             name_id = len(self._fuzzy_names)
-            self._fuzzy_names.append((" ".join(tokens), len(tokens), entry))
+            self._fuzzy_names.append((key, len(tokens), entry))
             for pos, tok in enumerate(tokens):
                 if len(tok) >= 4:
                     self._fuzzy_postings[tok].append((name_id, pos))
 
-    def _add_tokens(self, tokens: tuple[str, ...], entry: Entry) -> None:
-        self._vocabulary = None
-        key = " ".join(tokens)
-        if entry not in self._entries[key]:
-            self._entries[key].append(entry)
-        for n in range(1, len(tokens)):
-            self._prefixes.add(" ".join(tokens[:n]))
+    def _add_tokens(self, tokens: tuple[str, ...], key: str, entry: Entry) -> None:
+        self._vocabulary = self._common_words = None
+        found = self._entries[key]
+        if entry not in found:
+            found.append(entry)
+        prefix = tokens[0]
+        for token in tokens[1:]:
+            self._prefixes.add(prefix)
+            prefix = f"{prefix} {token}"
+
+    def seal(self) -> None:
+        """Finish building: drop fuzzy postings too common to ever be read."""
+        for word in [w for w, p in self._fuzzy_postings.items() if len(p) > FUZZY_MAX_POSTINGS]:
+            del self._fuzzy_postings[word]
+        self._fuzzy_postings = dict(self._fuzzy_postings)
+
+    def common_words(self) -> dict[int, tuple[str, ...]]:
+        """Words of every phrase but names, by length: what a censored word ("te**orist") may stand for."""
+        if self._common_words is None:
+            by_length: dict[int, set[str]] = defaultdict(set)
+            for key, entries in self._entries.items():
+                if any(e.kind != "entity" for e in entries):
+                    for w in key.split():
+                        by_length[len(w)].add(w)
+            self._common_words = {n: tuple(sorted(ws)) for n, ws in by_length.items()}
+        return self._common_words
 
     def vocabulary(self) -> frozenset[str]:
         """Every single word of every phrase (used to read censored words)."""

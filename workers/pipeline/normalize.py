@@ -88,7 +88,7 @@ class Document:
     ends: tuple[int, ...]  # offset just past each word
 
 
-def fold_view(text: str, vocabulary: Iterable[str] = ()) -> str:
+def fold_view(text: str, vocabulary: Iterable[str] | dict[int, tuple[str, ...]] = ()) -> str:
     """The matching view: same length as `text`, folded, with censored words restored."""
     lowered = text.lower()
     if len(lowered) != len(text):
@@ -103,10 +103,13 @@ def fold_view(text: str, vocabulary: Iterable[str] = ()) -> str:
     return view
 
 
-def _uncensor(view: str, vocabulary: Iterable[str]) -> str:
-    by_length: dict[int, list[str]] = {}
-    for word in vocabulary:
-        by_length.setdefault(len(word), []).append(word)
+def _uncensor(view: str, vocabulary: Iterable[str] | dict[int, tuple[str, ...]]) -> str:
+    if isinstance(vocabulary, dict):
+        by_length = vocabulary
+    else:
+        by_length = {}
+        for word in vocabulary:
+            by_length.setdefault(len(word), []).append(word)
     chars = list(view)
     for m in _CENSORED.finditer(view):
         pattern = re.compile(re.escape(m.group()).replace(r"\*", "[a-z]"))
@@ -125,7 +128,7 @@ def tokenize(view: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ..
     return tuple(norms), tuple([m.start() for m in matches]), tuple([m.end() for m in matches])
 
 
-def prepare(text: str, vocabulary: Iterable[str] = ()) -> Document:
+def prepare(text: str, vocabulary: Iterable[str] | dict[int, tuple[str, ...]] = ()) -> Document:
     """Build the document the extractors read."""
     view = fold_view(text, vocabulary)
     return Document(text, view, *tokenize(view))

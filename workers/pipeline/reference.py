@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import re
@@ -42,6 +43,9 @@ class PartialDate(fields.Field):
         return value
 
 
+_URL = validate.URL(schemes={"http", "https"}, error="not a valid http(s) URL")
+
+
 class SourceField(fields.Field):
     """A source: a URL, or {url, note}."""
 
@@ -49,20 +53,34 @@ class SourceField(fields.Field):
         record = {"url": value} if isinstance(value, str) else value
         if not isinstance(record, dict) or not isinstance(record.get("url"), str):
             raise ValidationError("must be a URL or a mapping with a url")
-        fields.URL(schemes={"http", "https"}).deserialize(record["url"])
+        if unknown := set(record) - {"url", "note"}:
+            raise ValidationError(f"unknown keys {sorted(map(str, unknown))}: a source has a url and a note")
+        _URL(record["url"])
         return {"url": record["url"], **({"note": str(record["note"])} if record.get("note") else {})}
 
 
-def _phrases() -> fields.List:
-    return fields.List(fields.String(validate=validate.Length(min=1)), load_default=list)
+class Strings(fields.Field):
+    """A list of non-empty strings, checked in one pass (tables hold hundreds of thousands of them)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> list[str]:
+        if not isinstance(value, list):
+            raise ValidationError("must be a list of strings")
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                raise ValidationError(f"item {i} must be a non-empty string")
+        return value
+
+
+def _phrases() -> Strings:
+    return Strings(load_default=list)
 
 
 class KindSchema(Schema):
     id = fields.String(required=True, validate=_SLUG)
     name = fields.String(required=True)
     terms = _phrases()
-    implies = fields.List(fields.String(), load_default=list)
-    authorities = fields.List(fields.String(), load_default=list)
+    implies = Strings(load_default=list)
+    authorities = Strings(load_default=list)
     cue = fields.Boolean(load_default=False)
 
 
@@ -82,7 +100,7 @@ class PlaceSchema(Schema):
     id = fields.String(required=True, validate=_SLUG)
     name = fields.String(required=True)
     adjectives = _phrases()
-    regions = fields.List(fields.String(), load_default=list)
+    regions = Strings(load_default=list)
 
 
 class EntitySchema(Schema):
@@ -90,7 +108,7 @@ class EntitySchema(Schema):
     type = fields.String(required=True, validate=validate.OneOf(ENTITY_TYPES))
     name = fields.String(required=True, validate=validate.Length(min=1))
     aliases = _phrases()
-    categories = fields.List(fields.String(), load_default=list)
+    categories = Strings(load_default=list)
     country = fields.String(load_default=None)
     part_of = fields.String(load_default=None)
     triggers = _phrases()
@@ -114,7 +132,7 @@ class DatesSchema(Schema):
 class FactSchema(Schema):
     id = fields.String(required=True, validate=_SLUG)
     predicate = fields.String(required=True, validate=validate.Length(min=1))
-    subjects = fields.List(fields.String(), required=True, validate=validate.Length(min=1))
+    subjects = Strings(required=True, validate=validate.Length(min=1))
     attributes = fields.Dict(keys=fields.String(), load_default=dict)
     dates = fields.Nested(DatesSchema, required=True)
     sources = fields.List(SourceField(), required=True,
@@ -184,6 +202,7 @@ class Fact:
     sources: tuple[str, ...]
     note: str | None
     unverified: bool
+    first_day: dt.date | None  # the earliest day the fact is known to hold (announced, occurred or effective)
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -195,12 +214,6 @@ class Fact:
         """Authorities that made or announced it."""
         one = self.attributes.get("authority")
         return tuple(self.attributes.get("authorities") or ([one] if one else []))
-
-    @property
-    def first_day(self) -> dt.date | None:
-        """The earliest day the fact is known to hold (announced, occurred or effective)."""
-        days = [w.start for w in (self.announced, self.occurred, self.effective) if w]
-        return min(days) if days else None
 
     def windows(self) -> tuple[DateWindow, ...]:
         """Every date the fact can be referred to by."""
@@ -239,7 +252,12 @@ class ReferenceTable:
     single_valued: frozenset[str]
     lexicon: PhraseIndex = field(repr=False)
     facts_by_subject: Mapping[str, tuple[Fact, ...]] = field(repr=False)
+    designations_by_kind: Mapping[str, tuple[Fact, ...]] = field(repr=False)  # kind -> facts that make it true
     source_files: tuple[str, ...] = ()
+
+    def designations(self, kind: str | None) -> tuple[Fact, ...]:
+        """Designation facts that make a claim of `kind` true (all of them for None), earliest first."""
+        return self.designations_by_kind.get(kind or "", ())
 
     def fact_date_until(self, fact: Fact) -> dt.date | None:
         """The last day a fact held: its `until`, or the day before its successor's announcement."""
@@ -333,6 +351,20 @@ def load(path: Path) -> ReferenceTable:
 
 def compile_table(raw: list[tuple[str, dict[str, Any]]]) -> ReferenceTable:
     """Validate the merged sections of every file and build the matcher."""
+    # A large table is hundreds of thousands of small objects built at once: collecting garbage while they
+    # are made only re-walks them. Collection resumes afterwards, with the table frozen out of its way.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        table = _compile_raw(raw)
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    return table
+
+
+def _compile_raw(raw: list[tuple[str, dict[str, Any]]]) -> ReferenceTable:
     meta: dict[str, Any] = {}
     predicates: dict[str, dict[str, Any]] = {}
     categories, places, regions, entities, facts = [], [], [], [], []
@@ -352,7 +384,7 @@ def compile_table(raw: list[tuple[str, dict[str, Any]]]) -> ReferenceTable:
         facts += _load_records(FactSchema(), data.get("facts") or [], file, "facts")
         group_terms += data.get("group_terms") or []
     return _compile(meta, predicates, categories, group_terms, places, regions, entities, facts,
-                    tuple(f for f, _ in raw))
+                    tuple(f for f, _ in raw), _version([data for _, data in raw]))
 
 
 def _unique(records: list[dict[str, Any]], section: str) -> dict[str, dict[str, Any]]:
@@ -369,7 +401,8 @@ def _check_ref(rec: dict[str, Any], fld: str, value: str | None, known: Mapping[
         raise ReferenceTableError(rec["_file"], rec["id"], fld, f"unknown {what} {value!r}")
 
 
-def _compile(meta, predicates, categories, group_terms, places, regions, entities, facts, files) -> ReferenceTable:
+def _compile(meta, predicates, categories, group_terms, places, regions, entities, facts, files,
+             version) -> ReferenceTable:
     cat_by_id = _unique(categories, "category")
     place_by_id = _unique(places + regions, "place")
     ent_by_id = _unique(entities, "entity")
@@ -403,7 +436,6 @@ def _compile(meta, predicates, categories, group_terms, places, regions, entitie
         if "amount" in attrs and not isinstance(attrs["amount"], int | float):
             raise ReferenceTableError(f["_file"], f["id"], "attributes.amount", "must be a number")
 
-    version = _version(meta, predicates, categories, group_terms, places, regions, entities, facts)
     ent_objs = {e["id"]: Entity(e["id"], e["type"], e["name"], tuple(e["aliases"]), tuple(e["categories"]),
                                 e["country"], e["part_of"], tuple(e["triggers"]), tuple(e["misdescriptions"]),
                                 e["note"]) for e in entities}
@@ -412,6 +444,13 @@ def _compile(meta, predicates, categories, group_terms, places, regions, entitie
     for f in fact_objs:
         for s in f.subjects:
             by_subject[s].append(f)
+    by_kind: dict[str, list[Fact]] = defaultdict(list)
+    for f in sorted(fact_objs, key=lambda f: f.first_day or dt.date.min):
+        if f.predicate != "designation":
+            continue
+        by_kind[""].append(f)
+        for kind in {k2 for k in f.attributes.get("kinds") or () for k2 in (k, *kinds[k].implies)}:
+            by_kind[kind].append(f)
     return ReferenceTable(
         version=version,
         meta=MappingProxyType(dict(meta)),
@@ -422,6 +461,7 @@ def _compile(meta, predicates, categories, group_terms, places, regions, entitie
         single_valued=frozenset(n for n, p in predicates.items() if p["single_valued"]),
         lexicon=_lexicon(predicates, categories, group_terms, places, regions, entities),
         facts_by_subject=MappingProxyType({k: tuple(v) for k, v in by_subject.items()}),
+        designations_by_kind=MappingProxyType({k: tuple(v) for k, v in by_kind.items()}),
         source_files=files,
     )
 
@@ -432,13 +472,16 @@ def _fact(f: dict[str, Any]) -> Fact:
     def win(key: str) -> DateWindow | None:
         return window_of(d[key]) if d.get(key) else None
 
+    announced, effective, occurred = win("announced"), win("effective"), win("occurred")
+    days = [w.start for w in (announced, occurred, effective) if w]
     return Fact(
         id=f["id"], predicate=f["predicate"], subjects=tuple(f["subjects"]),
         attributes=MappingProxyType(_plain(f["attributes"])),
-        announced=win("announced"), effective=win("effective"), occurred=win("occurred"),
+        announced=announced, effective=effective, occurred=occurred,
         before=window_of(d["before"]).start if d.get("before") else None,
         until=window_of(d["until"]).end if d.get("until") else None,
         sources=tuple(s["url"] for s in f["sources"]), note=f["note"], unverified=f["unverified"],
+        first_day=min(days) if days else None,
     )
 
 
@@ -452,28 +495,30 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _version(*sections: Any) -> str:
-    def clean(v: Any) -> Any:
-        if isinstance(v, dict):
-            return {k: clean(x) for k, x in v.items() if k != "_file"}
-        if isinstance(v, list | tuple):
-            return [clean(x) for x in v]
-        return v.isoformat() if isinstance(v, dt.date) else v
-
-    blob = json.dumps([clean(s) for s in sections], sort_keys=True, ensure_ascii=False, default=str)
+def _version(sections: list[dict[str, Any]]) -> str:
+    """A hash of the table's content (dates as ISO strings, keys sorted): the same content, the same version."""
+    blob = json.dumps(sections, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
 def _lexicon(predicates, categories, group_terms, places, regions, entities) -> PhraseIndex:
     index = PhraseIndex()
+    interned: dict[tuple[str, str, bool, bool], Entry] = {}
+
+    def entry(kind: str, ref: str, plural_form: bool, acronym: bool) -> Entry:
+        key = (kind, ref, plural_form, acronym)
+        found = interned.get(key)
+        if found is None:
+            found = interned[key] = Entry(kind, ref, plural_form, acronym)
+        return found
 
     def add(phrase: str, kind: str, ref: str, *, plurals: bool = False, fuzzy: bool = False) -> None:
         acronym = is_acronym(phrase)
-        index.add(phrase, Entry(kind, ref, acronym=acronym), fuzzy=fuzzy and not acronym)
+        index.add(phrase, entry(kind, ref, False, acronym), fuzzy=fuzzy and not acronym)
         if plurals and "..." not in phrase:
             tokens = words(phrase)
             if tokens and plural(tokens) != tokens:
-                index.add(" ".join(plural(tokens)), Entry(kind, ref, plural=True, acronym=acronym))
+                index.add(" ".join(plural(tokens)), entry(kind, ref, True, acronym))
 
     for name, pred in predicates.items():
         cue_kind = "cue" if name == "designation" else f"{name}_cue"
@@ -504,4 +549,5 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
             add(trig, "trigger", e["id"])
         for word in e["misdescriptions"]:
             add(word, "misdescription", e["id"])
+    index.seal()
     return index

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -339,25 +340,39 @@ class Verifier:
                                     f"{name} {self.when(f)}.", self.evidence([f]))
 
     # --- counts ---------------------------------------------------------------------------
-    def _subjects(self, claim: Claim, kind: str | None, test: Callable[[Fact], bool]) -> list[str]:
-        value = claim.value
-        out: dict[str, None] = {}
-        for f in self.table.facts:
-            if f.predicate != "designation" or not self._covers(f, kind) or not test(f):
-                continue
+    def _fits(self, subject: str, value: dict) -> bool:
+        """The subject is a group of the claim's category, nationality and region."""
+        e = self.table.entities[subject]
+        if e.type != "organization":
+            return False
+        if "*" not in value["categories"] and not set(value["categories"]) & set(e.categories):
+            return False
+        if value["places"] and e.country not in value["places"]:
+            return False
+        regions = self.table.places[e.country].regions if e.country in self.table.places else ()
+        return not value["regions"] or bool(set(value["regions"]) & {*regions, e.country})
+
+    def _candidates(self, claim: Claim, kind: str | None,
+                    horizon: dt.date | None) -> list[tuple[Fact, tuple[str, ...]]]:
+        """Designation facts of a kind, known by `horizon`, with the subjects that fit the claim's qualifiers."""
+        fits: dict[str, bool] = {}
+        out = []
+        facts = self.table.designations(kind)
+        if horizon is not None:  # facts are sorted by first day: later ones cannot count
+            facts = facts[:bisect.bisect_right(facts, horizon, key=lambda f: f.first_day or dt.date.min)]
+        for f in facts:
             for s in f.subjects:
-                e = self.table.entities[s]
-                if "*" not in value["categories"] and not set(value["categories"]) & set(e.categories):
-                    continue
-                if e.type not in ("organization",):
-                    continue
-                if value["places"] and e.country not in value["places"]:
-                    continue
-                regions = self.table.places[e.country].regions if e.country in self.table.places else ()
-                if value["regions"] and not set(value["regions"]) & {*regions, e.country}:
-                    continue
-                out[s] = None
-        return list(out)
+                if s not in fits:
+                    fits[s] = self._fits(s, claim.value)
+            subjects = tuple(s for s in f.subjects if fits[s])
+            if subjects:
+                out.append((f, subjects))
+        return out
+
+    @staticmethod
+    def _subjects(candidates: list[tuple[Fact, tuple[str, ...]]], test: Callable[[Fact], bool]) -> list[str]:
+        """Distinct subjects of the candidate facts that pass `test`, in table order."""
+        return list(dict.fromkeys(s for f, subjects in candidates if test(f) for s in subjects))
 
     def count(self, claim: Claim) -> Verdict:
         """Does the number of designated groups match the table at the claim's scope?"""
@@ -390,15 +405,17 @@ class Verifier:
                 return True
 
             scope = "in the table"
-        found = self._subjects(claim, kind, test)
-        facts = [f for f in self.table.facts if f.predicate == "designation" and self._covers(f, kind) and test(f)
-                 and set(f.subjects) & set(found)]
+        horizon = max(window.end, self.published) if window and self.published else (
+            window.end if window else self.published)
+        candidates = self._candidates(claim, kind, horizon)
+        found = self._subjects(candidates, test)
+        facts = [f for f, _ in candidates if test(f)]
         names = ", ".join(self.name(s) for s in found)
         if ok(len(found)):
             return Verdict("supported", f"The table lists {what(len(found))} {desig} {scope}: {names}.",
                            self.evidence(facts))
         for broader in self.table.kinds[kind].implies if kind in self.table.kinds else ():
-            wide = self._subjects(claim, broader, test)
+            wide = self._subjects(self._candidates(claim, broader, horizon), test)
             if ok(len(wide)):
                 extra = ", ".join(self.name(s) for s in wide if s not in found)
                 return Verdict("partially_supported",
@@ -406,10 +423,9 @@ class Verifier:
                                f"designation but not {self._a(kname)} one; the table lists {what(len(found))} "
                                f"{desig} {scope}.", self.evidence(facts))
         if not window and self.published:
-            days = sorted({f.first_day for f in self.table.facts if f.predicate == "designation"
-                           and self._covers(f, kind) and f.first_day and f.first_day < self.published})
+            days = sorted({f.first_day for f, _ in candidates if f.first_day and f.first_day < self.published})
             for day in reversed(days):
-                then = self._subjects(claim, kind, lambda x, d=day: self.in_force(x, d))
+                then = self._subjects(candidates, lambda x, d=day: self.in_force(x, d))
                 if then and ok(len(then)):
                     return Verdict("outdated", f"The table lists {what(len(then))} {desig} on {fmt_day(day)}, "
                                                f"which fits the claim, but {len(found)} {self.as_of()}: {names}.",
