@@ -163,7 +163,8 @@ def _raise_interrupt(signum: int, frame: object) -> None:
 
 def main(args: argparse.Namespace) -> int:
     """Run the stack in the foreground until Ctrl-C or SIGTERM."""
-    signal.signal(signal.SIGTERM, _raise_interrupt)
+    for signum in (signal.SIGINT, signal.SIGTERM):  # SIGINT too: a background shell job starts with it ignored
+        signal.signal(signum, _raise_interrupt)
     stack = Stack(args.host, args.port, Path(args.data_dir), concurrency=args.concurrency)
     try:
         stack.start()

@@ -1,4 +1,4 @@
-"""`claimcheck serve`: one command starts Redis (unless configured), a worker and the API; SIGTERM stops all."""
+"""`claimcheck serve`: one command starts Redis (unless configured), a worker and the API; Ctrl-C stops all."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def test_serve_runs_and_stops_cleanly(tmp_path: Path, stack_config: dict[str, An
             timeout=30,
         )
         assert response.status_code == 200 and response.json()["status"] == "succeeded", response.text
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(signal.SIGINT if redis_source == "embedded" else signal.SIGTERM)  # Ctrl-C, or stop
         assert process.wait(60) == 0
         assert not [pid for pid in children if alive(pid)]
     finally:
