@@ -21,6 +21,7 @@ from workers.pipeline.errors import ReferenceTableError
 from workers.pipeline.lexicon import Entry, PhraseIndex, is_acronym, plural, words
 from workers.pipeline.model import DateWindow
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: large tables load 10x faster
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SLUG = validate.Regexp(r"^[a-z0-9][a-z0-9._-]*$", error="must be a lower-case slug (a-z, 0-9, '.', '_', '-')")
 ENTITY_TYPES = ("organization", "person", "authority", "event", "place", "other")
@@ -287,7 +288,7 @@ class ReferenceTable:
 def _load_file(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
-        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if path.suffix == ".json" else yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506
     except (OSError, UnicodeDecodeError) as exc:
         raise ReferenceTableError(str(path), None, None, f"cannot read: {exc}") from None
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
@@ -324,7 +325,9 @@ def _load_records(schema: Schema, records: list[Any], file: str, section: str) -
         if not isinstance(raw, dict):
             raise ReferenceTableError(file, name, None, "must be a mapping")
         try:
-            out.append({**schema.load(raw), "_file": file})
+            loaded = schema.load(raw)
+            loaded["_file"] = file
+            out.append(loaded)
         except ValidationError as exc:
             fld, msg = _first_field(exc.messages)
             raise ReferenceTableError(file, name, fld, msg) from None
@@ -543,8 +546,11 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
         for phrase in [r["name"], *r["adjectives"]]:
             add(phrase, "region", r["id"])
     for e in entities:
+        fuzzy = e["type"] in ("organization", "person")
+        plain = Entry("entity", e["id"])  # one per entity: nothing to share, so not interned
         for phrase in [e["name"], *e["aliases"]]:
-            add(phrase, "entity", e["id"], fuzzy=e["type"] in ("organization", "person"))
+            acronym = is_acronym(phrase)
+            index.add(phrase, entry("entity", e["id"], False, True) if acronym else plain, fuzzy=fuzzy and not acronym)
         for trig in e["triggers"]:
             add(trig, "trigger", e["id"])
         for word in e["misdescriptions"]:
