@@ -69,42 +69,41 @@ def load_articles() -> list[str]:
     return texts or [SAMPLE]
 
 
+def timed(operation: Callable[[int], None], latencies: list[float]) -> Callable[[int], None]:
+    """`operation`, appending each call's duration to `latencies` (list.append is thread-safe)."""
+
+    def run(i: int) -> None:
+        started = time.perf_counter()
+        operation(i)
+        latencies.append(time.perf_counter() - started)
+
+    return run
+
+
 def closed_loop(operation: Callable[[int], None], clients: int, count: int) -> Run:
     """`clients` threads run `count` operations back to back."""
     latencies: list[float] = []
-    lock = threading.Lock()
-
-    def one(i: int) -> None:
-        started = time.perf_counter()
-        operation(i)
-        with lock:
-            latencies.append(time.perf_counter() - started)
-
     started = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
-        list(pool.map(one, range(count)))
+        list(pool.map(timed(operation, latencies), range(count)))
     return Run(latencies, time.perf_counter() - started)
 
 
 def open_loop(operation: Callable[[int], None], rate: float, seconds: float) -> Run:
     """Start operations at a fixed `rate` per second for `seconds`, whatever the answers take."""
     latencies: list[float] = []
-    lock = threading.Lock()
-
-    def one(i: int) -> None:
-        started = time.perf_counter()
-        operation(i)
-        with lock:
-            latencies.append(time.perf_counter() - started)
-
+    run = timed(operation, latencies)
     count = max(1, int(rate * seconds))
     began = time.perf_counter()
     with ThreadPoolExecutor(64) as pool:
+        futures = []
         for i in range(count):
             delay = began + i / rate - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
-            pool.submit(one, i)
+            futures.append(pool.submit(run, i))
+        for future in futures:
+            future.result()  # surface a failed job instead of dropping it
     return Run(latencies, time.perf_counter() - began)
 
 
