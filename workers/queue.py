@@ -54,6 +54,8 @@ def celery_init_app(app: Flask) -> Celery:
     """Create the app's Celery instance; its tasks run inside the Flask app context."""
 
     class FlaskTask(Task):
+        """A task running inside the Flask app context (config and job store at hand)."""
+
         def __call__(self, *args: object, **kwargs: object) -> object:
             with app.app_context():
                 return self.run(*args, **kwargs)
