@@ -63,9 +63,9 @@ class Run:
         return 1000 * ordered[min(len(ordered) - 1, int(q / 100 * len(ordered)))]
 
 
-def load_articles() -> list[str]:
-    """The dev articles, or the built-in sample when they are not beside the repository."""
-    texts = [p.read_text() for p in sorted(ARTICLES.glob("*.txt"))] if ARTICLES.is_dir() else []
+def load_articles(folder: Path = ARTICLES) -> list[str]:
+    """The articles in `folder` (the dev articles), or the built-in sample when there are none."""
+    texts = [p.read_text() for p in sorted(folder.glob("*.txt"))] if folder.is_dir() else []
     return texts or [SAMPLE]
 
 
@@ -172,10 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=300, help="jobs in the closed-loop run")
     parser.add_argument("--half-seconds", type=float, default=10.0, help="length of the half-load run")
     parser.add_argument("--concurrency", type=int, default=2, help="worker processes")
+    parser.add_argument("--articles", type=Path, default=ARTICLES, help=".txt articles (none: a sample)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
 
-    articles = load_articles()
+    articles = load_articles(args.articles)
     prefix = f"bench-{uuid.uuid4().hex[:8]}:"
     env = {**os.environ, "CLAIMCHECK_KEY_PREFIX": prefix, "CLAIMCHECK_RATE_LIMIT": "0"}
     env.pop("CLAIMCHECK_API_KEYS", None)
