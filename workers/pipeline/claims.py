@@ -69,6 +69,27 @@ def _near(items: Iterable, pos: int):
     return min(items, key=lambda x: abs(x.start - pos), default=None)
 
 
+class _Nearest:
+    """Mentions near a position, by bisection over mentions sorted by start."""
+
+    def __init__(self, items: Sequence) -> None:
+        self._items = sorted(items, key=lambda x: x.start)
+        self._starts = [x.start for x in self._items]
+
+    def around(self, pos: int) -> list:
+        """The mentions just before and just after `pos`."""
+        k = bisect.bisect_left(self._starts, pos)
+        return self._items[max(0, k - 1):k + 1]
+
+    def at(self, pos: int):
+        """The nearest mention to `pos`, or None."""
+        return min(self.around(pos), key=lambda x: abs(x.start - pos), default=None)
+
+    def covers(self, pos: int) -> bool:
+        """Does a mention span `pos`? (mentions of one sort do not nest)"""
+        return any(x.start <= pos < x.end for x in self.around(pos + 1))
+
+
 def _entity_type(table: ReferenceTable, match: PhraseMatch) -> str:
     return table.entities[match.ref].type
 
@@ -107,7 +128,7 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
     for s in sentences:
         sent = _Sentence(s, doc, mentions, index)
         claims += _designations(doc, sent, table, ctx)
-        claims += _rewards(doc, sent, sentences, mentions, table)
+        claims += _rewards(doc, sent, sentences, index, table)
         claims += _events(doc, sent)
     return _dedupe(sorted(claims, key=lambda c: (c.start, c.type)))
 
@@ -149,12 +170,13 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         asserted = bool(cues) or (bool(weak) and recent)
         groups = _groups(phrases, table)
         anchor = (cues or weak or kinds or [None])[0]
-        linked_groups = [g for g in groups if any(_linked(doc, g, k) for k in kinds)] if kinds else []
+        near_kinds, near_cues = _Nearest(kinds), _Nearest(cues + weak)
+        linked_groups = [g for g in groups if any(_linked(doc, g, k) for k in near_kinds.around(g.start))]
         if not asserted and not linked_groups:
             continue
         if asserted:
-            groups = [g for g in groups
-                      if _entity_type(table, g) != "person" or any(_linked(doc, g, c) for c in cues + weak)]
+            groups = [g for g in groups if _entity_type(table, g) != "person"
+                      or any(_linked(doc, g, c) for c in near_cues.around(g.start))]
         else:
             groups = linked_groups
         kind = _nearest_kind(kinds, anchor)
@@ -167,9 +189,10 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                           anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
         negated = bool(cues) and _negated(doc, cues[0], cs)
+        date_after = _DateAfter(dates, date)
         for g in groups:
-            out.append(_designation_claim(g, s, kind, auth_id, _date_for(g, dates, date), anchor, negated))
-        out += _counts(doc, sent, cs, ce, kind, dates, date, auth_id, groups, asserted or bool(kinds))
+            out.append(_designation_claim(g, s, kind, auth_id, date_after.of(g), anchor, negated))
+        out += _counts(doc, sent, cs, ce, kind, date_after, auth_id, groups, asserted or bool(kinds))
         ctx.designation_sentence = s.index
         if kind:
             ctx.kind, ctx.kind_sentence, ctx.kind_paragraph = kind, s.index, s.paragraph
@@ -201,13 +224,20 @@ def _designation_claim(g: PhraseMatch, s: Sentence, kind: str | None, authority:
                  {"kind": kind, "authority": authority, "negated": negated, "fuzzy": g.fuzzy}, date)
 
 
-def _date_for(mention: PhraseMatch | CountMention, dates: list[DateMention],
-              default: DateMention | None) -> DateMention | None:
+class _DateAfter:
     """With several dates in a clause, a listed item takes the first date after it ("A and B in February,
     and C in September"), else the one nearest the cue."""
-    if len(dates) < 2:
-        return default
-    return next((d for d in sorted(dates, key=lambda d: d.start) if d.start >= mention.end), default)
+
+    def __init__(self, dates: list[DateMention], default: DateMention | None) -> None:
+        self._dates = sorted(dates, key=lambda d: d.start) if len(dates) > 1 else []
+        self._starts = [d.start for d in self._dates]
+        self.default = default
+
+    def of(self, mention: PhraseMatch | CountMention) -> DateMention | None:
+        """The date for one listed item."""
+        k = bisect.bisect_left(self._starts, mention.end)
+        return self._dates[k] if k < len(self._dates) else self.default
+
 
 
 def _negated(doc: Document, cue: PhraseMatch, clause_start: int) -> bool:
@@ -216,8 +246,8 @@ def _negated(doc: Document, cue: PhraseMatch, clause_start: int) -> bool:
     return bool(NEGATIONS.intersection(before))
 
 
-def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, dates: list[DateMention],
-            date: DateMention | None, authority: str | None, groups: list[PhraseMatch], asserted: bool) -> list[Claim]:
+def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, date_after: _DateAfter,
+            authority: str | None, groups: list[PhraseMatch], asserted: bool) -> list[Claim]:
     out = []
     if not asserted:
         return out
@@ -227,19 +257,26 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
             "count": c.number + len(named), "stated": c.number, "other": c.other, "named": named,
             "categories": list(c.categories), "kind": c.kind or kind, "authority": authority,
             "places": list(c.places), "regions": list(c.regions), "bound": c.bound,
-        }, _date_for(c, dates, date)))
+        }, date_after.of(c)))
     return out
 
 
 # --- rewards ----------------------------------------------------------------------------
 
-def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], mentions: Mentions,
+def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], index: _Index,
              table: ReferenceTable) -> list[Claim]:
     cues = [p for p in sent.phrases if p.kind == "reward_cue"]
     if not cues or not sent.money:
         return []
     out = []
     money = sorted(sent.money, key=lambda m: m.start)
+    nearest_cue = _Nearest(cues)
+    nearest_date = _Nearest(_usable_dates(doc, sent.dates, sent.s.start))
+    nearest_authority = _Nearest([p for p in sent.phrases
+                                  if p.kind == "entity" and _entity_type(table, p) == "authority"])
+    people = _Nearest([p for p in sent.phrases if p.kind == "entity" and _entity_type(table, p) == "person"])
+    date_starts = {d.start for d in sent.dates}
+    earlier_person: list[str | None] = []
     previous: dict[int, MoneyMention] = {}
     skip: set[int] = set()
     for a, b in zip(money, money[1:], strict=False):
@@ -254,11 +291,14 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], ment
     for m in money:
         if id(m) in skip:
             continue
-        cue = _near(cues, m.start)
+        cue = nearest_cue.at(m.start)
         gap = _words_between(doc, min(cue.end, m.end), max(cue.start, m.start))
-        if len(gap) > REWARD_DISTANCE or _other_money(doc, sent, m):
+        if len(gap) > REWARD_DISTANCE or _other_money(doc, sent, m, date_starts):
             continue
-        subject = _reward_subject(doc, sent, m, sentences, mentions, table)
+        person = people.at(m.start)
+        if person is None and not earlier_person:
+            earlier_person.append(_earlier_person(sent, sentences, index, table))
+        subject = person.ref if person else earlier_person[0]
         if subject is None:
             continue
         prev = previous.get(id(m))
@@ -266,9 +306,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], ment
         head = _words_between(doc, max(sent.s.start, m.start - 80), m.start)[-10:]
         for w in head:
             multiplier = _MULTIPLIERS.get(w, multiplier)
-        date = _near(_usable_dates(doc, sent.dates, sent.s.start), cue.start)
-        authority = _near([p for p in sent.phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
-                          cue.start)
+        date = nearest_date.at(cue.start)
+        authority = nearest_authority.at(cue.start)
         out.append(Claim("reward", m.start, m.end, sent.s, subject, {
             "amount": m.amount, "currency": m.currency, "bound": m.bound,
             "previous_amount": prev.amount if prev else (m.amount / multiplier if multiplier else None),
@@ -277,26 +316,27 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], ment
     return out
 
 
-def _other_money(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
+def _other_money(doc: Document, sent: _Sentence, m: MoneyMention, date_starts: set[int]) -> bool:
     """An amount followed by "of", "in" or "worth" (not a date) is assets, budgets, seizures: not a reward."""
     after = _words_between(doc, m.end, min(sent.s.end, m.end + 30))[:1]
     if not after or after[0] not in _NOT_REWARD_AFTER:
         return False
     nxt = bisect.bisect_left(doc.starts, m.end)
     word_start = doc.starts[nxt] if nxt < len(doc.starts) else m.end
-    return not any(d.start == word_start for d in sent.dates)
+    return word_start not in date_starts
 
 
-def _reward_subject(doc: Document, sent: _Sentence, m: MoneyMention, sentences: Sequence[Sentence],
-                    mentions: Mentions, table: ReferenceTable) -> str | None:
-    people = [p for p in sent.phrases if p.kind == "entity" and _entity_type(table, p) == "person"]
-    if people:
-        return _near(people, m.start).ref
-    earlier = [p for p in mentions.phrases
-               if p.kind == "entity" and _entity_type(table, p) == "person" and p.end <= sent.s.start
-               and any(x.paragraph == sent.s.paragraph and x.start <= p.start < x.end
-                       and sent.s.index - x.index <= 2 for x in sentences)]
-    return earlier[-1].ref if earlier else None
+def _earlier_person(sent: _Sentence, sentences: Sequence[Sentence], index: _Index,
+                    table: ReferenceTable) -> str | None:
+    """The last person named in the two sentences before, within the paragraph ("Maduro ... The bounty")."""
+    for x in reversed(sentences[max(0, sent.s.index - 2):sent.s.index]):
+        if x.paragraph != sent.s.paragraph:
+            break
+        people = [p for p in index.slice("phrases", x.start, x.end)
+                  if p.kind == "entity" and _entity_type(table, p) == "person"]
+        if people:
+            return people[-1].ref
+    return None
 
 
 # --- event dates ------------------------------------------------------------------------
@@ -305,11 +345,12 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
     triggers = [p for p in sent.phrases if p.kind == "trigger"]
     if not triggers:
         return []
-    dates = _usable_dates(doc, sent.dates, sent.s.start)
+    spans = _Nearest(triggers)
+    dates = _Nearest([d for d in _usable_dates(doc, sent.dates, sent.s.start) if not spans.covers(d.start)])
     out = []
     for event in dict.fromkeys(t.ref for t in triggers):
-        trig = [t for t in triggers if t.ref == event]
-        date = _near([d for d in dates if not any(t.start <= d.start < t.end for t in trig)], trig[0].start)
+        trig = next(t for t in triggers if t.ref == event)
+        date = dates.at(trig.start)
         if date is None:
             continue
         misdescribed = [p for p in sent.phrases if p.kind == "misdescription" and p.ref == event]

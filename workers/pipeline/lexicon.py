@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
@@ -159,16 +160,18 @@ class PhraseIndex:
                 for e in hit.entries:
                     if e.kind == "segment":
                         by_segment[e.ref].append(hit)
+        firsts = {seg: [h.first for h in hits] for seg, hits in by_segment.items()}  # hits come in text order
         found: list[Hit] = []
         for segments, entry in self._gapped:
             for start in by_segment.get(segments[0], ()):
                 pos, ok = start.last, True
                 for seg in segments[1:]:
-                    nxt = next((h for h in by_segment.get(seg, ()) if pos <= h.first <= pos + MAX_GAP), None)
-                    if nxt is None:
+                    k = bisect.bisect_left(firsts.get(seg, ()), pos)
+                    hits = by_segment.get(seg, ())
+                    if k >= len(hits) or hits[k].first > pos + MAX_GAP:
                         ok = False
                         break
-                    pos = nxt.last
+                    pos = hits[k].last
                 if ok:
                     found.append(Hit(start.first, pos, (entry,)))
         return found

@@ -156,10 +156,17 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
     out: list[CountMention] = []
     norms, starts, ends = doc.norms, doc.starts, doc.ends
     positions = {start: i for i, start in enumerate(starts)}
+    merged: list[list[int]] = []
+    for a, b in sorted(busy):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    busy_starts, busy_ends = [a for a, _ in merged], [b for _, b in merged]
     consumed = -1
     for i in [positions[m.start()] for m in _NUMBERISH.finditer(doc.view) if m.start() in positions]:
         num = _number(doc, i)
-        if num is None or i <= consumed or i in entity_tokens or any(a <= starts[i] < b for a, b in busy):
+        if num is None or i <= consumed or i in entity_tokens or _inside_any(busy_starts, busy_ends, starts[i]):
             continue
         value, width = num
         consumed = i + width - 1
@@ -199,6 +206,12 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                                 noun.ref if noun.kind == "kind" else None, other, tuple(places),
                                 tuple(regions), bound))
     return out
+
+
+def _inside_any(starts: list[int], ends: list[int], pos: int) -> bool:
+    """Is `pos` inside one of the sorted, disjoint spans?"""
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and pos < ends[k]
 
 
 def _noun_or_verb(word: str) -> bool:

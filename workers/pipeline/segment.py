@@ -8,7 +8,7 @@ from workers.pipeline.english import ABBREVIATIONS, CLAUSE_OPENERS
 from workers.pipeline.model import Sentence
 
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
-_END = re.compile("[.!?]+[\"'\u201d\u2019)\\]]*(?=\\s+[\"'\u201c\u2018(\\[]?[A-Z0-9])")
+_END = re.compile("(?<![.!?])[.!?]++[\"'\u201d\u2019)\\]]*+(?=\\s+[\"'\u201c\u2018(\\[]?[A-Z0-9])")
 _CLAUSE = re.compile(r";|,\s+(?:" + "|".join(CLAUSE_OPENERS) + r")\b|\s(?:while|whereas)\s")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 
