@@ -32,4 +32,5 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     init_metrics(app)
     api.register_blueprint(health.blp)
     api.register_blueprint(checks.blp)
+    app.register_blueprint(__import__("service.review", fromlist=["blp"]).blp)  # reviewer page, not in the API doc
     return app
