@@ -117,3 +117,19 @@ def test_missing_path() -> None:
     """A table path that does not exist is an error, not an empty table."""
     with pytest.raises(ReferenceTableError, match="no such file"):
         load(Path("/nonexistent/table"))
+
+
+def test_large_tables_are_validated_on_another_core(monkeypatch: pytest.MonkeyPatch, table_dir: Path) -> None:
+    """Past the threshold, entities are validated in a forked child; its error still names file, record, field."""
+    from workers.pipeline import reference
+
+    monkeypatch.setattr(reference, "PARALLEL_VALIDATION_MIN", 1)
+    assert load(table_dir).version == load(BUNDLED).version
+    path = table_dir / "entities.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["entities"][-1]["aliases"] = "not a list"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    with pytest.raises(ReferenceTableError) as err:
+        load(table_dir)
+    assert (Path(err.value.file).name, err.value.record, err.value.field) == (
+        "entities.yaml", data["entities"][-1]["id"], "aliases")

@@ -6,16 +6,17 @@ import datetime as dt
 import gc
 import hashlib
 import json
+import os
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import yaml
-from marshmallow import INCLUDE, Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import INCLUDE, Schema, ValidationError, fields, missing, validate, validates_schema
 
 from workers.pipeline.errors import ReferenceTableError
 from workers.pipeline.lexicon import Entry, PhraseIndex, is_acronym, plural, words
@@ -367,7 +368,68 @@ def compile_table(raw: list[tuple[str, dict[str, Any]]]) -> ReferenceTable:
     return table
 
 
+# From this many entity records on, the entity section is validated in a forked process on another core while
+# this one builds the matcher (marshmallow takes ~25 µs a record); below it, a fork costs more than it saves.
+PARALLEL_VALIDATION_MIN = 20_000
+
+
+def _validate_elsewhere(sections: list[tuple[str, list[Any]]]) -> Callable[[], None]:
+    """Fork a child that validates entity records with EntitySchema; the returned function waits for it and
+    raises its first error. os.fork, not multiprocessing: Celery's pool processes may not have children."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: validate, report the first error (or nothing), leave without cleanup
+        os.close(read_end)
+        payload = b""
+        try:
+            for file, records in sections:
+                _load_records(EntitySchema(), records, file, "entities")
+        except ReferenceTableError as exc:
+            payload = json.dumps([exc.file, exc.record, exc.field, exc.detail]).encode()
+        except BaseException as exc:  # noqa: BLE001 - anything else still has to reach the parent
+            payload = json.dumps([sections[0][0], None, None, f"validation failed: {exc!r}"]).encode()
+        os.write(write_end, payload[:4000])
+        os._exit(0)
+    os.close(write_end)
+
+    def wait() -> None:
+        with os.fdopen(read_end, "rb") as pipe:
+            payload = pipe.read()
+        os.waitpid(pid, 0)
+        if payload:
+            raise ReferenceTableError(*json.loads(payload))
+
+    return wait
+
+
+def _with_defaults(schema: Schema, records: list[Any], file: str) -> list[dict[str, Any]]:
+    """Records as the schema would load them when they are valid: input plus the schema's defaults."""
+    defaults = {name: f.load_default for name, f in schema.fields.items() if f.load_default is not missing}
+    out = []
+    for raw in records:
+        record = {k: v() if callable(v) else v for k, v in defaults.items()}
+        record.update(raw)
+        record["_file"] = file
+        out.append(record)
+    return out
+
+
 def _compile_raw(raw: list[tuple[str, dict[str, Any]]]) -> ReferenceTable:
+    wait = None
+    if sum(len(data.get("entities") or []) for _, data in raw) >= PARALLEL_VALIDATION_MIN and hasattr(os, "fork"):
+        wait = _validate_elsewhere([(file, data.get("entities") or []) for file, data in raw])
+    try:
+        table = _compile_sections(raw, validated_elsewhere=wait is not None)
+    except Exception:
+        if wait:
+            wait()  # a schema error explains a failure better than what it caused downstream
+        raise
+    if wait:
+        wait()
+    return table
+
+
+def _compile_sections(raw: list[tuple[str, dict[str, Any]]], *, validated_elsewhere: bool) -> ReferenceTable:
     meta: dict[str, Any] = {}
     predicates: dict[str, dict[str, Any]] = {}
     categories, places, regions, entities, facts = [], [], [], [], []
@@ -383,7 +445,10 @@ def _compile_raw(raw: list[tuple[str, dict[str, Any]]]) -> ReferenceTable:
         categories += _load_records(CategorySchema(), data.get("categories") or [], file, "categories")
         places += _load_records(PlaceSchema(), data.get("places") or [], file, "places")
         regions += _load_records(PlaceSchema(), data.get("regions") or [], file, "regions")
-        entities += _load_records(EntitySchema(), data.get("entities") or [], file, "entities")
+        if validated_elsewhere:
+            entities += _with_defaults(EntitySchema(), data.get("entities") or [], file)
+        else:
+            entities += _load_records(EntitySchema(), data.get("entities") or [], file, "entities")
         facts += _load_records(FactSchema(), data.get("facts") or [], file, "facts")
         group_terms += data.get("group_terms") or []
     return _compile(meta, predicates, categories, group_terms, places, regions, entities, facts,
