@@ -80,6 +80,7 @@ class PhraseIndex:
         self._fuzzy_postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (name, position)
         self._vocabulary: frozenset[str] | None = None
         self._common_words: dict[int, tuple[str, ...]] | None = None
+        self._common_keys: set[str] = set()  # phrases that are not names: cues, terms, triggers, places
 
     def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False) -> None:
         """Add one phrase; "..." in it marks a gap of up to MAX_GAP words."""
@@ -106,6 +107,8 @@ class PhraseIndex:
         found = self._entries[key]
         if entry not in found:
             found.append(entry)
+        if entry.kind != "entity":
+            self._common_keys.add(key)
         prefix = tokens[0]
         for token in tokens[1:]:
             self._prefixes.add(prefix)
@@ -121,10 +124,9 @@ class PhraseIndex:
         """Words of every phrase but names, by length: what a censored word ("te**orist") may stand for."""
         if self._common_words is None:
             by_length: dict[int, set[str]] = defaultdict(set)
-            for key, entries in self._entries.items():
-                if any(e.kind != "entity" for e in entries):
-                    for w in key.split():
-                        by_length[len(w)].add(w)
+            for key in self._common_keys:
+                for w in key.split():
+                    by_length[len(w)].add(w)
             self._common_words = {n: tuple(sorted(ws)) for n, ws in by_length.items()}
         return self._common_words
 
