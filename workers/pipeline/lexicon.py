@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -178,34 +179,39 @@ class PhraseIndex:
                     found.append(Hit(start.first, pos, (entry,)))
         return found
 
-    def fuzzy(self, tokens: Sequence[str], taken: Sequence[bool], capital: Callable[[int], bool]) -> list[Hit]:
+    def fuzzy(self, tokens: Sequence[str], taken: Sequence[bool], capital: Sequence[bool]) -> list[Hit]:
         """Names misspelt within a bounded edit distance, at capitalised token windows not already matched."""
         hits: list[Hit] = []
         tried: set[tuple[int, int]] = set()
         n = len(tokens)
+        taken_before = list(itertools.accumulate((int(t) for t in taken), initial=0))  # taken tokens before k
+        chars_before = list(itertools.accumulate((len(t) + 1 for t in tokens), initial=0))  # joined length
+        postings_of = self._fuzzy_postings.get
         for i, tok in enumerate(tokens):
             if taken[i]:
                 continue
-            postings = self._fuzzy_postings.get(tok)
-            if not postings or len(postings) > FUZZY_MAX_POSTINGS:
+            postings = postings_of(tok)
+            if not postings:
                 continue
             for name_id, pos in postings:
                 anchor = i - pos
-                if (name_id, anchor) in tried or not any(capital(k) for k in range(max(0, anchor - 1), anchor + 2)):
+                if (name_id, anchor) in tried or not (
+                        (0 <= anchor < n and capital[anchor]) or (anchor > 0 and capital[anchor - 1])
+                        or (anchor + 1 < n and capital[anchor + 1])):
                     continue
                 tried.add((name_id, anchor))
                 name, size, entry = self._fuzzy_names[name_id]
                 limit = 1 if len(name) < 24 else 2
                 best: tuple[int, int, int] | None = None
-                windows = ((anchor, anchor + size), (anchor, anchor + size - 1), (anchor, anchor + size + 1),
-                           (anchor - 1, anchor + size - 1), (anchor + 1, anchor + size + 1))
-                for first, last in windows:
-                    if first < 0 or last > n or last - first < 2 or not capital(first) or any(taken[first:last]):
+                for first, last in ((anchor, anchor + size), (anchor, anchor + size - 1), (anchor, anchor + size + 1),
+                                    (anchor - 1, anchor + size - 1), (anchor + 1, anchor + size + 1)):
+                    if first < 0 or last > n or last - first < 2 or not capital[first]:
                         continue
-                    window = " ".join(tokens[first:last])
-                    if abs(len(window) - len(name)) > limit:
+                    if abs(chars_before[last] - chars_before[first] - 1 - len(name)) > limit:
                         continue
-                    dist = Levenshtein.distance(window, name, score_cutoff=limit)
+                    if taken_before[last] != taken_before[first]:
+                        continue
+                    dist = Levenshtein.distance(" ".join(tokens[first:last]), name, score_cutoff=limit)
                     if 0 < dist <= limit and (best is None or dist < best[2]):
                         best = (first, last, dist)
                 if best:

@@ -98,10 +98,7 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
         if m.kind == "entity":
             taken[m.first:m.last] = [True] * (m.last - m.first)
     text, starts = doc.text, doc.starts
-
-    def capital(k: int) -> bool:
-        return 0 <= k < len(starts) and text[starts[k]].isupper()
-
+    capital = [text[k].isupper() for k in starts]
     for hit in lexicon.fuzzy(norms, taken, capital):
         e = hit.entries[0]
         matches.append(_to_match(doc, hit, e.kind, e.ref, False))
