@@ -159,6 +159,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         for g in _groups(sent.phrases, table):
             out.append(_designation_claim(g, s, intro["kind"], intro["authority"], intro["date"], intro["cue"]))
         return out
+    if not any(p.kind in ("cue", "weak_cue", "kind") for p in sent.phrases):
+        return out  # nothing here asserts or describes a designation
     for cs, ce in s.clauses:
         phrases = _inside(sent.phrases, cs, ce)
         cues = [p for p in phrases if p.kind == "cue" and p.ref == "designation"]

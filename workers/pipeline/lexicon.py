@@ -7,7 +7,7 @@ import itertools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -179,20 +179,19 @@ class PhraseIndex:
                     found.append(Hit(start.first, pos, (entry,)))
         return found
 
-    def fuzzy(self, tokens: Sequence[str], taken: Sequence[bool], capital: Sequence[bool]) -> list[Hit]:
+    def fuzzy(self, tokens: Sequence[str], taken: Sequence[bool], capitals: Callable[[], list[bool]]) -> list[Hit]:
         """Names misspelt within a bounded edit distance, at capitalised token windows not already matched."""
         hits: list[Hit] = []
         tried: set[tuple[int, int]] = set()
         n = len(tokens)
-        taken_before = list(itertools.accumulate((int(t) for t in taken), initial=0))  # taken tokens before k
-        chars_before = list(itertools.accumulate((len(t) + 1 for t in tokens), initial=0))  # joined length
         postings_of = self._fuzzy_postings.get
-        for i, tok in enumerate(tokens):
-            if taken[i]:
-                continue
-            postings = postings_of(tok)
-            if not postings:
-                continue
+        found = [(i, p) for i, tok in enumerate(tokens) if not taken[i] and (p := postings_of(tok))]
+        if not found:
+            return hits
+        capital = capitals()  # which tokens start with a capital letter, worked out only when needed
+        taken_before = list(itertools.accumulate(map(int, taken), initial=0))  # taken tokens before k
+        chars_before = list(itertools.accumulate(map(len, tokens), initial=0))  # letters before k
+        for i, postings in found:
             for name_id, pos in postings:
                 anchor = i - pos
                 if (name_id, anchor) in tried or not (
@@ -207,7 +206,7 @@ class PhraseIndex:
                                     (anchor - 1, anchor + size - 1), (anchor + 1, anchor + size + 1)):
                     if first < 0 or last > n or last - first < 2 or not capital[first]:
                         continue
-                    if abs(chars_before[last] - chars_before[first] - 1 - len(name)) > limit:
+                    if abs(chars_before[last] - chars_before[first] + last - first - 1 - len(name)) > limit:
                         continue
                     if taken_before[last] != taken_before[first]:
                         continue

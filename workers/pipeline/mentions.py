@@ -98,8 +98,7 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
         if m.kind == "entity":
             taken[m.first:m.last] = [True] * (m.last - m.first)
     text, starts = doc.text, doc.starts
-    capital = [text[k].isupper() for k in starts]
-    for hit in lexicon.fuzzy(norms, taken, capital):
+    for hit in lexicon.fuzzy(norms, taken, lambda: [text[s].isupper() for s in starts]):
         e = hit.entries[0]
         matches.append(_to_match(doc, hit, e.kind, e.ref, False))
     if segments:
@@ -152,7 +151,6 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
             entity_tokens.update(range(p.first, p.last))
     out: list[CountMention] = []
     norms, starts, ends = doc.norms, doc.starts, doc.ends
-    positions = {start: i for i, start in enumerate(starts)}
     merged: list[list[int]] = []
     for a, b in sorted(busy):
         if merged and a <= merged[-1][1]:
@@ -161,7 +159,8 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
             merged.append([a, b])
     busy_starts, busy_ends = [a for a, _ in merged], [b for _, b in merged]
     consumed = -1
-    for i in [positions[m.start()] for m in _NUMBERISH.finditer(doc.view) if m.start() in positions]:
+    numberish = (bisect.bisect_left(starts, m.start()) for m in _NUMBERISH.finditer(doc.view))
+    for i in [k for k in numberish if k < len(starts)]:
         num = _number(doc, i)
         if num is None or i <= consumed or i in entity_tokens or _inside_any(busy_starts, busy_ends, starts[i]):
             continue
