@@ -83,6 +83,13 @@ def test_requeue_only_after_the_lease(store: JobStore) -> None:
     assert job_id not in store.expired_leases(10_000)
 
 
+def test_an_expired_record_drops_its_lease(store: JobStore) -> None:
+    job_id = new_job(store)
+    store.start(job_id, lease=-1)
+    store.redis.delete(store.key(job_id))  # as its TTL would
+    assert not store.requeue_if_stale(job_id) and job_id not in store.expired_leases(10_000)
+
+
 def test_finishing_clears_the_lease(store: JobStore) -> None:
     job_id = new_job(store)
     store.start(job_id, lease=-1)

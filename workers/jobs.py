@@ -26,7 +26,10 @@ _TRANSITION = """
 local key = KEYS[1]
 local spec = cjson.decode(ARGV[1])
 local st = redis.call('HGET', key, 'status')
-if not st then return {0, '', 0} end
+if not st then
+  redis.call('ZREM', spec.leases, spec.id)  -- the record expired or was erased: forget its lease too
+  return {0, '', 0}
+end
 local allowed = false
 for _, s in ipairs(spec.allowed) do if s == st then allowed = true end end
 if not allowed then return {0, st, 0} end
