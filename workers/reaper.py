@@ -14,6 +14,7 @@ from collections.abc import Callable
 import redis
 from celery import Celery
 from flask import Flask
+from kombu.exceptions import OperationalError
 
 from workers.jobs import JobStore
 from workers.queue import CHECK_TASK
@@ -45,8 +46,10 @@ class Reaper(threading.Thread):
         while not self.stopped.wait(self.interval):
             try:
                 reap(self.store, lambda job_id: self.celery_app.send_task(CHECK_TASK, args=[job_id]))
-            except (redis.RedisError, OSError) as exc:
-                log.warning("reaper skipped a round: %s", exc)
+            except (redis.RedisError, OperationalError, OSError) as exc:
+                log.warning("reaper skipped a round, Redis unavailable: %s", exc)
+            except Exception:
+                log.exception("reaper round failed")  # keep the thread: the next round may succeed
 
 
 def start_reaper(app: Flask) -> Reaper:
