@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from workers.pipeline.dates import find_dates
+from workers.pipeline.dates import _PATTERN, _matches, find_dates
 
 PUB = dt.date(2025, 8, 8)  # a Friday
 D = dt.date
@@ -110,3 +112,16 @@ def test_since_is_open_ended() -> None:
     """ "since 2020" says the state holds from then until publication."""
     found = list(find_dates("offered since 2020", "offered since 2020", PUB))
     assert found[0].open_ended and found[0].window.start == D(2020, 1, 1)
+
+
+WORDS = ["in", "october", "2030", "maritime", "feb.", "20,", "2025", "on", "thursday", "two", "weeks", "ago",
+         "earlier", "this", "year", "since", "late", "march", "the", "of", "may", "1st", "sept.", "mayor",
+         "marching", "20250", "monday.", "weekend", "yesterday", "recently", "last", "month", "x"]
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_anchored_search_finds_what_a_full_scan_finds(words: list[str]) -> None:
+    """Searching only around anchor words gives exactly the matches of scanning every position."""
+    view = " ".join(words)
+    assert [m.span() for m in _matches(view)] == [m.span() for m in _PATTERN.finditer(view)]

@@ -41,6 +41,10 @@ class _Index:
                        for name in ("phrases", "dates", "money", "counts")}
         self._starts = {name: [x.start for x in items] for name, items in self._items.items()}
 
+    def any_in(self, start: int, end: int) -> bool:
+        """Does any mention start in [start, end)?"""
+        return any(bisect.bisect_left(s, start) != bisect.bisect_left(s, end) for s in self._starts.values())
+
     def slice(self, name: str, start: int, end: int) -> list:
         """Mentions of one sort starting in [start, end)."""
         starts = self._starts[name]
@@ -126,6 +130,8 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
     ctx = _Context()
     claims: list[Claim] = []
     for s in sentences:
+        if not index.any_in(s.start, s.end) and not ctx.list_intro:
+            continue  # no table phrase, date, amount or count: nothing to claim
         sent = _Sentence(s, doc, mentions, index)
         claims += _designations(doc, sent, table, ctx)
         claims += _rewards(doc, sent, sentences, index, table)

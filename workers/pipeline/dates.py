@@ -202,22 +202,27 @@ def _plausible(m: re.Match[str], text: str) -> bool:
 _ANCHOR = re.compile(r"\b(?:\d|(?:" + "|".join([*(m for m in MONTHS if len(m) == 3), *WEEKDAYS]) +
                      r")|(?:ago|recent|recently|yesterday|today|weeks?|weekend|months?|years?)\b)")
 _LOOKBACK = 28  # characters of qualifiers that may precede an anchor ("earlier in the", "since late")
+_LOOKAHEAD = 32  # characters a date expression may run past its anchor ("ruary 20th, 2025")
 
 
 def _matches(view: str) -> Iterator[re.Match[str]]:
+    """What `_PATTERN.finditer(view)` finds, searching only around anchors (dates are sparse in a text)."""
     done = 0
     for anchor in _ANCHOR.finditer(view):
         if anchor.start() < done:
             continue
-        m = _PATTERN.search(view, max(done, anchor.start() - _LOOKBACK), anchor.end() + 24)
-        while m and m.end() <= anchor.start():
-            done = m.end()
+        pos, window_end = max(done, anchor.start() - _LOOKBACK), anchor.end() + _LOOKAHEAD
+        while (m := _PATTERN.search(view, pos, window_end)) is not None:
+            if m.end() + 12 >= window_end and window_end < len(view):
+                whole = _PATTERN.match(view, m.start())  # the window may have cut it short: match again
+                if whole is None:  # it matched only because the cut looked like a word boundary
+                    pos = m.start() + 1
+                    continue
+                m = whole
+            done = pos = m.end()
             yield m
-            m = _PATTERN.search(view, done, anchor.end() + 24)
-        if m:
-            m = _PATTERN.match(view, m.start())  # the same match, no longer cut at the window's end
-            done = m.end()
-            yield m
+            if m.end() > anchor.start():
+                break
 
 
 def find_dates(view: str, text: str, published: dt.date | None) -> Iterator[DateMention]:
