@@ -18,6 +18,7 @@ GAP = "..."
 MAX_GAP = 12  # words a "..." in a phrase may stand for
 FUZZY_MIN_CHARS = 12  # shorter names are matched exactly only
 FUZZY_MAX_POSTINGS = 200  # a word in more names than this is too common to find candidates by
+FUZZY_MAX_POSITION = 6  # words of a name indexed for fuzzy candidates: the first few
 
 
 def fold(text: str) -> str:
@@ -100,7 +101,7 @@ class PhraseIndex:
         if fuzzy and len(key) >= FUZZY_MIN_CHARS and len(tokens) >= 2:
             name_id = len(self._fuzzy_names)
             self._fuzzy_names.append((key, len(tokens), entry))
-            for pos, tok in enumerate(tokens):
+            for pos, tok in enumerate(tokens[:FUZZY_MAX_POSITION + 1]):
                 if len(tok) >= 4:
                     self._fuzzy_postings[tok].append((name_id, pos))
 
@@ -180,24 +181,29 @@ class PhraseIndex:
                     found.append(Hit(start.first, pos, (entry,)))
         return found
 
-    def fuzzy(self, tokens: Sequence[str], taken: Sequence[bool], capitals: Callable[[], list[bool]]) -> list[Hit]:
+    def fuzzy(self, tokens: Sequence[str], taken: Sequence[bool], is_capital: Callable[[int], bool]) -> list[Hit]:
         """Names misspelt within a bounded edit distance, at capitalised token windows not already matched."""
         hits: list[Hit] = []
-        tried: set[tuple[int, int]] = set()
-        n = len(tokens)
-        postings_of = self._fuzzy_postings.get
-        found = [(i, p) for i, tok in enumerate(tokens) if not taken[i] and (p := postings_of(tok))]
-        if not found:
+        keys = self._fuzzy_postings.keys() & set(tokens)
+        if not keys:
             return hits
-        capital = capitals()  # which tokens start with a capital letter, worked out only when needed
+        n = len(tokens)
+        known: dict[int, bool] = {}
+
+        def capital(k: int) -> bool:
+            if k not in known:
+                known[k] = 0 <= k < n and is_capital(k)
+            return known[k]
+
         taken_before = list(itertools.accumulate(map(int, taken), initial=0))  # taken tokens before k
         chars_before = list(itertools.accumulate(map(len, tokens), initial=0))  # letters before k
-        for i, postings in found:
-            for name_id, pos in postings:
+        tried: set[tuple[int, int]] = set()
+        for i, tok in enumerate(tokens):
+            if tok not in keys or taken[i] or not any(capital(k) for k in range(i - FUZZY_MAX_POSITION - 1, i + 1)):
+                continue  # a name with this word starts with a capital at most a few words before it
+            for name_id, pos in self._fuzzy_postings[tok]:
                 anchor = i - pos
-                if (name_id, anchor) in tried or not (
-                        (0 <= anchor < n and capital[anchor]) or (anchor > 0 and capital[anchor - 1])
-                        or (anchor + 1 < n and capital[anchor + 1])):
+                if (name_id, anchor) in tried or not (capital(anchor) or capital(anchor - 1) or capital(anchor + 1)):
                     continue
                 tried.add((name_id, anchor))
                 name, size, entry = self._fuzzy_names[name_id]
@@ -205,7 +211,7 @@ class PhraseIndex:
                 best: tuple[int, int, int] | None = None
                 for first, last in ((anchor, anchor + size), (anchor, anchor + size - 1), (anchor, anchor + size + 1),
                                     (anchor - 1, anchor + size - 1), (anchor + 1, anchor + size + 1)):
-                    if first < 0 or last > n or last - first < 2 or not capital[first]:
+                    if first < 0 or last > n or last - first < 2 or not capital(first):
                         continue
                     if abs(chars_before[last] - chars_before[first] + last - first - 1 - len(name)) > limit:
                         continue

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -98,7 +97,7 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
         if m.kind == "entity":
             taken[m.first:m.last] = [True] * (m.last - m.first)
     text, starts = doc.text, doc.starts
-    for hit in lexicon.fuzzy(norms, taken, lambda: [text[s].isupper() for s in starts]):
+    for hit in lexicon.fuzzy(norms, taken, lambda k: text[starts[k]].isupper()):
         e = hit.entries[0]
         matches.append(_to_match(doc, hit, e.kind, e.ref, False))
     if segments:
@@ -120,7 +119,6 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
 
 
 _NUMBER_WORDS = frozenset(w for w in COUNT_WORDS if " " not in w) | {"a"}
-_NUMBERISH = re.compile(r"\b(?:\d|(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b)")
 
 
 def _number(doc: Document, i: int) -> tuple[int, int] | None:
@@ -159,8 +157,8 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
             merged.append([a, b])
     busy_starts, busy_ends = [a for a, _ in merged], [b for _, b in merged]
     consumed = -1
-    numberish = (bisect.bisect_left(starts, m.start()) for m in _NUMBERISH.finditer(doc.view))
-    for i in [k for k in numberish if k < len(starts)]:
+    # a word that starts with a digit sorts before ":"; number words are few: one pass over the words
+    for i in [k for k, w in enumerate(norms) if w < ":" or w in _NUMBER_WORDS]:
         num = _number(doc, i)
         if num is None or i <= consumed or i in entity_tokens or _inside_any(busy_starts, busy_ends, starts[i]):
             continue

@@ -69,9 +69,9 @@ class PhraseMatch(NamedTuple):
     fuzzy: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence: its span, its paragraph, and its clauses as character spans."""
+class Sentence(NamedTuple):
+    """A sentence: its span, its paragraph, and its clauses as character spans (a NamedTuple, like
+    PhraseMatch: one per sentence of every article)."""
 
     start: int
     end: int

@@ -24,21 +24,21 @@ _WORDS = rf"(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*)"
 _CURWORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 _HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 
-_PATTERN = re.compile(
-    rf"""
-    (?=[$€£0-9u]|eur|gbp)(?:
-      (?P<sym>us\s?\$|u\.s\.\s?\$|\$|€|£|\busd\s?|\beur\s?|\bgbp\s?)\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?
-        (?:\s+(?:{_CURWORD})\b)?
-    | \b(?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|mn|bn|m)?\s+(?P<w2>{_CURWORD}|usd|eur|gbp)\b
-    )
-    """,
+# Symbol-led amounts ("$50 million", "€3.5bn"): a leading character class lets the regex engine skip to them.
+_SYMBOL_PATTERN = re.compile(
+    rf"(?P<sym>[$€£])\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?(?:\s+(?:{_CURWORD})\b)?")
+# Code- or word-led amounts ("USD 5 million", "50 million dollars"): run only when such a word is present.
+_CODE_PATTERN = re.compile(
+    rf"""\b(?P<sym>usd|eur|gbp)\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?
+      | \b(?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|mn|bn|m)?\s+(?P<w2>{_CURWORD}|usd|eur|gbp)\b""",
     re.VERBOSE,
 )
+_US_PREFIX = re.compile(r"(?:\bus|\bu\.s\.)\s?$")
 # Amounts in words ("fifty million dollars") are rare: this pattern runs only when a currency word is present.
 _WORDS_PATTERN = re.compile(
     rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?P<w3>{_CURWORD})\b"
 )
-_CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD})\b")
+_CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD}|usd|eur|gbp)\b")
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE}|up\s+to)\s+$")
 
 
@@ -69,8 +69,10 @@ def _scale(word: str | None) -> int:
 
 def find_money(view: str, text: str) -> Iterator[MoneyMention]:
     """Yield every amount of money in `view` (the normalised text), in text order."""
-    found = list(_PATTERN.finditer(view))
+    found = list(_SYMBOL_PATTERN.finditer(view))
     if _CURRENCY_WORD.search(view):
+        taken = {m.start() for m in found}
+        found += [m for m in _CODE_PATTERN.finditer(view) if m.start() not in taken]
         found += _WORDS_PATTERN.finditer(view)
         found.sort(key=lambda m: m.start())
     for m in found:
@@ -92,6 +94,8 @@ def find_money(view: str, text: str) -> Iterator[MoneyMention]:
         if value > 1e15:
             continue
         start, end = m.start(), m.end()
+        if g("sym") == "$" and (us := _US_PREFIX.search(view, max(0, start - 5), start)):
+            start = us.start()  # "US$50m", "U.S. $50 million"
         while end > start and not view[end - 1].isalnum():
             end -= 1
         hedge = _HEDGE_BEFORE.search(view, max(0, start - 25), start)

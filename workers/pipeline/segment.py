@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from workers.pipeline.english import ABBREVIATIONS, CLAUSE_OPENERS
@@ -36,13 +37,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def clauses(view: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """Split a sentence at semicolons and contrastive connectives ("..., while ...")."""
+def clauses(view: str, start: int, end: int, breaks: list[int] | None = None) -> tuple[tuple[int, int], ...]:
+    """Split a sentence at semicolons and contrastive connectives ("..., while ..."); `breaks` are the
+    positions of every such split in the text, when already found."""
+    if breaks is None:
+        breaks = [m.start() for m in _CLAUSE.finditer(view, start, end)]
     out, pos = [], start
-    for m in _CLAUSE.finditer(view, start, end):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.start() + 1
+    for cut in breaks[bisect.bisect_left(breaks, start):bisect.bisect_left(breaks, end)]:
+        if cut > pos:
+            out.append((pos, cut))
+        pos = cut + 1
     out.append((pos, end))
     return tuple(out)
 
@@ -50,6 +54,7 @@ def clauses(view: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
 def sentences(text: str, view: str) -> tuple[Sentence, ...]:
     """Every sentence with its paragraph number and clauses."""
     out: list[Sentence] = []
+    breaks = [m.start() for m in _CLAUSE.finditer(view)]
     for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
         bullet = bool(_BULLET.match(text, p_start, p_end))
         cursor = p_start
@@ -57,16 +62,17 @@ def sentences(text: str, view: str) -> tuple[Sentence, ...]:
             dot = m.start()
             if text[dot] == "." and _is_abbreviation(text, dot, cursor):
                 continue
-            _add(out, text, view, cursor, m.end(), p_index, bullet)
+            _add(out, view, breaks, cursor, m.end(), p_index, bullet)
             cursor = m.end()
-        _add(out, text, view, cursor, p_end, p_index, bullet)
+        _add(out, view, breaks, cursor, p_end, p_index, bullet)
     return tuple(out)
 
 
-def _add(out: list[Sentence], text: str, view: str, start: int, end: int, paragraph: int, bullet: bool) -> None:
-    while start < end and text[start].isspace():
+def _add(out: list[Sentence], view: str, breaks: list[int], start: int, end: int, paragraph: int,
+         bullet: bool) -> None:
+    while start < end and view[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and view[end - 1].isspace():
         end -= 1
     if end > start:
-        out.append(Sentence(start, end, paragraph, len(out), clauses(view, start, end), bullet))
+        out.append(Sentence(start, end, paragraph, len(out), clauses(view, start, end, breaks), bullet))

@@ -24,9 +24,13 @@ def within(actual: float, stated: float, bound: str | None, exact_tolerance: flo
     return abs(actual - stated) <= tolerance * actual
 
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
 def fmt_day(day: dt.date) -> str:
     """A date as copy editors write it: July 25, 2025."""
-    return f"{day:%B} {day.day}, {day.year}"
+    return f"{_MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
 
 
 def fmt_window(w: DateWindow) -> str:
@@ -34,7 +38,7 @@ def fmt_window(w: DateWindow) -> str:
     if w.granularity == "day" or w.start == w.end:
         return fmt_day(w.start)
     if w.granularity == "month":
-        return f"{w.start:%B %Y}"
+        return f"{_MONTH_NAMES[w.start.month - 1]} {w.start.year}"
     if w.granularity == "year":
         return str(w.start.year)
     return f"between {fmt_day(w.start)} and {fmt_day(w.end)}"
@@ -59,6 +63,7 @@ class Verifier:
     def __init__(self, table: ReferenceTable, published: dt.date | None) -> None:
         self.table = table
         self.published = published
+        self._evidence: dict[str, Evidence] = {}
 
     # --- shared helpers -------------------------------------------------------------------
     def name(self, entity_id: str | None) -> str:
@@ -77,12 +82,14 @@ class Verifier:
         return [f for f in self.table.facts_by_subject.get(subject or "", ()) if f.predicate == predicate]
 
     def evidence(self, facts: Iterable[Fact]) -> tuple[Evidence, ...]:
-        """Evidence entries for facts, without repeats."""
+        """Evidence entries for facts, without repeats (each fact is put in words once per check)."""
         out, seen = [], set()
         for f in facts:
             if f.id not in seen:
                 seen.add(f.id)
-                out.append(Evidence(f.id, f.sources, self.statement(f)))
+                if f.id not in self._evidence:
+                    self._evidence[f.id] = Evidence(f.id, f.sources, self.statement(f))
+                out.append(self._evidence[f.id])
         return tuple(out)
 
     def statement(self, f: Fact) -> str:
