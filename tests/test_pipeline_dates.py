@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workers.pipeline.dates import _PATTERN, _matches, find_dates
+from workers.pipeline.dates import _PATTERN, _matches, anchors_of, find_dates
+from workers.pipeline.normalize import prepare
 
 PUB = dt.date(2025, 8, 8)  # a Friday
 D = dt.date
@@ -124,4 +125,7 @@ WORDS = ["in", "october", "2030", "maritime", "feb.", "20,", "2025", "on", "thur
 def test_anchored_search_finds_what_a_full_scan_finds(words: list[str]) -> None:
     """Searching only around anchor words gives exactly the matches of scanning every position."""
     view = " ".join(words)
-    assert [m.span() for m in _matches(view)] == [m.span() for m in _PATTERN.finditer(view)]
+    full = [m.span() for m in _PATTERN.finditer(view)]
+    assert [m.span() for m in _matches(view)] == full
+    doc = prepare(view)
+    assert [m.span() for m in _matches(doc.view, anchors_of(doc.norms, doc.starts))] == full

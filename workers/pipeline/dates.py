@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from workers.pipeline.english import AMBIGUOUS_MONTHS, COUNT_WORDS, MONTHS, UNIT_DAYS, WEEKDAYS
 from workers.pipeline.model import DateMention, DateWindow
@@ -205,13 +205,24 @@ _LOOKBACK = 28  # characters of qualifiers that may precede an anchor ("earlier 
 _LOOKAHEAD = 32  # characters a date expression may run past its anchor ("ruary 20th, 2025")
 
 
-def _matches(view: str) -> Iterator[re.Match[str]]:
+ANCHOR_WORDS = frozenset([*MONTHS, *WEEKDAYS, "ago", "recent", "recently", "yesterday", "today", "week", "weeks",
+                          "weekend", "month", "months", "year", "years"])
+
+
+def anchors_of(words: Sequence[str], starts: Sequence[int]) -> list[tuple[int, int]]:
+    """Anchor spans from a text's words: those starting with a digit (they sort before ":") or in ANCHOR_WORDS."""
+    return [(starts[k], starts[k] + len(w)) for k, w in enumerate(words) if w < ":" or w in ANCHOR_WORDS]
+
+
+def _matches(view: str, anchors: Iterable[tuple[int, int]] | None = None) -> Iterator[re.Match[str]]:
     """What `_PATTERN.finditer(view)` finds, searching only around anchors (dates are sparse in a text)."""
     done = 0
-    for anchor in _ANCHOR.finditer(view):
-        if anchor.start() < done:
+    if anchors is None:
+        anchors = (m.span() for m in _ANCHOR.finditer(view))
+    for anchor_start, anchor_end in anchors:
+        if anchor_start < done:
             continue
-        pos, window_end = max(done, anchor.start() - _LOOKBACK), anchor.end() + _LOOKAHEAD
+        pos, window_end = max(done, anchor_start - _LOOKBACK), anchor_end + _LOOKAHEAD
         while (m := _PATTERN.search(view, pos, window_end)) is not None:
             if m.end() + 12 >= window_end and window_end < len(view):
                 whole = _PATTERN.match(view, m.start())  # the window may have cut it short: match again
@@ -221,13 +232,15 @@ def _matches(view: str) -> Iterator[re.Match[str]]:
                 m = whole
             done = pos = m.end()
             yield m
-            if m.end() > anchor.start():
+            if m.end() > anchor_start:
                 break
 
 
-def find_dates(view: str, text: str, published: dt.date | None) -> Iterator[DateMention]:
-    """Yield every date expression of `view` (the normalised text), resolved against `published`."""
-    for m in _matches(view):
+def find_dates(view: str, text: str, published: dt.date | None,
+               anchors: Iterable[tuple[int, int]] | None = None) -> Iterator[DateMention]:
+    """Yield every date expression of `view` (the normalised text), resolved against `published`.
+    `anchors` (see `anchors_of`) saves a scan when the text's words are already known."""
+    for m in _matches(view, anchors):
         if not _plausible(m, text):
             continue
         start, end = m.span()

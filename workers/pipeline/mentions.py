@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from workers.pipeline.dates import find_dates
+from workers.pipeline.dates import anchors_of, find_dates
 from workers.pipeline.english import BOUNDS, COUNT_WORDS
 from workers.pipeline.lexicon import Hit
 from workers.pipeline.model import DateMention, MoneyMention, PhraseMatch, Sentence
@@ -224,7 +224,7 @@ def find_mentions(doc: Document, table: ReferenceTable, sentences: tuple[Sentenc
                   published: dt.date | None) -> Mentions:
     """All mentions of one document."""
     phrases = find_phrases(doc, table, sentences)
-    dates = tuple(find_dates(doc.view, doc.text, published))
+    dates = tuple(find_dates(doc.view, doc.text, published, anchors_of(doc.norms, doc.starts)))
     money = tuple(find_money(doc.view, doc.text))
     busy = [(d.start, d.end) for d in dates] + [(m.start, m.end) for m in money]
     counts = tuple(find_counts(doc, phrases, busy))

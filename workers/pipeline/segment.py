@@ -9,7 +9,9 @@ from workers.pipeline.english import ABBREVIATIONS, CLAUSE_OPENERS
 from workers.pipeline.model import Sentence
 
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
-_END = re.compile("(?<![.!?])[.!?]++[\"'\u201d\u2019)\\]]*+(?=\\s+[\"'\u201c\u2018(\\[]?[A-Z0-9])")
+# A run of end marks, then closing quotes, then space and a capital: the leading character class lets the regex
+# engine skip straight to candidates; the lookbehind keeps it from restarting inside a run ("....").
+_END = re.compile("[.!?](?<![.!?][.!?])[.!?]*+[\"'\u201d\u2019)\\]]*+(?=\\s+[\"'\u201c\u2018(\\[]?[A-Z0-9])")
 _CLAUSE = re.compile(r";|,\s+(?:" + "|".join(CLAUSE_OPENERS) + r")\b|\s(?:while|whereas)\s")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 
