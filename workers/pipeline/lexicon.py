@@ -82,6 +82,7 @@ class PhraseIndex:
         self._fuzzy_names: list[tuple[str, int, Entry]] = []  # (folded name, token count, entry)
         self._fuzzy_postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (name, position)
         self._vocabulary: frozenset[str] | None = None
+        self._starters: frozenset[str] | None = None  # first words of every phrase
         self._common_words: dict[int, tuple[str, ...]] | None = None
         self._common_keys: set[str] = set()  # phrases that are not names: cues, terms, triggers, places
 
@@ -106,7 +107,7 @@ class PhraseIndex:
                     self._fuzzy_postings[tok].append((name_id, pos))
 
     def _add_tokens(self, tokens: tuple[str, ...], key: str, entry: Entry) -> None:
-        self._vocabulary = self._common_words = None
+        self._vocabulary = self._common_words = self._starters = None
         found = self._entries[key]
         if entry not in found:
             found.append(entry)
@@ -143,8 +144,11 @@ class PhraseIndex:
         """Every exact phrase occurrence in `tokens`, overlapping ones included."""
         hits: list[Hit] = []
         entries, prefixes = self._entries, self._prefixes
+        if self._starters is None:
+            self._starters = frozenset(k.split(" ", 1)[0] for k in entries)
+        starters = self._starters
         n = len(tokens)
-        for i in range(n):
+        for i in [i for i, t in enumerate(tokens) if t in starters]:
             key = tokens[i]
             j = i
             while True:
@@ -189,14 +193,19 @@ class PhraseIndex:
             return hits
         n = len(tokens)
         known: dict[int, bool] = {}
+        sums: list[list[int]] = []
+
+        def prefix_sums() -> tuple[list[int], list[int]]:
+            if not sums:  # taken tokens before k, letters before k: built for the first candidate only
+                sums.append(list(itertools.accumulate(map(int, taken), initial=0)))
+                sums.append(list(itertools.accumulate(map(len, tokens), initial=0)))
+            return sums[0], sums[1]
 
         def capital(k: int) -> bool:
             if k not in known:
                 known[k] = 0 <= k < n and is_capital(k)
             return known[k]
 
-        taken_before = list(itertools.accumulate(map(int, taken), initial=0))  # taken tokens before k
-        chars_before = list(itertools.accumulate(map(len, tokens), initial=0))  # letters before k
         tried: set[tuple[int, int]] = set()
         for i, tok in enumerate(tokens):
             if tok not in keys or taken[i] or not any(capital(k) for k in range(i - FUZZY_MAX_POSITION - 1, i + 1)):
@@ -208,6 +217,7 @@ class PhraseIndex:
                 tried.add((name_id, anchor))
                 name, size, entry = self._fuzzy_names[name_id]
                 limit = 1 if len(name) < 24 else 2
+                taken_before, chars_before = prefix_sums()
                 best: tuple[int, int, int] | None = None
                 for first, last in ((anchor, anchor + size), (anchor, anchor + size - 1), (anchor, anchor + size + 1),
                                     (anchor - 1, anchor + size - 1), (anchor + 1, anchor + size + 1)):
