@@ -123,6 +123,7 @@ class PhraseIndex:
         for word in [w for w, p in self._fuzzy_postings.items() if len(p) > FUZZY_MAX_POSTINGS]:
             del self._fuzzy_postings[word]
         self._fuzzy_postings = dict(self._fuzzy_postings)
+        self._starters = frozenset(k.split(" ", 1)[0] for k in self._entries)
 
     def common_words(self) -> dict[int, tuple[str, ...]]:
         """Words of every phrase but names, by length: what a censored word ("te**orist") may stand for."""
