@@ -186,43 +186,38 @@ class PhraseIndex:
                     found.append(Hit(start.first, pos, (entry,)))
         return found
 
-    def fuzzy(self, tokens: Sequence[str], taken: Sequence[bool], is_capital: Callable[[int], bool]) -> list[Hit]:
-        """Names misspelt within a bounded edit distance, at capitalised token windows not already matched."""
+    def fuzzy(self, tokens: Sequence[str], taken: Sequence[bool], capitals: Callable[[], list[bool]]) -> list[Hit]:
+        """Names misspelt within a bounded edit distance, at capitalised token windows not already matched.
+
+        `capitals()` gives, for each token, whether it starts with a capital letter; it is only called when
+        some token can start a candidate.
+        """
         hits: list[Hit] = []
-        keys = self._fuzzy_postings.keys() & set(tokens)
-        if not keys:
+        postings_of = self._fuzzy_postings
+        candidates = [i for i, tok in enumerate(tokens) if tok in postings_of and not taken[i]]
+        if not candidates:
             return hits
         n = len(tokens)
-        known: dict[int, bool] = {}
-        sums: list[list[int]] = []
-
-        def prefix_sums() -> tuple[list[int], list[int]]:
-            if not sums:  # taken tokens before k, letters before k: built for the first candidate only
-                sums.append(list(itertools.accumulate(map(int, taken), initial=0)))
-                sums.append(list(itertools.accumulate(map(len, tokens), initial=0)))
-            return sums[0], sums[1]
-
-        def capital(k: int) -> bool:
-            if k not in known:
-                known[k] = 0 <= k < n and is_capital(k)
-            return known[k]
-
+        capital = capitals()
+        taken_before = chars_before = None  # prefix sums, built for the first window worth measuring
         tried: set[tuple[int, int]] = set()
-        for i, tok in enumerate(tokens):
-            if tok not in keys or taken[i] or not any(capital(k) for k in range(i - FUZZY_MAX_POSITION - 1, i + 1)):
+        for i in candidates:
+            if not any(capital[max(0, i - FUZZY_MAX_POSITION - 1):i + 1]):
                 continue  # a name with this word starts with a capital at most a few words before it
-            for name_id, pos in self._fuzzy_postings[tok]:
+            for name_id, pos in postings_of[tokens[i]]:
                 anchor = i - pos
-                if (name_id, anchor) in tried or not (capital(anchor) or capital(anchor - 1) or capital(anchor + 1)):
+                if (name_id, anchor) in tried or not any(capital[max(0, anchor - 1):anchor + 2]):
                     continue
                 tried.add((name_id, anchor))
                 name, size, entry = self._fuzzy_names[name_id]
                 limit = 1 if len(name) < 24 else 2
-                taken_before, chars_before = prefix_sums()
+                if taken_before is None:
+                    taken_before = list(itertools.accumulate(map(int, taken), initial=0))
+                    chars_before = list(itertools.accumulate(map(len, tokens), initial=0))
                 best: tuple[int, int, int] | None = None
                 for first, last in ((anchor, anchor + size), (anchor, anchor + size - 1), (anchor, anchor + size + 1),
                                     (anchor - 1, anchor + size - 1), (anchor + 1, anchor + size + 1)):
-                    if first < 0 or last > n or last - first < 2 or not capital(first):
+                    if first < 0 or last > n or last - first < 2 or not capital[first]:
                         continue
                     if abs(chars_before[last] - chars_before[first] + last - first - 1 - len(name)) > limit:
                         continue

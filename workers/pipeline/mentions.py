@@ -50,13 +50,6 @@ class Mentions:
     counts: tuple[CountMention, ...]
 
 
-def _surface_ok(doc: Document, hit: Hit, acronym: bool) -> bool:
-    if not acronym:
-        return True
-    surface = doc.text[doc.starts[hit.first]:doc.ends[hit.last - 1]]
-    return sum(c.isupper() for c in surface) >= 2
-
-
 def _to_match(doc: Document, hit: Hit, kind: str, ref: str, plural: bool) -> PhraseMatch:
     return PhraseMatch(doc.starts[hit.first], doc.ends[hit.last - 1], hit.first, hit.last,
                        kind, ref, plural, hit.fuzzy)
@@ -69,12 +62,14 @@ def _longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
         by_kind["entity" if m.kind == "entity" else m.kind + m.ref if m.kind == "trigger" else m.kind].append(m)
     out: list[PhraseMatch] = []
     for group in by_kind.values():
-        group.sort(key=lambda m: (m.fuzzy, -(m.last - m.first), m.first))
-        taken: set[int] = set()
+        if len(group) == 1:
+            out += group
+            continue
+        group.sort(key=lambda m: (m.fuzzy, m.first - m.last, m.first))
+        taken = bytearray(max(m.last for m in group))
         for m in group:
-            span = range(m.first, m.last)
-            if taken.isdisjoint(span):
-                taken.update(span)
+            if not any(taken[m.first:m.last]):
+                taken[m.first:m.last] = b"\x01" * (m.last - m.first)
                 out.append(m)
     return out
 
@@ -86,18 +81,19 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
     hits = lexicon.scan(norms)
     matches: list[PhraseMatch] = []
     segments: list[Hit] = []
-    for hit in hits:
-        for e in hit.entries:
+    text, starts, ends = doc.text, doc.starts, doc.ends
+    for first, last, entries, fuzzy in hits:
+        start, end = starts[first], ends[last - 1]
+        for e in entries:
             if e.kind == "segment":
-                segments.append(hit)
-            elif _surface_ok(doc, hit, e.acronym):
-                matches.append(_to_match(doc, hit, e.kind, e.ref, e.plural))
+                segments.append(Hit(first, last, entries, fuzzy))
+            elif not e.acronym or sum(c.isupper() for c in text[start:end]) >= 2:
+                matches.append(PhraseMatch(start, end, first, last, e.kind, e.ref, e.plural, fuzzy))
     taken = [False] * len(norms)
     for m in matches:
         if m.kind == "entity":
             taken[m.first:m.last] = [True] * (m.last - m.first)
-    text, starts = doc.text, doc.starts
-    for hit in lexicon.fuzzy(norms, taken, lambda k: text[starts[k]].isupper()):
+    for hit in lexicon.fuzzy(norms, taken, lambda: [text[s].isupper() for s in starts]):
         e = hit.entries[0]
         matches.append(_to_match(doc, hit, e.kind, e.ref, False))
     if segments:
