@@ -63,6 +63,11 @@ CASES = [
      D(2025, 8, 8), "nine Mexican cartels", "refuted", ["6 cartels"]),
     ("count outdated", "The U.S. has designated eight groups as foreign terrorist organizations.", D(2025, 8, 8),
      "eight groups", "outdated", ["10"]),
+    ("count of one action in a period", "Earlier this year, the administration designated eight Latin American "
+     "criminal groups as terrorist organizations.", D(2025, 9, 5), "eight Latin American criminal groups",
+     "supported", ["One designation", "February 19, 2025"]),
+    ("count on a day", "On Thursday, Rubio designated two gangs as foreign terrorist organizations.",
+     D(2025, 9, 5), "two gangs", "supported", ["made on September 4, 2025"]),
     ("count of a region", "The U.S. has designated ten Latin American cartels and gangs as foreign terrorist "
      "organizations.", D(2025, 8, 8), "ten Latin American cartels and gangs", "supported", []),
     ("event right", "In March, in an address to a joint session of Congress, Trump spoke.", D(2025, 8, 8),

@@ -377,6 +377,17 @@ class Verifier:
         return out
 
     @staticmethod
+    def _actions(candidates: list[tuple[Fact, tuple[str, ...]]],
+                 test: Callable[[Fact], bool]) -> list[tuple[Fact, list[str]]]:
+        """Designation actions (facts announced together by one authority) and their fitting subjects."""
+        actions: dict[tuple, tuple[Fact, list[str]]] = {}
+        for f, subjects in candidates:
+            if test(f):
+                key = (f.announced, f.authorities)
+                actions.setdefault(key, (f, []))[1].extend(s for s in subjects if s not in actions[key][1])
+        return list(actions.values())
+
+    @staticmethod
     def _subjects(candidates: list[tuple[Fact, tuple[str, ...]]], test: Callable[[Fact], bool]) -> list[str]:
         """Distinct subjects of the candidate facts that pass `test`, in table order."""
         return list(dict.fromkeys(s for f, subjects in candidates if test(f) for s in subjects))
@@ -401,7 +412,8 @@ class Verifier:
             def test(f: Fact) -> bool:
                 return self.in_window(f, window)
 
-            scope = f"made {fmt_window(window)}" if window.granularity == "range" else f"made in {fmt_window(window)}"
+            scope = "made " + ("on " if window.granularity == "day" else "in " if window.granularity != "range" else "")
+            scope += fmt_window(window)
         elif self.published:
             def test(f: Fact) -> bool:
                 return self.in_force(f, self.published) or self.in_force(f, self.published, effective=True)
@@ -421,6 +433,12 @@ class Verifier:
         if ok(len(found)):
             return Verdict("supported", f"The table lists {what(len(found))} {desig} {scope}: {names}.",
                            self.evidence(facts))
+        if window and window.granularity in ("range", "year"):
+            for action, subjects in self._actions(candidates, test):
+                if ok(len(subjects)):  # "earlier this year, ... designated eight groups": one action of eight
+                    return Verdict("supported", f"One designation {scope} covered {what(len(subjects))} {desig}, "
+                                                f"{self.when(action)}: {', '.join(map(self.name, subjects))}.",
+                                   self.evidence([action]))
         for broader in self.table.kinds[kind].implies if kind in self.table.kinds else ():
             wide = self._subjects(self._candidates(claim, broader, horizon), test)
             if ok(len(wide)):
