@@ -41,10 +41,6 @@ class _Index:
                        for name in ("phrases", "dates", "money", "counts")}
         self._starts = {name: [x.start for x in items] for name, items in self._items.items()}
 
-    def any_in(self, start: int, end: int) -> bool:
-        """Does any mention start in [start, end)?"""
-        return any(bisect.bisect_left(s, start) != bisect.bisect_left(s, end) for s in self._starts.values())
-
     def slice(self, name: str, start: int, end: int) -> list:
         """Mentions of one sort starting in [start, end)."""
         starts = self._starts[name]
