@@ -12,6 +12,7 @@ from workers.pipeline.model import Claim, DateMention, MoneyMention, PhraseMatch
 from workers.pipeline.normalize import Document
 from workers.pipeline.reference import ReferenceTable
 
+_CLAIM_WORDS = frozenset({"cue", "weak_cue", "kind", "reward_cue", "trigger"})  # phrases a claim needs
 CONTEXT_SENTENCES = 4  # how far back a designation context carries
 LINK_DISTANCE = 4  # words that may separate a kind term from the name it describes
 REWARD_DISTANCE = 14  # words that may separate an amount from its reward cue
@@ -125,9 +126,11 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
     index = _Index(mentions)
     ctx = _Context()
     claims: list[Claim] = []
+    sentence_starts = [s.start for s in sentences]
+    relevant = {bisect.bisect_right(sentence_starts, p.start) - 1 for p in mentions.phrases if p.kind in _CLAIM_WORDS}
     for s in sentences:
-        if not index.any_in(s.start, s.end) and not ctx.list_intro:
-            continue  # no table phrase, date, amount or count: nothing to claim
+        if s.index not in relevant and not ctx.list_intro:
+            continue  # no cue, kind term or trigger: nothing here can make a claim
         sent = _Sentence(s, doc, mentions, index)
         claims += _designations(doc, sent, table, ctx)
         claims += _rewards(doc, sent, sentences, index, table)
