@@ -9,7 +9,7 @@ import re
 import uuid
 from typing import Any
 
-from flask import current_app, g, request, url_for
+from flask import Response, current_app, g, request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from flask_smorest.pagination import PaginationParameters
@@ -17,9 +17,8 @@ from flask_smorest.pagination import PaginationParameters
 from service.auth import require_api_key
 from service.problems import IDEMPOTENCY_KEY_REUSED
 from service.ratelimit import enforce_rate_limit
-from service.schemas import CheckRequestSchema, JobListArgsSchema, JobSchema, JobSummarySchema
+from service.schemas import CheckRequestSchema, JobListArgsSchema, JobSchema, JobSummarySchema, ProblemSchema
 from workers.jobs import PENDING, JobStore
-from workers.queue import CHECK_TASK
 
 blp = Blueprint("checks", __name__, url_prefix="/v1/checks", description="Submit articles and read their checks")
 blp.before_request(require_api_key)
@@ -28,6 +27,7 @@ blp.before_request(enforce_rate_limit)
 PREFER_WAIT = re.compile(r"(?:^|[,;\s])wait\s*=\s*(\d+)", re.IGNORECASE)
 RETRY_AFTER = "1"
 ARTICLE_FIELDS = ("text", "html", "title", "url", "language")
+PROBLEM_SCHEMA = ProblemSchema()
 
 
 @blp.before_request
@@ -45,7 +45,7 @@ def _timestamp(value: str | None) -> dt.datetime | None:
 
 
 def _view(record: dict[str, str], with_result: bool = True) -> dict[str, Any]:
-    """The job as JobSchema dumps it, from its stored record."""
+    """The job as JobSchema dumps it, from its stored record (the list's items)."""
     job: dict[str, Any] = {
         "id": record["id"],
         "status": record["status"],
@@ -61,14 +61,46 @@ def _view(record: dict[str, str], with_result: bool = True) -> dict[str, Any]:
     return job
 
 
+def _isoformat(value: str | None) -> str | None:
+    return dt.datetime.fromtimestamp(float(value), dt.UTC).isoformat() if value else None
+
+
+def _job_body(record: dict[str, str]) -> bytes:
+    """The job as JobSchema dumps it, as JSON: the stored metadata and result are spliced in as they are.
+
+    A result is stored once as JSON by the worker (see workers.jobs.encode_payload) and never parsed, checked or
+    re-encoded here; the same fields, in the same order, as `JobSchema().dump(_view(record))`.
+    """
+    head = json.dumps(
+        {
+            "id": record["id"],
+            "status": record["status"],
+            "created_at": _isoformat(record["created_ts"]),
+            "started_at": _isoformat(record.get("started_ts")),
+            "finished_at": _isoformat(record.get("finished_ts")),
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    parts = [head[:-1], ',"metadata":', record.get("metadata") or "null"]
+    if "result" in record:
+        parts += [',"result":', record["result"]]
+    if "error" in record:
+        problem = PROBLEM_SCHEMA.dump(json.loads(record["error"]))  # small, and rare: in the schema's order
+        parts += [',"error":', json.dumps(problem, ensure_ascii=False, separators=(",", ":"))]
+    parts.append("}\n")
+    return "".join(parts).encode()
+
+
+def _etag_data(body: bytes) -> str:
+    """What the ETag is made of: a digest of the body (hashing it is cheap; encoding it again was not)."""
+    return hashlib.sha1(body, usedforsecurity=False).hexdigest()
+
+
 def _preferred_wait() -> int | None:
     """Seconds asked for by `Prefer: wait=N`, capped at MAX_WAIT."""
     match = PREFER_WAIT.search(request.headers.get("Prefer", ""))
     return min(int(match.group(1)), current_app.config["MAX_WAIT"]) if match else None
-
-
-def _enqueue(job_id: str) -> None:
-    current_app.extensions["celery"].send_task(CHECK_TASK, args=[job_id])
 
 
 def _owned(job_id: str) -> dict[str, str]:
@@ -83,19 +115,21 @@ def _settled(record: dict[str, str]) -> dict[str, str]:
     """The job after honouring `Prefer: wait=N`."""
     wait = _preferred_wait()
     if wait and record["status"] in PENDING:
-        _store().wait(record["id"], wait)
-        return _store().get(record["id"]) or record
+        return _store().wait(record["id"], wait) or record
     return record
 
 
-def _respond(record: dict[str, str], accepted_status: int) -> tuple[dict[str, Any], int, dict[str, str]]:
-    job = _view(record)
-    headers = {"Location": url_for("checks.Check", job_id=job["id"])}
-    if job["status"] in PENDING:
-        headers["Retry-After"] = RETRY_AFTER
+def _respond(record: dict[str, str], accepted_status: int, body: bytes | None = None) -> Response:
+    """The job as JSON, 200 when finished, else `accepted_status` with Retry-After."""
+    pending = record["status"] in PENDING
+    response = Response(body if body is not None else _job_body(record), mimetype="application/json")
+    response.status_code = accepted_status if pending else 200
+    response.headers["Location"] = url_for("checks.Check", job_id=record["id"])
+    if pending:
+        response.headers["Retry-After"] = RETRY_AFTER
     if (wait := _preferred_wait()) is not None:
-        headers["Preference-Applied"] = f"wait={wait}"
-    return job, accepted_status if job["status"] in PENDING else 200, headers
+        response.headers["Preference-Applied"] = f"wait={wait}"
+    return response
 
 
 def _body_hash() -> str:
@@ -119,7 +153,8 @@ def _replay(binding: str, body_hash: str) -> dict[str, str] | None:
 
 def _submit(article: dict[str, Any], key: str | None) -> dict[str, str]:
     """Create and enqueue a job, or return the one this Idempotency-Key made."""
-    store, config, body_hash = _store(), current_app.config, _body_hash()
+    store, config = _store(), current_app.config
+    body_hash = _body_hash() if key is not None else ""  # hashing the body only matters with a key
     if key is not None and (binding := store.recall_idempotency(g.tenant, key)):
         if (earlier := _replay(binding, body_hash)) is not None:
             return earlier
@@ -127,18 +162,17 @@ def _submit(article: dict[str, Any], key: str | None) -> dict[str, str]:
     stored = {name: article[name] for name in ARTICLE_FIELDS if article.get(name) is not None}
     if article.get("published_at"):
         stored["published_at"] = article["published_at"].isoformat()
+    if key is None:  # the record and its task in one transaction
+        return store.create(g.tenant, stored, article.get("metadata"), enqueue=True)
     record = store.create(g.tenant, stored, article.get("metadata"))
-    if key is not None and (
-        binding := store.remember_idempotency(g.tenant, key, body_hash, record["id"], config["IDEMPOTENCY_TTL"])
-    ):
+    if binding := store.remember_idempotency(g.tenant, key, body_hash, record["id"], config["IDEMPOTENCY_TTL"]):
         store.delete(record["id"])  # a concurrent request with the same key won
         return _replay(binding, body_hash) or abort(409, message="a request with this key is in progress")
     try:
-        _enqueue(record["id"])
+        store.enqueue(record["id"])
     except Exception:
         store.delete(record["id"])
-        if key is not None:
-            store.forget_idempotency(g.tenant, key)
+        store.forget_idempotency(g.tenant, key)
         raise
     return record
 
@@ -168,7 +202,7 @@ class Checks(MethodView):
         pagination_parameters.item_count = total
         return [_view(record, with_result=False) for record in records]
 
-    @blp.arguments(CheckRequestSchema)
+    @blp.arguments(CheckRequestSchema())  # an instance: a class is instantiated on every request
     @blp.response(202, JobSchema, description="Accepted; poll the Location")
     @blp.alt_response(200, schema=JobSchema, description="Finished within `Prefer: wait=N`", success=True)
     @blp.alt_response(401, response="UNAUTHORIZED")
@@ -176,7 +210,7 @@ class Checks(MethodView):
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
     @blp.alt_response(429, response="TOO_MANY_REQUESTS")
     @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
-    def post(self, article: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
+    def post(self, article: dict[str, Any]) -> Response:
         """Submit an article. `Idempotency-Key` makes retries safe; `Prefer: wait=N` waits up to N s."""
         return _respond(_settled(_submit(article, _idempotency_key())), 202)
 
@@ -191,9 +225,12 @@ class Check(MethodView):
     @blp.alt_response(404, response="NOT_FOUND")
     @blp.alt_response(429, response="TOO_MANY_REQUESTS")
     @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
-    def get(self, job_id: uuid.UUID) -> tuple[dict[str, Any], int, dict[str, str]]:
+    def get(self, job_id: uuid.UUID) -> Response:
         """Read a check: status, timestamps, then result or problem. Honours `Prefer: wait=N`."""
-        return _respond(_settled(_owned(str(job_id))), 200)
+        record = _settled(_owned(str(job_id)))
+        body = _job_body(record)
+        blp.set_etag(_etag_data(body))  # 304 when it matches If-None-Match
+        return _respond(record, 200, body)
 
     @blp.response(204)
     @blp.alt_response(401, response="UNAUTHORIZED")
@@ -204,5 +241,5 @@ class Check(MethodView):
         """Cancel a pending check and erase its article and result (`If-Match` optional)."""
         record = _owned(str(job_id))
         if request.if_match:
-            blp.check_etag(_view(record), JobSchema)
+            blp.check_etag(_etag_data(_job_body(record)))
         _store().cancel(record["id"])

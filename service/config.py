@@ -26,6 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_ATTEMPTS": 3,  # deliveries of one job before it fails as lost
     "REFERENCE": None,  # reference table folder or file (the engine's CLAIMCHECK_REFERENCE); None: bundled
     "TEST_TASK_DELAY": 0.0,  # TEST ONLY: seconds each check sleeps, to make jobs slow in tests
+    "BENCH_NOOP_TENANT": None,  # BENCH/TEST ONLY: this tenant's jobs skip the engine (bench/load.py's no-op job)
 }
 
 

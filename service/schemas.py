@@ -63,7 +63,7 @@ class ProblemSchema(Schema):
 
 
 class StoredResult(fields.Nested):
-    """Documented as the nested ResultSchema; the stored JSON, validated by the worker, is sent as it is."""
+    """Documented as the nested ResultSchema; the JSON the worker stored is sent as it is (service.checks._job_body)."""
 
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
         return value

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import threading
 import time
 
 import pytest
 from support import KEY_ALPHA, KEY_BETA, assert_problem, auth
 
-from service.problems import IDEMPOTENCY_KEY_REUSED
+from service import checks
+from service.problems import IDEMPOTENCY_KEY_REUSED, problem
+from service.schemas import JobSchema
 from workers.queue import QUEUE
 
 ARTICLE = {
@@ -147,3 +151,48 @@ def test_delete_with_if_match(client) -> None:
     etag = client.get(location, headers=auth()).headers["ETag"]
     assert_problem(client.delete(location, headers=auth(**{"If-Match": '"stale"'})), 412)
     assert client.delete(location, headers=auth(**{"If-Match": etag})).status_code == 204
+
+
+def test_job_body_is_the_job_schema_dump(app) -> None:
+    """The JSON served from the stored record is what JobSchema would dump, in every status."""
+    store = app.extensions["claimcheck.jobs"]
+    metadata = {"desk": "city", "é": [1, 2.5, None]}
+    records = []
+    for outcome in ("queued", "running", "succeeded", "failed", "canceled"):
+        job_id = store.create("alpha", {"text": "x"}, metadata if outcome != "queued" else None)["id"]
+        if outcome != "queued":
+            store.start(job_id, lease=60)
+        if outcome == "succeeded":
+            store.finish(job_id, "succeeded", {"article": {"text": "x"}, "claims": [], "summary": {}}, 0.01)
+        elif outcome == "failed":
+            store.finish(job_id, "failed", problem(422, "empty", type="urn:x", field="text"), 0.01)
+        elif outcome == "canceled":
+            store.cancel(job_id)
+        records.append(store.get(job_id))
+    for record in records:
+        with app.test_request_context():
+            assert json.loads(checks._job_body(record)) == JobSchema().dump(checks._view(record)), record["status"]
+    assert list(json.loads(checks._job_body(records[3]))["error"]) == ["type", "title", "status", "detail", "field"]
+
+
+def test_post_with_prefer_wait_returns_the_finished_job(client, app, monkeypatch) -> None:
+    store = app.extensions["claimcheck.jobs"]
+    created, create = [], store.create
+
+    def finish(job_id: str) -> None:
+        store.start(job_id, lease=60)
+        store.finish(job_id, "succeeded", {"article": {"text": "x"}, "claims": [], "summary": {"supported": 0}}, 0.01)
+
+    def create_and_finish_soon(*args: object, **kwargs: object) -> dict:
+        record = create(*args, **kwargs)
+        created.append(record["id"])
+        threading.Timer(0.2, finish, args=(record["id"],)).start()
+        return record
+
+    monkeypatch.setattr(store, "create", create_and_finish_soon)
+    started = time.monotonic()
+    response = submit(client, {"text": "waited for"}, Prefer="wait=5")
+    assert time.monotonic() - started < 3
+    assert response.status_code == 200 and response.json["status"] == "succeeded", response.json
+    assert response.json["id"] == created[0] and response.json["result"]["summary"] == {"supported": 0}
+    assert "Retry-After" not in response.headers and response.headers["Preference-Applied"] == "wait=5"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 
@@ -9,6 +10,7 @@ import pytest
 
 from workers import stats
 from workers.jobs import FINISHED, PENDING, JobStore
+from workers.queue import CHECK_TASK
 
 
 @pytest.fixture
@@ -52,9 +54,32 @@ def test_transition_of_a_missing_job(store: JobStore) -> None:
 def test_start_counts_attempts_and_sets_a_lease(store: JobStore) -> None:
     job_id = new_job(store)
     assert store.start(job_id, lease=30).count == 1
-    assert store.start(job_id, lease=30).count == 2
+    started = store.start(job_id, lease=30)
+    assert started.count == 2
     record = store.get(job_id)
     assert record["status"] == "running" and float(record["lease_until"]) > time.time() + 25
+    assert started.record == record  # read in the same step, article included
+    assert started.record["article"] == '{"text":"an article"}'
+
+
+def test_start_of_a_finished_job_reads_nothing(store: JobStore) -> None:
+    job_id = new_job(store)
+    store.finish(job_id, "failed", {"status": 500}, None)
+    started = store.start(job_id, lease=30)
+    assert not started.applied and started.previous == "failed" and started.record is None
+
+
+def test_create_can_enqueue_in_the_same_step(store: JobStore) -> None:
+    store = JobStore(store.redis, store.blocking, store.prefix + "enqueue-test:", store.ttl)  # no worker here
+    job_id = store.create("store-tests", {"text": "queued at once"}, None, enqueue=True)["id"]
+    assert store.redis.llen(store.queue) == 1
+    message = json.loads(store.redis.lindex(store.queue, 0))
+    assert message["headers"]["task"] == CHECK_TASK and message["headers"]["argsrepr"] == repr([job_id])
+    new_job(store)
+    assert store.redis.llen(store.queue) == 1  # without `enqueue`, the caller queues it
+    store.enqueue(job_id)
+    assert store.redis.llen(store.queue) == 2
+    store.redis.delete(store.queue)
 
 
 def test_finish_stores_payload_drops_article_and_counts(store: JobStore, redis) -> None:
@@ -68,6 +93,19 @@ def test_finish_stores_payload_drops_article_and_counts(store: JobStore, redis) 
     assert after.finished.get("succeeded", 0) == before.finished.get("succeeded", 0) + 1
     assert after.verdicts.get("supported", 0) == before.verdicts.get("supported", 0) + 2
     assert after.duration_count == before.duration_count + 1
+    assert after.duration_sum == pytest.approx(before.duration_sum + 0.02)
+    assert dict(after.duration_buckets)[0.025] == dict(before.duration_buckets)[0.025] + 1
+
+
+def test_stats_record_in_a_pipeline_matches_increments(redis) -> None:
+    prefix = f"stats-{time.time_ns()}:"
+    pipe = redis.pipeline(transaction=False)
+    stats.record(pipe, prefix, "succeeded", 0.3, {"refuted": 2})
+    pipe.execute()
+    figures = stats.read(redis, prefix)
+    assert figures.finished == {"succeeded": 1} and figures.verdicts == {"refuted": 2}
+    assert figures.duration_count == 1 and figures.duration_sum == pytest.approx(0.3)
+    redis.delete(*(f"{prefix}stats:{name}" for name in ("finished", "verdicts", "duration")))
 
 
 def test_requeue_only_after_the_lease(store: JobStore) -> None:
@@ -127,17 +165,20 @@ def test_wait_returns_when_the_job_finishes(store: JobStore, status: str) -> Non
     job_id = new_job(store)
     threading.Timer(0.2, store.transition, args=(job_id, PENDING, status)).start()
     started = time.monotonic()
-    store.wait(job_id, timeout=5)
+    assert store.wait(job_id, timeout=5)["status"] == status
     assert time.monotonic() - started < 2
     started = time.monotonic()
-    store.wait(job_id, timeout=5)  # a second listener is woken too
+    assert store.wait(job_id, timeout=5) == store.get(job_id)  # a second listener is woken too
     assert time.monotonic() - started < 1
 
 
 def test_wait_times_out(store: JobStore) -> None:
     started = time.monotonic()
-    store.wait(new_job(store), timeout=0.3)
+    job_id = new_job(store)
+    assert store.wait(job_id, timeout=0.3)["status"] == "queued"
     assert 0.25 < time.monotonic() - started < 2
+    store.delete(job_id)
+    assert store.wait(job_id, timeout=0.1) is None
 
 
 def test_idempotency_binding(store: JobStore) -> None:

@@ -12,6 +12,7 @@ from service import problems
 from workers import runner
 from workers.jobs import JobStore
 from workers.pipeline import ReferenceTableError
+from workers.pipeline.schema import ResultSchema
 
 
 @pytest.fixture
@@ -106,3 +107,56 @@ def test_article_from_stored_fields() -> None:
 
 def test_lease_outlasts_broker_redelivery(app) -> None:
     assert runner.lease_seconds(app.config) > app.config["VISIBILITY_TIMEOUT"]
+
+
+OUTLINE = {"article": {"text": "x"}, "reference_version": "v", "claims": [], "summary": {}, "warnings": []}
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        None,
+        {"claims": []},
+        {**OUTLINE, "article": "x"},
+        {**OUTLINE, "claims": [{"id": "c1"}]},
+        {**OUTLINE, "summary": {"supported": "2"}},
+        {**OUTLINE, "reference_version": 3},
+        {**OUTLINE, "warnings": "none"},
+    ],
+)
+def test_off_schema_outlines_are_caught(result: object) -> None:
+    assert runner.off_schema(OUTLINE) is None
+    assert runner.off_schema(result)
+
+
+def test_the_engine_result_has_the_outline(store: JobStore, app) -> None:
+    job_id = job(store)
+    run(app, job_id)
+    assert runner.off_schema(json.loads(store.get(job_id)["result"])) is None
+
+
+def test_a_result_json_cannot_encode_fails_the_job(app, store: JobStore, monkeypatch) -> None:
+    engine = runner.check
+
+    def with_a_set(*args: object, **kwargs: object) -> dict:
+        return {**engine(*args, **kwargs), "warnings": [{1, 2}]}
+
+    monkeypatch.setattr(runner, "check", with_a_set)
+    job_id = job(store)
+    assert run(app, job_id) == "failed"
+    assert json.loads(store.get(job_id)["error"])["type"] == problems.INTERNAL_ERROR
+
+
+def test_bench_noop_tenant_skips_the_engine(app, store: JobStore, monkeypatch) -> None:
+    def no_engine(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the engine ran")
+
+    monkeypatch.setattr(runner, "check", no_engine)
+    monkeypatch.setitem(app.config, "BENCH_NOOP_TENANT", "runner-tests")
+    job_id = job(store, published_at="2026-11-20")
+    assert run(app, job_id) == "succeeded"
+    result = json.loads(store.get(job_id)["result"])
+    assert ResultSchema().validate(result) == {} and result["claims"] == []
+    assert result["article"]["text"] == SAMPLE_TEXT and result["article"]["published_at"] == "2026-11-20"
+    other = store.create("someone-else", {"text": SAMPLE_TEXT}, None)["id"]
+    assert run(app, other) == "failed"  # other tenants' jobs still go to the (here broken) engine

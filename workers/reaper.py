@@ -41,11 +41,14 @@ class Reaper(threading.Thread):
         self.store, self.celery_app, self.interval = store, celery_app, interval
         self.stopped = threading.Event()
 
+    def _enqueue(self, job_id: str) -> None:
+        self.celery_app.send_task(CHECK_TASK, args=[job_id], ignore_result=True)
+
     def run(self) -> None:
         """Reap until `stopped` is set; Redis being down only skips a round."""
         while not self.stopped.wait(self.interval):
             try:
-                reap(self.store, lambda job_id: self.celery_app.send_task(CHECK_TASK, args=[job_id]))
+                reap(self.store, self._enqueue)
             except (redis.RedisError, OperationalError, OSError) as exc:
                 log.warning("reaper skipped a round, Redis unavailable: %s", exc)
             except Exception:

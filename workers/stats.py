@@ -25,6 +25,22 @@ def _keys(prefix: str) -> tuple[str, str, str]:
     return f"{prefix}stats:finished", f"{prefix}stats:verdicts", f"{prefix}stats:duration"
 
 
+def increments(
+    prefix: str, status: str, duration: float | None, summary: Mapping[str, int] | None = None
+) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, str]]]:
+    """What one finished job adds: (key, field, n) for HINCRBY and (key, field, "x") for HINCRBYFLOAT."""
+    finished, verdicts, durations = _keys(prefix)
+    counts = [(finished, status, 1)]
+    counts.extend((verdicts, label, int(count)) for label, count in (summary or {}).items())
+    sums = []
+    if duration is not None:
+        bound = next((b for b in DURATION_BUCKETS if duration <= b), float("inf"))
+        counts.append((durations, repr(bound), 1))
+        counts.append((durations, "count", 1))
+        sums.append((durations, "sum", repr(duration)))
+    return counts, sums
+
+
 def record(
     pipe: redis.client.Pipeline,
     prefix: str,
@@ -33,15 +49,11 @@ def record(
     summary: Mapping[str, int] | None = None,
 ) -> None:
     """Add one finished job to the counters (inside the caller's pipeline)."""
-    finished, verdicts, durations = _keys(prefix)
-    pipe.hincrby(finished, status, 1)
-    for label, count in (summary or {}).items():
-        pipe.hincrby(verdicts, label, int(count))
-    if duration is not None:
-        bound = next((b for b in DURATION_BUCKETS if duration <= b), float("inf"))
-        pipe.hincrby(durations, repr(bound), 1)
-        pipe.hincrbyfloat(durations, "sum", duration)
-        pipe.hincrby(durations, "count", 1)
+    counts, sums = increments(prefix, status, duration, summary)
+    for key, field, amount in counts:
+        pipe.hincrby(key, field, amount)
+    for key, field, amount in sums:
+        pipe.hincrbyfloat(key, field, float(amount))
 
 
 def read(client: redis.Redis, prefix: str) -> JobStats:
