@@ -15,9 +15,17 @@ from flask_smorest import Blueprint, abort
 from flask_smorest.pagination import PaginationParameters
 
 from service.auth import require_api_key
+from service.claimreview import claim_reviews
 from service.problems import IDEMPOTENCY_KEY_REUSED
 from service.ratelimit import enforce_rate_limit
-from service.schemas import CheckRequestSchema, JobListArgsSchema, JobSchema, JobSummarySchema, ProblemSchema
+from service.schemas import (
+    CheckReadArgsSchema,
+    CheckRequestSchema,
+    JobListArgsSchema,
+    JobSchema,
+    JobSummarySchema,
+    ProblemSchema,
+)
 from workers.jobs import PENDING, JobStore
 
 blp = Blueprint("checks", __name__, url_prefix="/v1/checks", description="Submit articles and read their checks")
@@ -117,6 +125,27 @@ def _settled(record: dict[str, str]) -> dict[str, str]:
     if wait and record["status"] in PENDING:
         return _store().wait(record["id"], wait) or record
     return record
+
+
+def _prefers_json_ld() -> bool:
+    """Does the Accept header rank JSON-LD above plain JSON?"""
+    accept = request.accept_mimetypes
+    return accept.quality("application/ld+json") > max(accept.quality("application/json"), 0) or (
+        accept.best == "application/ld+json")
+
+
+def _claimreview(record: dict[str, str]) -> Response:
+    """The succeeded job as schema.org ClaimReview JSON-LD, one review per claim; 409 before it succeeds."""
+    if record["status"] != "succeeded":
+        abort(409, message=f"the check is {record['status']}: ClaimReview needs a succeeded check")
+    job = _view(record)
+    job["finished_at"] = job["finished_at"].isoformat() if job["finished_at"] else None
+    config = current_app.config
+    author = {"name": config["CLAIMREVIEW_AUTHOR"], "url": config["CLAIMREVIEW_AUTHOR_URL"]}
+    page = url_for("review.job", job_id=record["id"], _external=True)
+    document = claim_reviews(job, author, page)
+    blp.set_etag(document)
+    return Response(json.dumps(document, ensure_ascii=False), mimetype="application/ld+json")
 
 
 def _respond(record: dict[str, str], accepted_status: int, body: bytes | None = None) -> Response:
@@ -220,14 +249,20 @@ class Check(MethodView):
     """One check."""
 
     @blp.etag
-    @blp.response(200, JobSchema)
+    @blp.arguments(CheckReadArgsSchema, location="query")
+    @blp.response(200, JobSchema, description="The job; with `format=claimreview` or `Accept: application/ld+json`, "
+                                              "a JSON-LD document of one schema.org ClaimReview per claim")
     @blp.alt_response(401, response="UNAUTHORIZED")
     @blp.alt_response(404, response="NOT_FOUND")
+    @blp.alt_response(409, schema=ProblemSchema, description="ClaimReview asked of a check that has not succeeded",
+                      content_type="application/problem+json")
     @blp.alt_response(429, response="TOO_MANY_REQUESTS")
     @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
-    def get(self, job_id: uuid.UUID) -> Response:
+    def get(self, args: dict[str, Any], job_id: uuid.UUID) -> Response:
         """Read a check: status, timestamps, then result or problem. Honours `Prefer: wait=N`."""
         record = _settled(_owned(str(job_id)))
+        if args["format"] == "claimreview" or _prefers_json_ld():
+            return _claimreview(record)
         body = _job_body(record)
         blp.set_etag(_etag_data(body))  # 304 when it matches If-None-Match
         return _respond(record, 200, body)

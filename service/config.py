@@ -24,6 +24,8 @@ DEFAULTS: dict[str, Any] = {
     "VISIBILITY_TIMEOUT": 300,  # seconds before an unacknowledged job is redelivered
     "RESTORE_INTERVAL": 10,  # seconds between scans for jobs to redeliver
     "MAX_ATTEMPTS": 3,  # deliveries of one job before it fails as lost
+    "CLAIMREVIEW_AUTHOR": "claimcheck",  # the organisation named as author of ClaimReview output
+    "CLAIMREVIEW_AUTHOR_URL": None,  # its web address, when it has one
     "REFERENCE": None,  # reference table folder or file (the engine's CLAIMCHECK_REFERENCE); None: bundled
     "TEST_TASK_DELAY": 0.0,  # TEST ONLY: seconds each check sleeps, to make jobs slow in tests
     "BENCH_NOOP_TENANT": None,  # BENCH/TEST ONLY: this tenant's jobs skip the engine (bench/load.py's no-op job)

@@ -89,6 +89,16 @@ class JobSummarySchema(JobSchema):
         exclude = ("result",)
 
 
+class CheckReadArgsSchema(Schema):
+    """How to read one check."""
+
+    format = fields.String(
+        load_default="json", validate=validate.OneOf(["json", "claimreview"]),
+        metadata={"description": "`claimreview`: one schema.org ClaimReview per claim, as JSON-LD "
+                                 "(also given for `Accept: application/ld+json`)"},
+    )
+
+
 class JobListArgsSchema(Schema):
     """Filters of the job list."""
 

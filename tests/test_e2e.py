@@ -90,3 +90,30 @@ def test_413_over_http(live_server: str) -> None:
         f"{live_server}/v1/checks", headers=auth(), json={"text": "x" * (3 * 1024 * 1024)}, timeout=30
     )
     assert_problem(response, 413)
+
+
+CARTEL_TEXT = ("In February, the State Department designated Tren de Aragua as a foreign terrorist organization. "
+               "The U.S. offers a $40 million reward for Maduro.")
+
+
+@pytest.mark.parametrize("how", [{"params": {"format": "claimreview"}}, {"headers": {"Accept": "application/ld+json"}}],
+                         ids=["format=claimreview", "Accept"])
+def test_claimreview_over_http(live_server: str, how: dict) -> None:
+    body = {"text": CARTEL_TEXT, "published_at": "2025-09-01", "url": "https://news.example.org/a", "title": "T"}
+    job = requests.post(f"{live_server}/v1/checks", json=body, headers=auth(Prefer="wait=20"), timeout=30).json()
+    assert job["status"] == "succeeded", job
+    response = requests.get(f"{live_server}/v1/checks/{job['id']}", params=how.get("params"),
+                            headers=auth(**how.get("headers", {})), timeout=10)
+    assert response.status_code == 200 and response.headers["Content-Type"].startswith("application/ld+json")
+    reviews = response.json()["@graph"]
+    assert [r["reviewRating"]["alternateName"] for r in reviews] == ["True", "False"]
+    assert all(r["itemReviewed"]["appearance"]["url"] == "https://news.example.org/a" for r in reviews)
+    assert reviews[0]["url"] == f"{live_server}/review/{job['id']}#c1"
+
+
+def test_claimreview_needs_a_succeeded_check(live_server: str) -> None:
+    job = requests.post(f"{live_server}/v1/checks", json={"text": "  \n "}, headers=auth(Prefer="wait=20"),
+                        timeout=30).json()
+    assert job["status"] == "failed"
+    response = requests.get(f"{live_server}/v1/checks/{job['id']}?format=claimreview", headers=auth(), timeout=10)
+    assert_problem(response, 409)

@@ -205,7 +205,7 @@ def test_reviewer_page_shows_the_apis_verdicts(browser: Any, live_server: str) -
     browser.switch_to.active_element.send_keys(Keys.ARROW_LEFT)
     assert browser.execute_script(active) == claim["id"]
 
-    # downloads: the job as JSON; ClaimReview when the API offers it, else the page says it does not
+    # downloads: the job as JSON, and its ClaimReview JSON-LD as the API gives it
     browser.find_element(By.ID, "download-json").click()
     assert json.loads(_downloaded(browser.downloads, ".json").read_text())["result"] == result
     claimreview = requests.get(
@@ -216,10 +216,9 @@ def test_reviewer_page_shows_the_apis_verdicts(browser: Any, live_server: str) -
     browser.find_element(By.ID, "download-claimreview").click()
     status = browser.find_element(By.ID, "action-status")
     wait_until(lambda: "Fetching" not in status.text, 10, 0.1, "the ClaimReview request")
-    if "application/ld+json" in claimreview.headers.get("Content-Type", ""):
-        assert json.loads(_downloaded(browser.downloads, ".jsonld").read_text()) == claimreview.json()
-    else:
-        assert status.text == "This server does not offer ClaimReview output yet."
+    assert claimreview.headers["Content-Type"].startswith("application/ld+json")
+    assert status.text == "ClaimReview JSON-LD downloaded."
+    assert json.loads(_downloaded(browser.downloads, ".jsonld").read_text()) == claimreview.json()
 
     # the permalink opens the same check in a fresh page load (the key stays in session storage, not the URL)
     permalink = browser.find_element(By.ID, "permalink").get_attribute("href")
