@@ -64,6 +64,7 @@ class Verifier:
         self.table = table
         self.published = published
         self._evidence: dict[str, Evidence] = {}
+        self._words: dict[tuple[str, str], str] = {}  # a fact's dates, authorities and kinds in words
 
     # --- shared helpers -------------------------------------------------------------------
     def name(self, entity_id: str | None) -> str:
@@ -105,6 +106,12 @@ class Verifier:
 
     def when(self, f: Fact) -> str:
         """The dates of a fact in words: "on February 19, 2025 (effective February 20, 2025)"."""
+        key = ("when", f.id)
+        if key not in self._words:
+            self._words[key] = self._when(f)
+        return self._words[key]
+
+    def _when(self, f: Fact) -> str:
         a, e, o = f.announced, f.effective, f.occurred
 
         def at(w: DateWindow) -> str:
@@ -122,7 +129,10 @@ class Verifier:
 
     def authority(self, f: Fact) -> str:
         """The authorities of a fact in words."""
-        return " and ".join(self.name(a) for a in f.authorities) or "an unrecorded authority"
+        key = ("authority", f.id)
+        if key not in self._words:
+            self._words[key] = " and ".join(self.name(a) for a in f.authorities) or "an unrecorded authority"
+        return self._words[key]
 
     def authority_fits(self, claimed: str | None, f: Fact) -> bool:
         """A claimed authority fits when it is the fact's, part of it, or a broader one that contains it."""
@@ -260,7 +270,10 @@ class Verifier:
                        self.evidence(hit))
 
     def _kinds(self, f: Fact) -> str:
-        return " and ".join(self._a(self.kind_name(k)) for k in f.kinds) or "under an unrecorded kind"
+        key = ("kinds", f.id)
+        if key not in self._words:
+            self._words[key] = " and ".join(self._a(self.kind_name(k)) for k in f.kinds) or "under an unrecorded kind"
+        return self._words[key]
 
     def _describe(self, facts: list[Fact]) -> str:
         return "; ".join(f"{self._kinds(f)} by {self.authority(f)} {self.when(f)}" for f in facts) or "nothing"
