@@ -95,6 +95,7 @@ NEGATIVE = [
     ("event without a date", "Trump signed an executive order directing the State Department to act."),
     ("weak cue with no context", "The company added Tren de Aragua graffiti to its catalogue."),
     ("cartel members are not a count", "The extradition of 29 cartel members drew attention."),
+    ("an old amount alone", "The reward for Maduro was raised in August from $25 million."),
 ]
 
 

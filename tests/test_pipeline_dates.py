@@ -63,6 +63,10 @@ CASES = [
     ("year", "entered the country in 2015 and", "in 2015", D(2015, 1, 1), D(2015, 12, 31), "year"),
     ("yesterday", "yesterday the minister", "yesterday", D(2025, 8, 7), D(2025, 8, 7), "day"),
     ("last year", "last year the group", "last year", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("full stop after a month ends the sentence", "designated in February. Then", "in February", D(2025, 2, 1),
+     D(2025, 2, 28), "month"),
+    ("full stop after an abbreviation belongs to it", "since Sept. 4", "since Sept. 4", D(2025, 9, 4), D(2025, 9, 4),
+     "day"),
 ]
 
 

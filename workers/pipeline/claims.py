@@ -298,6 +298,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
     for m in money:
         if id(m) in skip:
             continue
+        if id(m) not in previous and _words_between(doc, max(sent.s.start, m.start - 12), m.start)[-1:] == ["from"]:
+            continue  # "was raised in August from $25 million": the old amount, the new one unstated
         cue = nearest_cue.at(m.start)
         gap = _words_between(doc, min(cue.end, m.end), max(cue.start, m.start))
         if len(gap) > REWARD_DISTANCE or _other_money(doc, sent, m, date_starts):

@@ -201,6 +201,7 @@ def _plausible(m: re.Match[str], text: str) -> bool:
 # Every date expression holds one of these: the full pattern runs only near them.
 _ANCHOR = re.compile(r"\b(?:\d|(?:" + "|".join([*(m for m in MONTHS if len(m) == 3), *WEEKDAYS]) +
                      r")|(?:ago|recent|recently|yesterday|today|weeks?|weekend|months?|years?)\b)")
+_ABBREVIATED_MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 _LOOKBACK = 28  # characters of qualifiers that may precede an anchor ("earlier in the", "since late")
 _LOOKAHEAD = 32  # characters a date expression may run past its anchor ("ruary 20th, 2025")
 
@@ -244,7 +245,7 @@ def find_dates(view: str, text: str, published: dt.date | None,
         if not _plausible(m, text):
             continue
         start, end = m.span()
-        if view[end - 1] == "." and view[start:end - 1].rsplit(None, 1)[-1] not in MONTHS:
+        if view[end - 1] == "." and view[start:end - 1].rsplit(None, 1)[-1] not in _ABBREVIATED_MONTHS:
             end -= 1  # a full stop after "September" ends the sentence; after "Sept" it abbreviates
         if start > 0 and view[start - 1] in "$£€" or (end < len(view) and view[end:end + 1].isdigit()):
             continue
