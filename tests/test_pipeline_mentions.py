@@ -16,7 +16,7 @@ PUB = dt.date(2025, 8, 8)
 
 def _mentions(text: str):
     table = load_table()
-    doc = prepare(text, table.lexicon.vocabulary())
+    doc = prepare(text, table.lexicon.common_words())
     return find_mentions(doc, table, sentences(doc.text, doc.view), PUB)
 
 

@@ -77,6 +77,3 @@ CONTINUATION_WORDS = {"also", "too", "likewise", "similarly", "additionally", "l
 # Copulas and linking words that let a kind term describe a nearby name ("X, a terrorist group").
 LINKING_WORDS = {"is", "are", "was", "were", "be", "been", "being", "as", "like", "including", "such",
                  "a", "an", "the", "other", "designated", "listed", "among"}
-
-# Words that make a count not a count of groups ("29 cartel members").
-ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")

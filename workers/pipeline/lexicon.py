@@ -81,7 +81,6 @@ class PhraseIndex:
         self._gapped: list[tuple[tuple[str, ...], Entry]] = []
         self._fuzzy_names: list[tuple[str, int, Entry]] = []  # (folded name, token count, entry)
         self._fuzzy_postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (name, position)
-        self._vocabulary: frozenset[str] | None = None
         self._starters: frozenset[str] | None = None  # first words of every phrase
         self._common_words: dict[int, tuple[str, ...]] | None = None
         self._common_keys: set[str] = set()  # phrases that are not names: cues, terms, triggers, places
@@ -107,7 +106,7 @@ class PhraseIndex:
                     self._fuzzy_postings[tok].append((name_id, pos))
 
     def _add_tokens(self, tokens: tuple[str, ...], key: str, entry: Entry) -> None:
-        self._vocabulary = self._common_words = self._starters = None
+        self._common_words = self._starters = None
         found = self._entries[key]
         if entry not in found:
             found.append(entry)
@@ -134,12 +133,6 @@ class PhraseIndex:
                     by_length[len(w)].add(w)
             self._common_words = {n: tuple(sorted(ws)) for n, ws in by_length.items()}
         return self._common_words
-
-    def vocabulary(self) -> frozenset[str]:
-        """Every single word of every phrase (used to read censored words)."""
-        if self._vocabulary is None:
-            self._vocabulary = frozenset(w for key in self._entries for w in key.split())
-        return self._vocabulary
 
     def scan(self, tokens: Sequence[str]) -> list[Hit]:
         """Every exact phrase occurrence in `tokens`, overlapping ones included."""

@@ -15,10 +15,6 @@ class DateWindow:
     end: dt.date
     granularity: str  # day | week | month | year | range
 
-    def contains(self, day: dt.date) -> bool:
-        """True when `day` falls inside the window."""
-        return self.start <= day <= self.end
-
     def overlaps(self, other: DateWindow) -> bool:
         """True when the two windows share at least one day."""
         return self.start <= other.end and other.start <= self.end
