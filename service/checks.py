@@ -27,6 +27,7 @@ from service.schemas import (
     ProblemSchema,
 )
 from workers.jobs import PENDING, JobStore
+from workers.ssrf import RefusedURL, resolve
 
 blp = Blueprint("checks", __name__, url_prefix="/v1/checks", description="Submit articles and read their checks")
 blp.before_request(require_api_key)
@@ -180,9 +181,24 @@ def _replay(binding: str, body_hash: str) -> dict[str, str] | None:
     return _store().get(job_id, g.tenant)
 
 
+def _checked_callback_url(article: dict[str, Any]) -> str | None:
+    """The job's callback_url once the SSRF guard passed it and the tenant can sign callbacks; else 422."""
+    url = article.get("callback_url")
+    if url is None:
+        return None
+    if not (current_app.config["WEBHOOK_SECRETS"] or {}).get(g.tenant):
+        abort(422, errors={"callback_url": ["no webhook secret is configured for this API key's tenant"]})
+    try:
+        resolve(url, current_app.config)
+    except RefusedURL as exc:
+        abort(422, errors={"callback_url": [str(exc)]})
+    return url
+
+
 def _submit(article: dict[str, Any], key: str | None) -> dict[str, str]:
     """Create and enqueue a job, or return the one this Idempotency-Key made."""
     store, config = _store(), current_app.config
+    callback_url = _checked_callback_url(article)
     body_hash = _body_hash() if key is not None else ""  # hashing the body only matters with a key
     if key is not None and (binding := store.recall_idempotency(g.tenant, key)):
         if (earlier := _replay(binding, body_hash)) is not None:
@@ -192,8 +208,8 @@ def _submit(article: dict[str, Any], key: str | None) -> dict[str, str]:
     if article.get("published_at"):
         stored["published_at"] = article["published_at"].isoformat()
     if key is None:  # the record and its task in one transaction
-        return store.create(g.tenant, stored, article.get("metadata"), enqueue=True)
-    record = store.create(g.tenant, stored, article.get("metadata"))
+        return store.create(g.tenant, stored, article.get("metadata"), enqueue=True, callback_url=callback_url)
+    record = store.create(g.tenant, stored, article.get("metadata"), callback_url=callback_url)
     if binding := store.remember_idempotency(g.tenant, key, body_hash, record["id"], config["IDEMPOTENCY_TTL"]):
         store.delete(record["id"])  # a concurrent request with the same key won
         return _replay(binding, body_hash) or abort(409, message="a request with this key is in progress")

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
+from standardwebhooks import Webhook
 
 ENV_PREFIX = "CLAIMCHECK"
 
@@ -26,6 +27,15 @@ DEFAULTS: dict[str, Any] = {
     "MAX_ATTEMPTS": 3,  # deliveries of one job before it fails as lost
     "CLAIMREVIEW_AUTHOR": "claimcheck",  # the organisation named as author of ClaimReview output
     "CLAIMREVIEW_AUTHOR_URL": None,  # its web address, when it has one
+    "WEBHOOK_SECRETS": {},  # tenant -> Standard Webhooks secret ("whsec_..."), signs its callbacks
+    "CALLBACK_URLS": {},  # tenant -> callback URL used when a job gives no callback_url
+    "CALLBACK_RETRY_DELAYS": [5, 300, 1800, 7200, 18000, 36000, 86400],  # seconds before each retry
+    "CALLBACK_JITTER": 0.1,  # each retry delay is moved by up to this fraction, either way
+    "CALLBACK_CONNECT_TIMEOUT": 3.0,  # seconds to connect to a callback URL
+    "CALLBACK_READ_TIMEOUT": 10.0,  # seconds to wait for its answer
+    "CALLBACK_MAX_RESPONSE_BYTES": 65536,  # bytes of a callback's answer read at most
+    "CALLBACK_ALLOW_HTTP": False,  # callbacks to http:// URLs (https only by default)
+    "SSRF_ALLOWLIST": [],  # addresses or networks outbound URLs may reach although internal, e.g. ["127.0.0.1"]
     "REFERENCE": None,  # reference table folder or file (the engine's CLAIMCHECK_REFERENCE); None: bundled
     "TEST_TASK_DELAY": 0.0,  # TEST ONLY: seconds each check sleeps, to make jobs slow in tests
     "BENCH_NOOP_TENANT": None,  # BENCH/TEST ONLY: this tenant's jobs skip the engine (bench/load.py's no-op job)
@@ -66,3 +76,13 @@ def check_config(config: Mapping[str, Any]) -> None:
         )
     if not isinstance(config["API_KEYS"], Mapping):
         raise ValueError("API_KEYS must be a JSON object mapping tenant to key")
+    for name in ("WEBHOOK_SECRETS", "CALLBACK_URLS"):
+        if not isinstance(config.get(name, {}), Mapping):
+            raise ValueError(f"{name} must be a JSON object keyed by tenant")
+    for tenant, secret in (config.get("WEBHOOK_SECRETS") or {}).items():
+        try:
+            if not str(secret).startswith("whsec_"):
+                raise ValueError(secret)
+            Webhook(secret)
+        except Exception:
+            raise ValueError(f"WEBHOOK_SECRETS[{tenant!r}] is not a whsec_<base64> secret") from None

@@ -36,6 +36,13 @@ class CheckRequestSchema(Schema):
         validate=validate.Length(max=2048),
         metadata={"description": "the article's address: recorded, never fetched"},
     )
+    callback_url = fields.Url(
+        allow_none=True,
+        schemes={"http", "https"},
+        validate=validate.Length(max=2048),
+        metadata={"description": "where to POST the signed check.succeeded / check.failed callback "
+                                 "(else the tenant's configured URL); must pass the SSRF guard"},
+    )
     metadata = fields.Dict(
         keys=fields.String(),
         allow_none=True,

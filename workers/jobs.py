@@ -158,7 +158,13 @@ class JobStore:
         return self.prefix + QUEUE
 
     def create(
-        self, tenant: str, article: Mapping[str, Any], metadata: Any, *, enqueue: bool = False
+        self,
+        tenant: str,
+        article: Mapping[str, Any],
+        metadata: Any,
+        *,
+        enqueue: bool = False,
+        callback_url: str | None = None,
     ) -> dict[str, str]:
         """Store a new queued job and return its record; `enqueue` queues its task in the same transaction."""
         now = time.time()
@@ -171,6 +177,8 @@ class JobStore:
             "metadata": _json(metadata),
             "attempts": "0",
         }
+        if callback_url:
+            record["callback_url"] = callback_url
         self._create(
             keys=[self.key(record["id"])],
             args=[

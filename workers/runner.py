@@ -19,6 +19,7 @@ from service.problems import (
     WORKER_LOST,
     problem,
 )
+from workers.callbacks import job_finished
 from workers.jobs import JobStore, encode_payload
 from workers.pipeline import Article, CheckOptions, InputError, ReferenceTableError, check, load_table
 from workers.pipeline.schema import LABELS, ClaimSchema, ResultSchema
@@ -138,7 +139,8 @@ def run_job(job_id: str, store: JobStore, config: Mapping[str, Any]) -> str:
             type=WORKER_LOST,
             title="The worker running the check was lost",
         )
-        store.finish(job_id, "failed", lost, None)
+        if store.finish(job_id, "failed", lost, None):
+            _call_back(store, job_id, started.record, config)
         return "failed"
     record = started.record
     if record is None or "article" not in record:
@@ -147,5 +149,16 @@ def run_job(job_id: str, store: JobStore, config: Mapping[str, Any]) -> str:
         time.sleep(config["TEST_TASK_DELAY"])
     began = time.monotonic()
     status, payload, encoded = _check(record, config)
-    store.finish(job_id, status, payload, time.monotonic() - began, encoded=encoded)
+    if store.finish(job_id, status, payload, time.monotonic() - began, encoded=encoded):
+        _call_back(store, job_id, record, config)
     return status
+
+
+def _call_back(store: JobStore, job_id: str, record: Mapping[str, str] | None, config: Mapping[str, Any]) -> None:
+    """Start the callbacks of a job that just ended, if it has a callback URL (its outcome stands regardless)."""
+    if record is None or not (record.get("callback_url") or record.get("tenant") in config["CALLBACK_URLS"]):
+        return  # no URL: no extra read of the record
+    try:
+        job_finished(store.get(job_id) or {}, config)
+    except Exception:
+        log.exception("could not schedule the callbacks of job %s", job_id)

@@ -1,0 +1,125 @@
+"""SSRF guard for outbound URLs: refuse internal addresses, connect only to the address that was checked."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+# Ranges refused besides what `ipaddress` flags: carrier-grade NAT, "this network", IPv6 unique local / site local.
+_EXTRA_REFUSED = tuple(
+    ipaddress.ip_network(net)
+    for net in ("0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24", "198.18.0.0/15", "fc00::/7", "fec0::/10", "64:ff9b::/96")
+)
+
+
+class RefusedURL(ValueError):
+    """An outbound URL the guard refuses; the message says why."""
+
+
+def refusal(address: str | IPAddress, allowlist: Iterable[str] = ()) -> str | None:
+    """Why an address must not be connected to (loopback, private...), or None when it may be."""
+    ip = ipaddress.ip_address(address) if isinstance(address, str) else address
+    if any(ip in ipaddress.ip_network(entry, strict=False) for entry in allowlist):
+        return None
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is not None:
+            reason = refusal(embedded)
+            return f"IPv6 address embedding {embedded}: {reason}" if reason else None
+    checks = (
+        ("is_loopback", "loopback"),
+        ("is_link_local", "link-local (cloud metadata)"),
+        ("is_multicast", "multicast"),
+        ("is_unspecified", "unspecified"),
+        ("is_reserved", "reserved"),
+        ("is_private", "private"),
+    )
+    for attribute, name in checks:
+        if getattr(ip, attribute):
+            return f"{ip} is refused: {name}"
+    if any(ip in net for net in _EXTRA_REFUSED):
+        return f"{ip} is in a refused range (carrier-grade NAT, this-network, unique local)"
+    if not ip.is_global:
+        return f"{ip} is not a public address"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A checked URL: its host name, port and the one address to connect to."""
+
+    url: str
+    scheme: str
+    host: str
+    port: int
+    address: str
+
+
+def resolve(url: str, config: Mapping[str, Any]) -> Target:
+    """Check a URL's scheme, resolve its host and check every address; RefusedURL when any is refused."""
+    parts = urlsplit(url)
+    allowed_schemes = ("https", "http") if config.get("CALLBACK_ALLOW_HTTP") else ("https",)
+    if parts.scheme not in allowed_schemes:
+        raise RefusedURL(f"the scheme must be {' or '.join(allowed_schemes)}")
+    if not parts.hostname or parts.username or parts.password:
+        raise RefusedURL("the URL needs a host and no user or password")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+    except (OSError, ValueError) as exc:
+        raise RefusedURL(f"the host {parts.hostname} cannot be resolved: {exc}") from None
+    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    allowlist = config.get("SSRF_ALLOWLIST") or ()
+    for address in addresses:
+        if reason := refusal(address.split("%")[0], allowlist):
+            raise RefusedURL(f"the host {parts.hostname} resolves to a refused address: {reason}")
+    return Target(url, parts.scheme, parts.hostname, port, addresses[0])
+
+
+class PinnedAdapter(HTTPAdapter):
+    """Connects to the checked address while TLS (SNI, certificate) and Host still use the host name."""
+
+    def __init__(self, target: Target) -> None:
+        self.target = target
+        super().__init__(max_retries=0)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        if self.target.scheme == "https":
+            kwargs.update(server_hostname=self.target.host, assert_hostname=self.target.host)
+        super().init_poolmanager(*args, **kwargs)
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What an outbound POST got: status code, headers and at most `max_bytes` of the body."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+
+def post(target: Target, body: bytes, headers: Mapping[str, str], config: Mapping[str, Any]) -> Reply:
+    """POST to the checked address only: no redirects followed, connect/read timeouts, a capped body."""
+    parts = urlsplit(target.url)
+    literal = f"[{target.address}]" if ":" in target.address else target.address
+    pinned = parts._replace(netloc=f"{literal}:{target.port}").geturl()
+    host = target.host if ":" not in target.host else f"[{target.host}]"
+    default_port = 443 if target.scheme == "https" else 80
+    send_headers = {**headers, "Host": host if target.port == default_port else f"{host}:{target.port}"}
+    with requests.Session() as session:
+        session.trust_env = False  # no proxies from the environment: the checked address is the one used
+        session.mount(f"{target.scheme}://", PinnedAdapter(target))
+        timeout = (config["CALLBACK_CONNECT_TIMEOUT"], config["CALLBACK_READ_TIMEOUT"])
+        with session.post(pinned, data=body, headers=send_headers, timeout=timeout, allow_redirects=False,
+                          stream=True) as response:
+            content = response.raw.read(config["CALLBACK_MAX_RESPONSE_BYTES"] + 1, decode_content=True) or b""
+            return Reply(response.status_code, dict(response.headers), content[: config["CALLBACK_MAX_RESPONSE_BYTES"]])
