@@ -199,3 +199,29 @@ def test_tenant_callback_url_from_configuration(api: FlaskClient, tenant_hook: R
     attempts = _deliveries(api, job_id, 1, KEY_BETA)
     assert attempts[0]["accepted"] and attempts[0]["url"] == tenant_hook.url
     assert [r["payload"]["data"]["id"] for r in tenant_hook.received if r["verified"]] == [job_id]
+
+
+def test_a_retry_beyond_the_visibility_timeout_travels_in_hops_and_runs_once(
+    callback_config: dict[str, Any], receiver: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from conftest import _erase_prefix
+
+    hook = receiver([(500, {}), (200, {})])
+    config = {**callback_config, "KEY_PREFIX": f"cctest-{uuid.uuid4().hex[:10]}:", "VISIBILITY_TIMEOUT": 3,
+              "TASK_SOFT_TIME_LIMIT": 1.5, "TASK_TIME_LIMIT": 2, "RESTORE_INTERVAL": 1,
+              "CALLBACK_RETRY_DELAYS": [5], "CALLBACK_JITTER": 0}
+    worker = WorkerProcess(config, tmp_path_factory.mktemp("hops") / "worker.log").start()
+    try:
+        api = create_app({**config, "TESTING": True}).test_client()
+        job_id = _submit(api, hook.url)
+        attempts = _deliveries(api, job_id, 2)
+        time.sleep(3)  # a redelivered hop would show up as a third request by now
+        assert [a["status_code"] for a in _deliveries(api, job_id, 2)] == [500, 200]
+        assert len(hook.received) == 2 and hook.received[1]["at"] - hook.received[0]["at"] >= 4.8
+        log = worker.log_path.read_text().splitlines()
+        runs = [line for line in log if "claimcheck.deliver_callback" in line and "received" in line]
+        assert len(runs) >= 5, runs  # 2 attempts and hops of 1.5 s (half the visibility timeout) towards 5 s
+        assert attempts[1]["accepted"]
+    finally:
+        worker.stop()
+        _erase_prefix(config["REDIS_URL"], config["KEY_PREFIX"])
