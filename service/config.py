@@ -35,6 +35,7 @@ DEFAULTS: dict[str, Any] = {
     "CALLBACK_READ_TIMEOUT": 10.0,  # seconds to wait for its answer
     "CALLBACK_MAX_RESPONSE_BYTES": 65536,  # bytes of a callback's answer read at most
     "CALLBACK_ALLOW_HTTP": False,  # callbacks to http:// URLs (https only by default)
+    "CALLBACK_CA_BUNDLE": None,  # CA certificates file trusted for callbacks; None: certifi's
     "SSRF_ALLOWLIST": [],  # addresses or networks outbound URLs may reach although internal, e.g. ["127.0.0.1"]
     "REFERENCE": None,  # reference table folder or file (the engine's CLAIMCHECK_REFERENCE); None: bundled
     "TEST_TASK_DELAY": 0.0,  # TEST ONLY: seconds each check sleeps, to make jobs slow in tests

@@ -126,3 +126,45 @@ def test_submit_needs_a_webhook_secret(guarded_app: Flask) -> None:
         "/v1/checks", json={"text": "x", "callback_url": "http://127.0.0.1:9/hook"}, headers=auth(KEY_BETA)
     )
     assert "secret" in assert_problem(response, 422)["errors"]["callback_url"][0]
+
+
+@pytest.fixture
+def tls_echo(tmp_path: Any) -> Iterator[tuple[ThreadingHTTPServer, str, list[str]]]:
+    """An HTTPS echo on 127.0.0.1 whose certificate names hooks.test; records the SNI names it is sent."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("needs the openssl command")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "2", "-subj", "/CN=hooks.test", "-addext", "subjectAltName=DNS:hooks.test"],
+                   check=True, capture_output=True)
+    names: list[str] = []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda sock, name, ctx: names.append(name) and None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
+    server.hosts = []  # type: ignore[attr-defined]
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server, str(cert), names
+    server.shutdown()
+    server.server_close()
+
+
+def test_tls_uses_the_host_name_for_sni_and_the_certificate(tls_echo: Any) -> None:
+    import requests
+
+    server, cert, names = tls_echo
+    port = server.server_address[1]
+    target = Target(f"https://hooks.test:{port}/in", "https", "hooks.test", port, "127.0.0.1")
+    assert post(target, b"{}", {}, {**GUARD, "CALLBACK_CA_BUNDLE": cert}).status == 200
+    assert names[-1] == "hooks.test" and server.hosts == [f"hooks.test:{port}"]
+    with pytest.raises(requests.exceptions.SSLError):  # not trusted without the CA bundle
+        post(target, b"{}", {}, GUARD)
+    other = Target(f"https://other.test:{port}/in", "https", "other.test", port, "127.0.0.1")
+    with pytest.raises(requests.exceptions.SSLError):  # the certificate must name the URL's host
+        post(other, b"{}", {}, {**GUARD, "CALLBACK_CA_BUNDLE": cert})

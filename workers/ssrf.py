@@ -117,6 +117,7 @@ def post(target: Target, body: bytes, headers: Mapping[str, str], config: Mappin
     send_headers = {**headers, "Host": host if target.port == default_port else f"{host}:{target.port}"}
     with requests.Session() as session:
         session.trust_env = False  # no proxies from the environment: the checked address is the one used
+        session.verify = config.get("CALLBACK_CA_BUNDLE") or True
         session.mount(f"{target.scheme}://", PinnedAdapter(target))
         timeout = (config["CALLBACK_CONNECT_TIMEOUT"], config["CALLBACK_READ_TIMEOUT"])
         with session.post(pinned, data=body, headers=send_headers, timeout=timeout, allow_redirects=False,
