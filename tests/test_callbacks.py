@@ -24,8 +24,9 @@ SECRET = "whsec_" + base64.b64encode(b"claimcheck-callback-test-secret!").decode
 class Receiver:
     """An HTTP receiver on a loopback address: verifies each signature, answers from a script of statuses."""
 
-    def __init__(self, answers: list[tuple[int, dict[str, str]]], host: str = "127.0.0.1") -> None:
+    def __init__(self, answers: list[tuple[int, dict[str, str]]], host: str = "127.0.0.1", hang: float = 0) -> None:
         self.answers, self.received, self.lock = list(answers), [], threading.Lock()
+        self.hang, self.first = hang, threading.Event()  # the first request is answered `hang` seconds late
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -40,6 +41,9 @@ class Receiver:
                     status, headers = receiver.answers.pop(0) if receiver.answers else (200, {})
                     receiver.received.append({"at": time.monotonic(), "headers": dict(self.headers),
                                               "payload": payload, "verified": verified})
+                    hang = receiver.hang if len(receiver.received) == 1 else 0
+                receiver.first.set()
+                time.sleep(hang)
                 self.send_response(status if verified else 400)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -224,4 +228,30 @@ def test_a_retry_beyond_the_visibility_timeout_travels_in_hops_and_runs_once(
         assert attempts[1]["accepted"]
     finally:
         worker.stop()
+        _erase_prefix(config["REDIS_URL"], config["KEY_PREFIX"])
+
+
+def test_a_worker_dying_mid_send_makes_the_attempt_again(
+    callback_config: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from conftest import _erase_prefix
+
+    hook = Receiver([(200, {}), (200, {})], hang=3)
+    config = {**callback_config, "KEY_PREFIX": f"cctest-{uuid.uuid4().hex[:10]}:", "VISIBILITY_TIMEOUT": 3,
+              "TASK_SOFT_TIME_LIMIT": 1.5, "TASK_TIME_LIMIT": 2, "RESTORE_INTERVAL": 1,
+              "CALLBACK_CONNECT_TIMEOUT": 0.5, "CALLBACK_READ_TIMEOUT": 1.0}
+    log_path = tmp_path_factory.mktemp("midsend") / "worker.log"
+    worker = WorkerProcess(config, log_path).start()
+    try:
+        api = create_app({**config, "TESTING": True}).test_client()
+        job_id = _submit(api, hook.url)
+        assert hook.first.wait(30)
+        worker.kill()  # the first attempt is under way: its message is never acknowledged
+        worker = WorkerProcess(config, log_path).start()
+        attempts = _deliveries(api, job_id, 1)
+        assert [(a["attempt"], a["accepted"]) for a in attempts] == [(1, True)]
+        assert len(hook.received) == 2 and len({r["headers"]["webhook-id"] for r in hook.received}) == 1
+    finally:
+        worker.stop()
+        hook.close()
         _erase_prefix(config["REDIS_URL"], config["KEY_PREFIX"])

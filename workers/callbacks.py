@@ -3,7 +3,8 @@
 Retries are Celery tasks with a countdown. A countdown longer than the broker's visibility timeout would be
 redelivered early (and run twice), so a delivery due later travels in hops of at most half the visibility timeout:
 a hop that runs before its due time only schedules the next hop. Each attempt also takes a Redis lock, so a
-redelivered hop never sends the same attempt twice.
+redelivered hop never makes an attempt twice; a lock left by a worker that died mid-send expires
+after the timeouts, and the attempt is then made again.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ DELIVER_TASK = "claimcheck.deliver_callback"
 EVENT_TYPES = {"succeeded": "check.succeeded", "failed": "check.failed"}
 HONOURS_RETRY_AFTER = (429, 502, 504)
 MAX_RETRY_AFTER = 24 * 3600.0  # a Retry-After is honoured up to a day
-LOCK_TTL = 3 * 24 * 3600
+LOCK_TTL = 3 * 24 * 3600  # an attempt made is remembered this long
+SENDING_MARGIN = 5  # seconds beyond the timeouts an attempt under way keeps others off
 
 
 def deliveries_key(store: JobStore, job_id: str) -> str:
@@ -148,8 +150,14 @@ def deliver(job_id: str, webhook_id: str, attempt: int, due: float, store: JobSt
     if time.time() < due - 0.05:
         schedule(job_id, webhook_id, attempt, due, config)
         return "waiting"
-    if not store.redis.set(f"{store.key(job_id)}:delivery:{webhook_id}:{attempt}", "1", nx=True, ex=LOCK_TTL):
-        return "duplicate"
+    lock = f"{store.key(job_id)}:delivery:{webhook_id}:{attempt}"
+    sending = int(config["CALLBACK_CONNECT_TIMEOUT"] + config["CALLBACK_READ_TIMEOUT"]) + SENDING_MARGIN
+    if not store.redis.set(lock, "sending", nx=True, ex=sending):
+        if store.redis.get(lock) == "done":
+            return "duplicate"
+        # under way elsewhere, or its worker died mid-send: look again once that attempt must have ended
+        schedule(job_id, webhook_id, attempt, time.time() + max(store.redis.ttl(lock), 0) + 0.5, config)
+        return "busy"
     record = store.get(job_id)
     url = target_url(record, config) if record else None
     if record is None or record["status"] not in EVENT_TYPES or not url:
@@ -184,6 +192,7 @@ def deliver(job_id: str, webhook_id: str, attempt: int, due: float, store: JobSt
     pipe = store.redis.pipeline()
     pipe.rpush(key, json.dumps(entry))
     pipe.expire(key, store.ttl)
+    pipe.set(lock, "done", ex=LOCK_TTL)
     pipe.execute()
     if next_due is not None:
         schedule(job_id, webhook_id, attempt + 1, next_due, config)
