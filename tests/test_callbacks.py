@@ -255,3 +255,18 @@ def test_a_worker_dying_mid_send_makes_the_attempt_again(
         worker.stop()
         hook.close()
         _erase_prefix(config["REDIS_URL"], config["KEY_PREFIX"])
+
+
+def test_retry_after_and_the_schedule() -> None:
+    import email.utils
+
+    from workers.callbacks import HONOURS_RETRY_AFTER, _next_delay, retry_after
+
+    assert retry_after("120") == 120 and retry_after(None) is None and retry_after("soon") is None
+    later = email.utils.formatdate(time.time() + 60, usegmt=True)
+    assert 55 <= retry_after(later) <= 61
+    assert HONOURS_RETRY_AFTER == (429, 502, 504)
+    config = {"CALLBACK_RETRY_DELAYS": [5, 300, 1800], "CALLBACK_JITTER": 0.1}
+    assert 4.5 <= _next_delay(1, None, config) <= 5.5 and 270 <= _next_delay(2, None, config) <= 330
+    assert _next_delay(1, 7200, config) == 7200 and _next_delay(1, 10**7, config) == 86400  # capped at a day
+    assert _next_delay(4, None, config) is None  # three retries, then no more
