@@ -195,11 +195,12 @@ def _checked_callback_url(article: dict[str, Any]) -> str | None:
     return url
 
 
-def _submit(article: dict[str, Any], key: str | None) -> dict[str, str]:
-    """Create and enqueue a job, or return the one this Idempotency-Key made."""
+def _submit(article: dict[str, Any], key: str | None, body_hash: str | None = None) -> dict[str, str]:
+    """Create and enqueue a job, or return the one this Idempotency-Key made (`body_hash`: of the raw body)."""
     store, config = _store(), current_app.config
     callback_url = _checked_callback_url(article)
-    body_hash = _body_hash() if key is not None else ""  # hashing the body only matters with a key
+    if body_hash is None:
+        body_hash = _body_hash() if key is not None else ""  # hashing the body only matters with a key
     if key is not None and (binding := store.recall_idempotency(g.tenant, key)):
         if (earlier := _replay(binding, body_hash)) is not None:
             return earlier

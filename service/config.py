@@ -28,6 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "CLAIMREVIEW_AUTHOR": "claimcheck",  # the organisation named as author of ClaimReview output
     "CLAIMREVIEW_AUTHOR_URL": None,  # its web address, when it has one
     "WEBHOOK_SECRETS": {},  # tenant -> Standard Webhooks secret ("whsec_..."), signs its callbacks
+    "INBOUND_WEBHOOK_SECRETS": {},  # tenant -> secret ("whsec_...") its CMS signs webhooks with; else WEBHOOK_SECRETS
     "CALLBACK_URLS": {},  # tenant -> callback URL used when a job gives no callback_url
     "CALLBACK_RETRY_DELAYS": [5, 300, 1800, 7200, 18000, 36000, 86400],  # seconds before each retry
     "CALLBACK_JITTER": 0.1,  # each retry delay is moved by up to this fraction, either way
@@ -77,13 +78,14 @@ def check_config(config: Mapping[str, Any]) -> None:
         )
     if not isinstance(config["API_KEYS"], Mapping):
         raise ValueError("API_KEYS must be a JSON object mapping tenant to key")
-    for name in ("WEBHOOK_SECRETS", "CALLBACK_URLS"):
+    for name in ("WEBHOOK_SECRETS", "INBOUND_WEBHOOK_SECRETS", "CALLBACK_URLS"):
         if not isinstance(config.get(name, {}), Mapping):
             raise ValueError(f"{name} must be a JSON object keyed by tenant")
-    for tenant, secret in (config.get("WEBHOOK_SECRETS") or {}).items():
-        try:
-            if not str(secret).startswith("whsec_"):
-                raise ValueError(secret)
-            Webhook(secret)
-        except Exception:
-            raise ValueError(f"WEBHOOK_SECRETS[{tenant!r}] is not a whsec_<base64> secret") from None
+    for name in ("WEBHOOK_SECRETS", "INBOUND_WEBHOOK_SECRETS"):
+        for tenant, secret in (config.get(name) or {}).items():
+            try:
+                if not str(secret).startswith("whsec_"):
+                    raise ValueError(secret)
+                Webhook(secret)
+            except Exception:
+                raise ValueError(f"{name}[{tenant!r}] is not a whsec_<base64> secret") from None
