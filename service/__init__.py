@@ -10,7 +10,7 @@ from flask import Flask
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then CLAIMCHECK_* environment variables, then `test_config`."""
-    from service import checks, deliveries, health, webhooks
+    from service import articles, checks, deliveries, health, webhooks
     from service.auth import load_keys
     from service.config import load_config
     from service.errors import register_error_handlers
@@ -34,5 +34,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     api.register_blueprint(checks.blp)
     api.register_blueprint(deliveries.blp)
     api.register_blueprint(webhooks.blp)
+    api.register_blueprint(articles.blp)
     app.register_blueprint(__import__("service.review", fromlist=["blp"]).blp)  # reviewer page, not in the API doc
     return app

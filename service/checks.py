@@ -195,8 +195,13 @@ def _checked_callback_url(article: dict[str, Any]) -> str | None:
     return url
 
 
-def _submit(article: dict[str, Any], key: str | None, body_hash: str | None = None) -> dict[str, str]:
-    """Create and enqueue a job, or return the one this Idempotency-Key made (`body_hash`: of the raw body)."""
+def _submit(
+    article: dict[str, Any], key: str | None, body_hash: str | None = None, extra: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Create and enqueue a job, or return the one this Idempotency-Key made.
+
+    `body_hash`: of the raw body, when not JSON-canonicalized; `extra`: more record fields (a story's version).
+    """
     store, config = _store(), current_app.config
     callback_url = _checked_callback_url(article)
     if body_hash is None:
@@ -209,8 +214,10 @@ def _submit(article: dict[str, Any], key: str | None, body_hash: str | None = No
     if article.get("published_at"):
         stored["published_at"] = article["published_at"].isoformat()
     if key is None:  # the record and its task in one transaction
-        return store.create(g.tenant, stored, article.get("metadata"), enqueue=True, callback_url=callback_url)
-    record = store.create(g.tenant, stored, article.get("metadata"), callback_url=callback_url)
+        return store.create(
+            g.tenant, stored, article.get("metadata"), enqueue=True, callback_url=callback_url, extra=extra
+        )
+    record = store.create(g.tenant, stored, article.get("metadata"), callback_url=callback_url, extra=extra)
     if binding := store.remember_idempotency(g.tenant, key, body_hash, record["id"], config["IDEMPOTENCY_TTL"]):
         store.delete(record["id"])  # a concurrent request with the same key won
         return _replay(binding, body_hash) or abort(409, message="a request with this key is in progress")

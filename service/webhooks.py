@@ -14,7 +14,7 @@ from marshmallow import ValidationError
 from standardwebhooks import Webhook
 
 from service.auth import require_api_key
-from service.checks import _respond, _submit
+from service.checks import _respond, _store, _submit
 from service.inbound import FORMATS, MappingError, map_payload
 from service.ratelimit import enforce_rate_limit
 from service.schemas import CheckRequestSchema, JobSchema
@@ -24,6 +24,7 @@ blp.before_request(require_api_key)
 blp.before_request(enforce_rate_limit)
 
 ARTICLE_SCHEMA = CheckRequestSchema()
+UNUSABLE = ("failed", "canceled")  # a story's latest job in these states is run again even when unchanged
 REPLAY_KEY = "webhook-id:"  # namespace of a webhook-id among the tenant's idempotency keys
 SUPERDESK_SIGNATURE = "x-superdesk-signature"
 
@@ -62,7 +63,7 @@ def _verify(source: str, body: bytes) -> str | None:
     return request.headers["webhook-id"]
 
 
-def _article(source: str, body: bytes) -> dict[str, Any]:
+def _article(source: str, body: bytes) -> tuple[dict[str, Any], str | None, str | None]:
     """The article the payload carries, validated as POST /v1/checks validates one; else 422."""
     try:
         payload = json.loads(body)
@@ -79,8 +80,31 @@ def _article(source: str, body: bytes) -> dict[str, Any]:
         article = ARTICLE_SCHEMA.load(fields)
     except ValidationError as exc:
         abort(422, errors=exc.messages)
-    article["metadata"] = {"source": source, "article_id": mapped.article_id, "version": mapped.version}
-    return article
+    return article, mapped.article_id, mapped.version
+
+
+def _content_hash(article: dict[str, Any]) -> str:
+    """What decides whether a story's text changed: a digest of its body (HTML or text) as given."""
+    return hashlib.sha256((article.get("html") or article.get("text") or "").encode()).hexdigest()
+
+
+def _story_job(source: str, article: dict[str, Any], article_id: str | None, version: str | None,
+               key: str | None, body_hash: str) -> dict[str, str]:
+    """The job of this push: the story's latest job when its text did not change, else a new one linked to it."""
+    store = _store()
+    article["metadata"] = {"source": source, "article_id": article_id, "version": version}
+    if article_id is None or (key is not None and store.recall_idempotency(g.tenant, key)):
+        return _submit(article, key, body_hash)  # no story to follow, or a replay: answered as one
+    content = _content_hash(article)
+    latest = store.latest_of_article(g.tenant, article_id)
+    if latest and latest.get("content_hash") == content and latest["status"] not in UNUSABLE:
+        if key is not None:
+            store.remember_idempotency(g.tenant, key, body_hash, latest["id"], current_app.config["IDEMPOTENCY_TTL"])
+        return latest
+    extra = {"article_id": article_id, "version": version or "", "content_hash": content}
+    if latest:
+        extra["previous_job"] = article["metadata"]["previous_job"] = latest["id"]
+    return _submit(article, key, body_hash, extra)
 
 
 @blp.route("/<string:source>")
@@ -101,13 +125,16 @@ class Inbound(MethodView):
 
         Signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`, 5 minutes'
         tolerance) with the tenant's secret; `superdesk` also takes `x-superdesk-signature: sha1=<hex>`.
-        A `webhook-id` delivered again returns the job its first delivery made.
+        A `webhook-id` delivered again returns the job its first delivery made. A new version of a story whose
+        text did not change returns the story's latest job; a changed one runs a new job linked to it
+        (`metadata.previous_job`), whose result marks each claim `change`: new, changed or unchanged, and lists
+        the claims gone in `changes`.
         """
         if source not in FORMATS:
             abort(404, message=f"unknown webhook format {source!r}; use one of {', '.join(FORMATS)}")
         body = request.get_data(cache=True)  # 413 above MAX_CONTENT_LENGTH
         webhook_id = _verify(source, body)
-        article = _article(source, body)
+        article, article_id, version = _article(source, body)
         key = REPLAY_KEY + webhook_id if webhook_id else None
-        record = _submit(article, key, hashlib.sha256(body).hexdigest())
+        record = _story_job(source, article, article_id, version, key, hashlib.sha256(body).hexdigest())
         return _respond(record, 202)

@@ -11,6 +11,7 @@ import json
 import uuid
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 import requests
@@ -88,6 +89,14 @@ SUPERDESK = {"guid": "urn:newsml:localhost:2025-03-01:aragua", "version": "2", "
              "firstpublished": "2025-03-01T09:00:00+0000", "language": "en"}
 
 
+def fresh(payload: dict) -> dict:
+    """The payload as a story of its own (a new identity), so that no earlier version of it exists."""
+    story = uuid.uuid4().hex
+    if "link" in payload:
+        return {**payload, "link": f"https://blog.example/?p={story}"}
+    return {**payload, ("uri" if "uri" in payload else "guid"): f"https://news.example/{story}/a"}
+
+
 @pytest.mark.parametrize(
     ("source", "payload", "expected"),
     [
@@ -133,7 +142,7 @@ def test_mapping_refuses(source: str, payload: Any, field: str) -> None:
                                                  ("wordpress", WORDPRESS), ("superdesk", SUPERDESK)],
                          ids=["ninjs-1", "ninjs-2", "ninjs-3", "wordpress", "superdesk"])
 def test_payload_is_checked_by_the_worker(server: str, source: str, payload: dict) -> None:
-    response = push(server, source, {**payload, "version": uuid.uuid4().hex} if "version" in payload else payload)
+    response = push(server, source, fresh(payload))
     assert response.status_code == 202, response.text
     assert response.headers["Location"] == f"/v1/checks/{response.json()['id']}"
     job = poll_until_finished(server, response.headers["Location"])
@@ -144,7 +153,7 @@ def test_payload_is_checked_by_the_worker(server: str, source: str, payload: dic
 
 
 def test_superdesk_sha1_signature(server: str) -> None:
-    body = json.dumps(SUPERDESK).encode()
+    body = json.dumps(fresh(SUPERDESK)).encode()
     digest = hmac.new(SECRET.encode(), body, hashlib.sha1).hexdigest()
     good = requests.post(f"{server}/v1/webhooks/superdesk", data=body, timeout=30, headers=auth(
         **{"x-superdesk-signature": f"sha1={digest}", "Content-Type": "application/json"}))
@@ -177,10 +186,11 @@ def test_bad_signatures(server: str) -> None:
         assert_problem(response, 401), what
     assert_problem(requests.post(f"{server}/v1/webhooks/ninjs", data=body, timeout=30,
                                  headers={**signed(body), "Authorization": "Bearer nobody"}), 401)
+    assert_problem(push(server, "ninjs", NINJS_1, KEY_BETA, **signed(body, secret=other)), 401)
 
 
 def test_replayed_webhook_id_makes_no_second_job(server: str) -> None:
-    body = json.dumps({**NINJS_1, "version": uuid.uuid4().hex}).encode()
+    body = json.dumps(fresh(NINJS_1)).encode()
     headers = auth(KEY_GAMMA, **signed(body))
     first = requests.post(f"{server}/v1/webhooks/ninjs", data=body, headers=headers, timeout=30)
     assert first.status_code == 202, first.text
@@ -209,3 +219,45 @@ def test_malformed_payloads(server: str) -> None:
 def test_oversize_payload(server: str) -> None:
     response = push(server, "ninjs", {**NINJS_1, "body_text": "x" * (65 * 1024)})
     assert_problem(response, 413)
+
+
+def story_checks(server: str, article_id: str, key: str = KEY_ALPHA) -> list[dict]:
+    response = requests.get(f"{server}/v1/articles/{quote(article_id, safe='')}/checks", headers=auth(key), timeout=10)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_unchanged_update_returns_the_previous_job(server: str) -> None:
+    story = fresh(NINJS_1)
+    first = push(server, "ninjs", story)
+    assert first.status_code == 202, first.text
+    poll_until_finished(server, first.headers["Location"])
+    again = push(server, "ninjs", {**story, "version": "2", "versioncreated": "2025-03-03T08:00:00Z"})
+    assert again.status_code == 200 and again.json()["id"] == first.json()["id"]
+    assert [job["id"] for job in story_checks(server, story["uri"])] == [first.json()["id"]]
+    assert story_checks(server, story["uri"], KEY_GAMMA) == []  # another tenant's story is not listed
+
+
+def test_changed_update_runs_again_and_marks_its_claims(server: str) -> None:
+    story = fresh(SUPERDESK)
+    first = push(server, "superdesk", story)
+    assert first.status_code == 202, first.text
+    before = poll_until_finished(server, first.headers["Location"])
+    changed_html = ("<p>In 2019, the State Department designated Tren de Aragua as a foreign terrorist organization. "
+                    "The U.S. offers a $25 million reward for Maduro.</p>")
+    second = push(server, "superdesk", {**story, "version": "3", "body_html": changed_html})
+    assert second.status_code == 202, second.text
+    assert second.json()["id"] != first.json()["id"]
+    assert second.json()["metadata"] == {"source": "superdesk", "article_id": story["guid"], "version": "3",
+                                         "previous_job": first.json()["id"]}
+    after = poll_until_finished(server, second.headers["Location"])
+    assert after["status"] == "succeeded", after
+    marks = {(c["type"], c["text"]): c["change"] for c in after["result"]["claims"]}
+    assert marks == {("designation", "Tren de Aragua"): "changed", ("reward", "$25 million"): "new"}
+    changes = after["result"]["changes"]
+    assert changes["previous_job"] == first.json()["id"] and changes["compared"] is True
+    old_reward = next(c for c in before["result"]["claims"] if c["type"] == "reward")
+    assert [(g["id"], g["text"], g["label"]) for g in changes["gone"]] == [(old_reward["id"], "$40 million", "refuted")]
+    listed = story_checks(server, story["guid"])
+    assert [job["id"] for job in listed] == [second.json()["id"], first.json()["id"]]
+    assert [job["metadata"]["version"] for job in listed] == ["3", "2"]

@@ -165,8 +165,12 @@ class JobStore:
         *,
         enqueue: bool = False,
         callback_url: str | None = None,
+        extra: Mapping[str, str] | None = None,
     ) -> dict[str, str]:
-        """Store a new queued job and return its record; `enqueue` queues its task in the same transaction."""
+        """Store a new queued job and return its record; `enqueue` queues its task in the same transaction.
+
+        `extra` adds fields to the record; with an `article_id` the job joins that story's index first.
+        """
         now = time.time()
         record = {
             "id": str(uuid.uuid4()),
@@ -179,6 +183,13 @@ class JobStore:
         }
         if callback_url:
             record["callback_url"] = callback_url
+        record.update(extra or {})
+        if record.get("article_id"):
+            index = self._article_index(tenant, record["article_id"])
+            pipe = self.redis.pipeline()
+            pipe.zadd(index, {record["id"]: now})
+            pipe.expire(index, self.ttl)
+            pipe.execute()
         self._create(
             keys=[self.key(record["id"])],
             args=[
@@ -194,6 +205,25 @@ class JobStore:
             ],
         )
         return record
+
+    def _article_index(self, tenant: str, article_id: str) -> str:
+        return f"{self.prefix}tenant:{tenant}:article:{hashlib.sha256(article_id.encode()).hexdigest()}"
+
+    def article_jobs(self, tenant: str, article_id: str, offset: int, limit: int) -> tuple[list[dict], int]:
+        """One page of the jobs of one story (a CMS article id), newest first, and their count."""
+        index = self._article_index(tenant, article_id)
+        self.redis.zremrangebyscore(index, "-inf", time.time() - self.ttl)
+        ids = self.redis.zrevrange(index, 0, -1)
+        pipe = self.redis.pipeline(transaction=False)
+        for job_id in ids:
+            pipe.hgetall(self.key(job_id))
+        records = [r for r in pipe.execute() if r and r.get("tenant") == tenant and r.get("article_id") == article_id]
+        return records[offset:offset + limit], len(records)
+
+    def latest_of_article(self, tenant: str, article_id: str) -> dict[str, str] | None:
+        """The newest job of a story still kept, or None."""
+        records, _ = self.article_jobs(tenant, article_id, 0, 1)
+        return records[0] if records else None
 
     def enqueue(self, job_id: str) -> None:
         """Queue the check task of a job (what `send_task(CHECK_TASK, [job_id], ignore_result=True)` sends)."""

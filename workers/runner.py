@@ -23,6 +23,7 @@ from workers.callbacks import job_finished
 from workers.jobs import JobStore, encode_payload
 from workers.pipeline import Article, CheckOptions, InputError, ReferenceTableError, check, load_table
 from workers.pipeline.schema import LABELS, ClaimSchema, ResultSchema
+from workers.versions import mark_changes
 
 log = logging.getLogger(__name__)
 RESULT_FIELDS = frozenset(name for name, field in ResultSchema().fields.items() if field.required)
@@ -88,8 +89,19 @@ def noop_result(article: Article) -> dict[str, Any]:
     }
 
 
-def _check(record: Mapping[str, str], config: Mapping[str, Any]) -> tuple[str, dict[str, Any], str]:
-    """The job's status, its result or problem, and that as stored JSON."""
+def _previous_result(store: JobStore, record: Mapping[str, str]) -> dict[str, Any] | None:
+    """The result of the job this one is a new version of, when that job succeeded and is still kept."""
+    previous = store.get(record["previous_job"], record.get("tenant"))
+    return json.loads(previous["result"]) if previous and "result" in previous else None
+
+
+def _check(
+    record: Mapping[str, str], config: Mapping[str, Any], store: JobStore | None = None
+) -> tuple[str, dict[str, Any], str]:
+    """The job's status, its result or problem, and that as stored JSON.
+
+    A new version of a story (`previous_job` in the record) gets its claims marked against the previous result.
+    """
     try:
         article = article_from(json.loads(record["article"]))
         if config["BENCH_NOOP_TENANT"] and record.get("tenant") == config["BENCH_NOOP_TENANT"]:
@@ -98,6 +110,8 @@ def _check(record: Mapping[str, str], config: Mapping[str, Any]) -> tuple[str, d
             result = check(article, load_table(config["REFERENCE"]), CheckOptions())
         if wrong := off_schema(result):
             raise ValueError(f"the engine's result does not match ResultSchema: {wrong}")
+        if record.get("previous_job") and store is not None:
+            result = mark_changes(result, record["previous_job"], _previous_result(store, record))
         return "succeeded", result, encode_payload(result)
     except InputError as exc:
         outcome = problem(422, exc.detail, type=INVALID_ARTICLE, title="The article cannot be checked", field=exc.field)
@@ -148,7 +162,7 @@ def run_job(job_id: str, store: JobStore, config: Mapping[str, Any]) -> str:
     if config["TEST_TASK_DELAY"]:
         time.sleep(config["TEST_TASK_DELAY"])
     began = time.monotonic()
-    status, payload, encoded = _check(record, config)
+    status, payload, encoded = _check(record, config, store)
     if store.finish(job_id, status, payload, time.monotonic() - began, encoded=encoded):
         _call_back(store, job_id, record, config)
     return status
