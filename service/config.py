@@ -9,6 +9,7 @@ from flask import Flask
 from standardwebhooks import Webhook
 
 ENV_PREFIX = "CLAIMCHECK"
+WEBHOOK_TOLERANCE = 300  # seconds a Standard Webhooks timestamp may be off (the standardwebhooks library's)
 
 #: Every setting, its default and its meaning; README's configuration table mirrors this.
 DEFAULTS: dict[str, Any] = {
@@ -76,6 +77,9 @@ def check_config(config: Mapping[str, Any]) -> None:
         raise ValueError(
             f"need 0 < TASK_SOFT_TIME_LIMIT < TASK_TIME_LIMIT < VISIBILITY_TIMEOUT, got {soft} < {hard} < {visibility}"
         )
+    if int(config["IDEMPOTENCY_TTL"]) < WEBHOOK_TOLERANCE:
+        raise ValueError(f"IDEMPOTENCY_TTL must be at least {WEBHOOK_TOLERANCE} s: inbound webhook-ids are "
+                         "remembered that long and must outlive the signature tolerance")
     if not isinstance(config["API_KEYS"], Mapping):
         raise ValueError("API_KEYS must be a JSON object mapping tenant to key")
     for name in ("WEBHOOK_SECRETS", "INBOUND_WEBHOOK_SECRETS", "CALLBACK_URLS"):

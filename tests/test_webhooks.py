@@ -55,6 +55,13 @@ def server(inbound_config: dict[str, Any], tmp_path_factory: pytest.TempPathFact
     worker.stop()
 
 
+def test_webhook_ids_outlive_the_tolerance(base_config: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match="IDEMPOTENCY_TTL"):
+        create_app({**base_config, "IDEMPOTENCY_TTL": 299})
+    with pytest.raises(ValueError, match="INBOUND_WEBHOOK_SECRETS"):
+        create_app({**base_config, "INBOUND_WEBHOOK_SECRETS": {"alpha": "not-a-secret"}})
+
+
 def signed(body: bytes, *, msg_id: str | None = None, at: dt.datetime | None = None,
            secret: str = SECRET) -> dict[str, str]:
     """Standard Webhooks headers for `body`, signed with the library."""
