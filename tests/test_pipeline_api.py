@@ -71,3 +71,17 @@ def test_table_is_cached_until_a_file_changes(tmp_path: Path) -> None:
     facts.write_text(facts.read_text().replace("amount: 50000000", "amount: 60000000"))
     second = load_table(folder)
     assert second is not first and second.version != first.version
+
+
+def test_schema_describes_version_changes() -> None:
+    """A CMS update's result, with a change per claim and the claims gone, validates against ResultSchema."""
+    from workers.versions import mark_changes
+
+    table = load_table()
+    before = check(Article(text=TEXT, published_at=PUB), table)
+    after = check(Article(text=TEXT.replace("$50 million", "$40 million"), published_at=PUB), table)
+    marked = mark_changes(after, "previous-job-id", before)
+    assert ResultSchema().validate(marked) == {}
+    assert [c["change"] for c in marked["claims"]] == ["unchanged", "new"]
+    assert [g["text"] for g in marked["changes"]["gone"]] == ["$50 million"]
+    assert ResultSchema().validate({**marked, "changes": {"previous_job": 1}}) != {}

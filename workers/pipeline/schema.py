@@ -54,6 +54,27 @@ class ClaimSchema(Schema):
     subject = fields.Nested(SubjectSchema, allow_none=True)
     value = fields.Dict(required=True, metadata={"description": "type-specific claimed values"})
     verdict = fields.Nested(VerdictSchema, required=True)
+    change = fields.String(validate=validate.OneOf(["new", "changed", "unchanged"]),
+                           metadata={"description": "against the story's previous version (CMS updates only)"})
+
+
+class GoneClaimSchema(Schema):
+    """A claim of the previous version that the new one no longer makes."""
+
+    id = fields.String()
+    type = fields.String()
+    text = fields.String()
+    subject = fields.Nested(SubjectSchema, allow_none=True)
+    value = fields.Dict()
+    label = fields.String(allow_none=True)
+
+
+class ChangesSchema(Schema):
+    """How a story's new version differs from the one checked before."""
+
+    previous_job = fields.String(required=True)
+    compared = fields.Boolean(required=True, metadata={"description": "false when the previous result was gone"})
+    gone = fields.List(fields.Nested(GoneClaimSchema), required=True)
 
 
 class ResultSchema(Schema):
@@ -64,3 +85,5 @@ class ResultSchema(Schema):
     claims = fields.List(fields.Nested(ClaimSchema), required=True)
     summary = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
     warnings = fields.List(fields.String(), required=True)
+    changes = fields.Nested(ChangesSchema, metadata={"description": "CMS updates only: the diff with the "
+                                                                    "previous version"})
