@@ -195,6 +195,15 @@ def _checked_callback_url(article: dict[str, Any]) -> str | None:
     return url
 
 
+def _check_fetch_url(article: dict[str, Any]) -> None:
+    """A url given without text or html is fetched by the worker: it must pass the SSRF guard now; else 422."""
+    if article.get("text") is None and article.get("html") is None and article.get("url"):
+        try:
+            resolve(article["url"], current_app.config, allow_http=bool(current_app.config["FETCH_ALLOW_HTTP"]))
+        except RefusedURL as exc:
+            abort(422, errors={"url": [str(exc)]})
+
+
 def _submit(
     article: dict[str, Any], key: str | None, body_hash: str | None = None, extra: dict[str, str] | None = None
 ) -> dict[str, str]:
@@ -204,6 +213,7 @@ def _submit(
     """
     store, config = _store(), current_app.config
     callback_url = _checked_callback_url(article)
+    _check_fetch_url(article)
     if body_hash is None:
         body_hash = _body_hash() if key is not None else ""  # hashing the body only matters with a key
     if key is not None and (binding := store.recall_idempotency(g.tenant, key)):

@@ -37,7 +37,11 @@ DEFAULTS: dict[str, Any] = {
     "CALLBACK_READ_TIMEOUT": 10.0,  # seconds to wait for its answer
     "CALLBACK_MAX_RESPONSE_BYTES": 65536,  # bytes of a callback's answer read at most
     "CALLBACK_ALLOW_HTTP": False,  # callbacks to http:// URLs (https only by default)
-    "CALLBACK_CA_BUNDLE": None,  # CA certificates file trusted for callbacks; None: certifi's
+    "CALLBACK_CA_BUNDLE": None,  # CA certificates file trusted for callbacks and fetched pages; None: certifi's
+    "FETCH_ALLOW_HTTP": False,  # fetching http:// article URLs (https only by default)
+    "FETCH_CONNECT_TIMEOUT": 3.0,  # seconds to connect to an article URL
+    "FETCH_READ_TIMEOUT": 15.0,  # seconds the article page may take to arrive, in all
+    "FETCH_MAX_BYTES": 5 * 1024 * 1024,  # bytes of an article page read at most (a larger page fails the job)
     "SSRF_ALLOWLIST": [],  # addresses or networks outbound URLs may reach although internal, e.g. ["127.0.0.1"]
     "REFERENCE": None,  # reference table folder or file (the engine's CLAIMCHECK_REFERENCE); None: bundled
     "TEST_TASK_DELAY": 0.0,  # TEST ONLY: seconds each check sleeps, to make jobs slow in tests

@@ -18,6 +18,13 @@ CHECK_TIMEOUT = _URN + "check-timeout"
 WORKER_LOST = _URN + "worker-lost"
 REFERENCE_TABLE = _URN + "reference-table"
 INTERNAL_ERROR = _URN + "internal-error"
+FETCH_REFUSED = _URN + "fetch-refused"
+FETCH_UNREACHABLE = _URN + "fetch-unreachable"
+FETCH_TIMEOUT = _URN + "fetch-timeout"
+FETCH_STATUS = _URN + "fetch-status"
+FETCH_CONTENT_TYPE = _URN + "fetch-content-type"
+FETCH_TOO_LARGE = _URN + "fetch-too-large"
+FETCH_NO_TEXT = _URN + "fetch-no-text"
 
 
 def problem(

@@ -19,7 +19,7 @@ def _small_json(value: Any) -> None:
 
 
 class CheckRequestSchema(Schema):
-    """An article to check: `text` or `html`, and optional metadata."""
+    """An article to check: `text` or `html` (or only a `url` to fetch), and optional metadata."""
 
     text = fields.String(validate=validate.Length(min=1), metadata={"description": "plain text"})
     html = fields.String(validate=validate.Length(min=1), metadata={"description": "an HTML page"})
@@ -34,7 +34,8 @@ class CheckRequestSchema(Schema):
         allow_none=True,
         schemes={"http", "https"},
         validate=validate.Length(max=2048),
-        metadata={"description": "the article's address: recorded, never fetched"},
+        metadata={"description": "the article's address: recorded with text or html; given alone, the page is "
+                                 "fetched (through the SSRF guard, no redirects followed) and checked"},
     )
     callback_url = fields.Url(
         allow_none=True,
@@ -52,8 +53,8 @@ class CheckRequestSchema(Schema):
 
     @validates_schema
     def _one_body(self, data: dict[str, Any], **kwargs: Any) -> None:
-        if ("text" in data) == ("html" in data):
-            message = "give exactly one of text or html"
+        if ("text" in data) == ("html" in data) and not ("text" not in data and data.get("url")):
+            message = "give exactly one of text or html, or only a url to fetch"
             raise ValidationError({"text": [message], "html": [message]})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -20,6 +21,7 @@ from service.problems import (
     problem,
 )
 from workers.callbacks import job_finished
+from workers.fetch import FetchError, fetch_html, no_text, publication_date
 from workers.jobs import JobStore, encode_payload
 from workers.pipeline import Article, CheckOptions, InputError, ReferenceTableError, check, load_table
 from workers.pipeline.schema import LABELS, ClaimSchema, ResultSchema
@@ -46,6 +48,12 @@ def article_from(stored: Mapping[str, Any]) -> Article:
         language=stored.get("language"),
         published_at=dt.date.fromisoformat(published) if published else None,
     )
+
+
+def fetched(article: Article, config: Mapping[str, Any]) -> Article:
+    """An article given by `url` only, with its page fetched (FetchError when it cannot be) and its date found."""
+    html = fetch_html(article.url or "", config)
+    return dataclasses.replace(article, html=html, published_at=article.published_at or publication_date(html))
 
 
 def off_schema(result: Any) -> str | None:
@@ -102,8 +110,12 @@ def _check(
 
     A new version of a story (`previous_job` in the record) gets its claims marked against the previous result.
     """
+    fetching = False
     try:
         article = article_from(json.loads(record["article"]))
+        if article.text is None and article.html is None and article.url:  # fetch by URL
+            fetching = True
+            article = fetched(article, config)
         if config["BENCH_NOOP_TENANT"] and record.get("tenant") == config["BENCH_NOOP_TENANT"]:
             result = noop_result(article)
         else:
@@ -113,8 +125,14 @@ def _check(
         if record.get("previous_job") and store is not None:
             result = mark_changes(result, record["previous_job"], _previous_result(store, record))
         return "succeeded", result, encode_payload(result)
+    except FetchError as exc:
+        outcome = exc.problem
     except InputError as exc:
-        outcome = problem(422, exc.detail, type=INVALID_ARTICLE, title="The article cannot be checked", field=exc.field)
+        if fetching and exc.detail in ("the article is empty", "no article text could be extracted from the HTML"):
+            outcome = no_text(article.url or "").problem
+        else:
+            field, detail = ("url", f"the page at {article.url}: {exc.detail}") if fetching else (exc.field, exc.detail)
+            outcome = problem(422, detail, type=INVALID_ARTICLE, title="The article cannot be checked", field=field)
     except SoftTimeLimitExceeded:
         outcome = problem(
             504,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -64,10 +65,15 @@ class Target:
     address: str
 
 
-def resolve(url: str, config: Mapping[str, Any]) -> Target:
-    """Check a URL's scheme, resolve its host and check every address; RefusedURL when any is refused."""
+def resolve(url: str, config: Mapping[str, Any], *, allow_http: bool | None = None) -> Target:
+    """Check a URL's scheme, resolve its host and check every address; RefusedURL when any is refused.
+
+    `allow_http`: whether http:// is allowed; None: `CALLBACK_ALLOW_HTTP` decides (callbacks).
+    """
     parts = urlsplit(url)
-    allowed_schemes = ("https", "http") if config.get("CALLBACK_ALLOW_HTTP") else ("https",)
+    if allow_http is None:
+        allow_http = bool(config.get("CALLBACK_ALLOW_HTTP"))
+    allowed_schemes = ("https", "http") if allow_http else ("https",)
     if parts.scheme not in allowed_schemes:
         raise RefusedURL(f"the scheme must be {' or '.join(allowed_schemes)}")
     if not parts.hostname or parts.username or parts.password:
@@ -100,27 +106,79 @@ class PinnedAdapter(HTTPAdapter):
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """What an outbound POST got: status code, headers and at most `max_bytes` of the body."""
+    """What an outbound request got: status code, headers and at most `max_bytes` of the body.
+
+    `truncated`: the body was longer than `max_bytes`.
+    """
 
     status: int
     headers: Mapping[str, str]
     body: bytes
+    truncated: bool = False
 
 
-def post(target: Target, body: bytes, headers: Mapping[str, str], config: Mapping[str, Any]) -> Reply:
-    """POST to the checked address only: no redirects followed, connect/read timeouts, a capped body."""
+class BodyTimeout(OSError):
+    """The whole body took longer than allowed to arrive (each read was quick enough)."""
+
+
+def _send(
+    method: str,
+    target: Target,
+    headers: Mapping[str, str],
+    *,
+    body: bytes | None,
+    timeout: tuple[float, float],
+    max_bytes: int,
+    verify: str | bool,
+    total: float | None = None,
+) -> Reply:
+    """One request to the checked address only: no redirects followed, timeouts, at most `max_bytes` read.
+
+    `total`: seconds the body may take to arrive in all, else BodyTimeout (None: only per-read timeouts).
+    """
     parts = urlsplit(target.url)
     literal = f"[{target.address}]" if ":" in target.address else target.address
     pinned = parts._replace(netloc=f"{literal}:{target.port}").geturl()
     host = target.host if ":" not in target.host else f"[{target.host}]"
     default_port = 443 if target.scheme == "https" else 80
     send_headers = {**headers, "Host": host if target.port == default_port else f"{host}:{target.port}"}
+    deadline = None if total is None else time.monotonic() + total
     with requests.Session() as session:
         session.trust_env = False  # no proxies from the environment: the checked address is the one used
-        session.verify = config.get("CALLBACK_CA_BUNDLE") or True
+        session.verify = verify
         session.mount(f"{target.scheme}://", PinnedAdapter(target))
-        timeout = (config["CALLBACK_CONNECT_TIMEOUT"], config["CALLBACK_READ_TIMEOUT"])
-        with session.post(pinned, data=body, headers=send_headers, timeout=timeout, allow_redirects=False,
-                          stream=True) as response:
-            content = response.raw.read(config["CALLBACK_MAX_RESPONSE_BYTES"] + 1, decode_content=True) or b""
-            return Reply(response.status_code, dict(response.headers), content[: config["CALLBACK_MAX_RESPONSE_BYTES"]])
+        with session.request(method, pinned, data=body, headers=send_headers, timeout=timeout,
+                             allow_redirects=False, stream=True) as response:
+            chunks, size = [], 0
+            while size <= max_bytes:
+                chunk = response.raw.read1(min(65536, max_bytes + 1 - size), decode_content=True)  # what came
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+                if deadline is not None and time.monotonic() > deadline:
+                    raise BodyTimeout(f"the body took longer than {total} s")
+            content = b"".join(chunks)
+            return Reply(response.status_code, dict(response.headers), content[:max_bytes], len(content) > max_bytes)
+
+
+def post(target: Target, body: bytes, headers: Mapping[str, str], config: Mapping[str, Any]) -> Reply:
+    """POST to the checked address only: no redirects followed, connect/read timeouts, a capped body."""
+    return _send(
+        "POST", target, headers, body=body,
+        timeout=(config["CALLBACK_CONNECT_TIMEOUT"], config["CALLBACK_READ_TIMEOUT"]),
+        max_bytes=config["CALLBACK_MAX_RESPONSE_BYTES"], verify=config.get("CALLBACK_CA_BUNDLE") or True,
+    )
+
+
+def get(target: Target, headers: Mapping[str, str], config: Mapping[str, Any]) -> Reply:
+    """GET from the checked address only (a page to check): no redirects followed, `FETCH_*` limits.
+
+    The body may take `FETCH_READ_TIMEOUT` s in all; at most `FETCH_MAX_BYTES` are read (`truncated` beyond).
+    """
+    return _send(
+        "GET", target, headers, body=None,
+        timeout=(config["FETCH_CONNECT_TIMEOUT"], config["FETCH_READ_TIMEOUT"]),
+        max_bytes=config["FETCH_MAX_BYTES"], verify=config.get("CALLBACK_CA_BUNDLE") or True,
+        total=config["FETCH_READ_TIMEOUT"],
+    )
