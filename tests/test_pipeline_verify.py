@@ -32,7 +32,11 @@ CASES = [
     ("generic terrorist fits SDGT", "In July, the U.S. designated Cartel de los Soles as a terrorist group.",
      D(2025, 8, 8), "Cartel de los Soles", "supported", ["Specially Designated Global Terrorist"]),
     ("authority mismatch", "In February, OFAC designated Tren de Aragua as a foreign terrorist organization.",
-     D(2025, 8, 8), "Tren de Aragua", "partially_supported", ["not by the US Treasury"]),
+     D(2025, 8, 8), "Tren de Aragua", "partially_supported",
+     ["not by the US Treasury", "only the US Department of State can make that designation"]),
+    ("another authority that may make that kind", "In July, the State Department designated Cartel de los Soles "
+     "a Specially Designated Global Terrorist.", D(2025, 8, 8), "Cartel de los Soles", "partially_supported",
+     ["not by the US Department of State."]),
     ("wrong month", "In April, the State Department designated Tren de Aragua as a foreign terrorist organization.",
      D(2025, 8, 8), "Tren de Aragua", "partially_supported", ["February 19, 2025", "not April 2025"]),
     ("effective date counts too", "On Feb. 20, 2025, the U.S. designated MS-13 as a foreign terrorist organization.",

@@ -12,7 +12,7 @@ from workers.pipeline.model import Claim, DateMention, MoneyMention, PhraseMatch
 from workers.pipeline.normalize import Document
 from workers.pipeline.reference import ReferenceTable
 
-_CLAIM_WORDS = frozenset({"cue", "weak_cue", "kind", "reward_cue", "trigger"})  # phrases a claim needs
+_CLAIM_WORDS = frozenset({"designation_cue", "weak_cue", "kind", "reward_cue", "trigger"})  # phrases a claim needs
 CONTEXT_SENTENCES = 4  # how far back a designation context carries
 LINK_DISTANCE = 4  # words that may separate a kind term from the name it describes
 REWARD_DISTANCE = 14  # words that may separate an amount from its reward cue
@@ -101,11 +101,12 @@ def _words_between(doc: Document, a_end: int, b_start: int) -> list[str]:
     return list(doc.norms[lo:hi])
 
 
-def _linked(doc: Document, a: PhraseMatch | CountMention, b: PhraseMatch) -> bool:
-    """True when only linking words stand between two mentions ("X, a foreign terrorist organization")."""
+def _linked(doc: Document, a: PhraseMatch | CountMention, b: PhraseMatch, cue_words: frozenset[str]) -> bool:
+    """True when only linking words stand between two mentions ("X, a foreign terrorist organization", "X, a
+    designated FTO"): English function words, or the table's own designation cue words."""
     first, second = (a, b) if a.start < b.start else (b, a)
     between = _words_between(doc, first.end, second.start)
-    return len(between) <= LINK_DISTANCE and all(w in LINKING_WORDS or w in ("and", "or") for w in between)
+    return len(between) <= LINK_DISTANCE and all(w in LINKING_WORDS or w in cue_words for w in between)
 
 
 def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: int) -> list[DateMention]:
@@ -164,11 +165,11 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         for g in _groups(sent.phrases, table):
             out.append(_designation_claim(g, s, intro["kind"], intro["authority"], intro["date"], intro["cue"]))
         return out
-    if not any(p.kind in ("cue", "weak_cue", "kind") for p in sent.phrases):
+    if not any(p.kind in ("designation_cue", "weak_cue", "kind") for p in sent.phrases):
         return out  # nothing here asserts or describes a designation
     for cs, ce in s.clauses:
         phrases = _inside(sent.phrases, cs, ce)
-        cues = [p for p in phrases if p.kind == "cue" and p.ref == "designation"]
+        cues = [p for p in phrases if p.kind == "designation_cue"]
         weak = [p for p in phrases if p.kind == "weak_cue" and p.ref == "designation"]
         kinds = [p for p in phrases if p.kind == "kind"]
         words = set(doc.norms[bisect.bisect_left(doc.starts, cs):bisect.bisect_left(doc.starts, ce)])
@@ -178,12 +179,13 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         groups = _groups(phrases, table)
         anchor = (cues or weak or kinds or [None])[0]
         near_kinds, near_cues = _Nearest(kinds), _Nearest(cues + weak)
-        linked_groups = [g for g in groups if any(_linked(doc, g, k) for k in near_kinds.around(g.start))]
+        cue_words = table.lexicon.words_of("designation_cue")
+        linked_groups = [g for g in groups if any(_linked(doc, g, k, cue_words) for k in near_kinds.around(g.start))]
         if not asserted and not linked_groups:
             continue
         if asserted:
             groups = [g for g in groups if _entity_type(table, g) != "person"
-                      or any(_linked(doc, g, c) for c in near_cues.around(g.start))]
+                      or any(_linked(doc, g, c, cue_words) for c in near_cues.around(g.start))]
         else:
             groups = linked_groups
         kind = _nearest_kind(kinds, anchor)
@@ -207,7 +209,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             ctx.list_intro = {"kind": kind, "authority": auth_id, "date": date, "cue": anchor}
     if not out:
         kinds = [p for p in sent.phrases if p.kind == "kind"]
-        cues = [p for p in sent.phrases if p.kind == "cue" and p.ref == "designation"]
+        cues = [p for p in sent.phrases if p.kind == "designation_cue"]
         if kinds and cues:
             ctx.kind, ctx.kind_sentence, ctx.kind_paragraph = kinds[0].ref, s.index, s.paragraph
             ctx.designation_sentence = s.index

@@ -76,4 +76,4 @@ CONTINUATION_WORDS = {"also", "too", "likewise", "similarly", "additionally", "l
 
 # Copulas and linking words that let a kind term describe a nearby name ("X, a terrorist group").
 LINKING_WORDS = {"is", "are", "was", "were", "be", "been", "being", "as", "like", "including", "such",
-                 "a", "an", "the", "other", "designated", "listed", "among"}
+                 "a", "an", "the", "other", "among", "and", "or"}

@@ -84,6 +84,7 @@ class PhraseIndex:
         self._starters: frozenset[str] | None = None  # first words of every phrase
         self._common_words: dict[int, tuple[str, ...]] | None = None
         self._common_keys: set[str] = set()  # phrases that are not names: cues, terms, triggers, places
+        self._kind_words: dict[str, frozenset[str]] = {}  # kind -> words of its phrases
 
     def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False) -> None:
         """Add one phrase; "..." in it marks a gap of up to MAX_GAP words."""
@@ -107,6 +108,7 @@ class PhraseIndex:
 
     def _add_tokens(self, tokens: tuple[str, ...], key: str, entry: Entry) -> None:
         self._common_words = self._starters = None
+        self._kind_words = {}
         found = self._entries[key]
         if entry not in found:
             found.append(entry)
@@ -123,6 +125,13 @@ class PhraseIndex:
             del self._fuzzy_postings[word]
         self._fuzzy_postings = dict(self._fuzzy_postings)
         self._starters = frozenset(k.split(" ", 1)[0] for k in self._entries)
+
+    def words_of(self, kind: str) -> frozenset[str]:
+        """Every word of the phrases of one kind ("designation_cue"): vocabulary the claim rules may rely on."""
+        if kind not in self._kind_words:
+            self._kind_words[kind] = frozenset(
+                w for key in self._common_keys if any(e.kind == kind for e in self._entries[key]) for w in key.split())
+        return self._kind_words[kind]
 
     def common_words(self) -> dict[int, tuple[str, ...]]:
         """Words of every phrase but names, by length: what a censored word ("te**orist") may stand for."""

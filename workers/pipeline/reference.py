@@ -589,7 +589,7 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
                 index.add(" ".join(plural(tokens)), entry(kind, ref, True, acronym))
 
     for name, pred in predicates.items():
-        cue_kind = "cue" if name == "designation" else f"{name}_cue"
+        cue_kind = f"{name}_cue"
         for cue in pred["cues"]:
             add(cue, cue_kind, name)
         for cue in pred["continuation_cues"]:

@@ -136,9 +136,10 @@ class Verifier:
 
     def authority_fits(self, claimed: str | None, f: Fact) -> bool:
         """A claimed authority fits when it is the fact's, part of it, or a broader one that contains it."""
-        if not claimed or not f.authorities:
-            return True
-        return any(claimed in self.table.ancestors(a) or a in self.table.ancestors(claimed) for a in f.authorities)
+        return not claimed or not f.authorities or self._authority_among(claimed, f.authorities)
+
+    def _authority_among(self, claimed: str, authorities: Iterable[str]) -> bool:
+        return any(claimed in self.table.ancestors(a) or a in self.table.ancestors(claimed) for a in authorities)
 
     def in_window(self, f: Fact, w: DateWindow) -> bool:
         """The fact can be referred to by a date inside the window."""
@@ -262,7 +263,7 @@ class Verifier:
         if not any(self.authority_fits(claimed, x) for x in hit):
             allowed = self.table.kinds[kind].authorities if kind in self.table.kinds else ()
             only = (f" (only {' or '.join(self.name(a) for a in allowed)} can make that designation)"
-                    if allowed and not any(self.authority_fits(claimed, x) for x in hit) else "")
+                    if allowed and not self._authority_among(claimed, allowed) else "")
             return Verdict("partially_supported",
                            f"{name} was designated {self._a(kname)} by {self.authority(f)} {self.when(f)}, "
                            f"not by {self.name(claimed)}{only}.", self.evidence(hit))
