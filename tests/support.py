@@ -11,6 +11,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,20 @@ class WorkerProcess:
             self.process.wait(20)
         except subprocess.TimeoutExpired:
             self.kill()
+
+
+class ThreadedHTTP:
+    """An http.server handler class served from a thread on a free port of `host` (a test's receiver or page)."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler], host: str = "127.0.0.1") -> None:
+        self.server = ThreadingHTTPServer((host, 0), handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        """Stop serving and free the port."""
+        self.server.shutdown()
+        self.server.server_close()
 
 
 class LiveServer:

@@ -8,13 +8,13 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
 from standardwebhooks import Webhook, WebhookVerificationError
-from support import KEY_ALPHA, KEY_BETA, SAMPLE_TEXT, WorkerProcess, assert_problem, auth, wait_until
+from support import KEY_ALPHA, KEY_BETA, SAMPLE_TEXT, ThreadedHTTP, WorkerProcess, assert_problem, auth, wait_until
 
 from service import create_app
 
@@ -53,13 +53,11 @@ class Receiver:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer((host, 0), Handler)
-        self.url = f"http://{host}:{self.server.server_address[1]}/hooks/claimcheck"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.http = ThreadedHTTP(Handler, host)
+        self.url = f"http://{host}:{self.http.port}/hooks/claimcheck"
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.http.close()
 
 
 @pytest.fixture(scope="module")

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import socket
-import threading
 import time
 import uuid
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
-from support import KEY_ALPHA, WorkerProcess, assert_problem, auth, wait_until
+from support import KEY_ALPHA, ThreadedHTTP, WorkerProcess, assert_problem, auth, wait_until
 
 from service import create_app
 
@@ -83,13 +82,11 @@ class PageServer:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.http = ThreadedHTTP(Handler)
+        self.url = f"http://127.0.0.1:{self.http.port}"
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.http.close()
 
 
 @pytest.fixture(scope="module")
