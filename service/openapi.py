@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from flask_smorest import Api
+from flask_smorest.pagination import PaginationMetadataSchema
 from flask_smorest.utils import prepare_response
 
 from service.problems import MEDIA_TYPE
@@ -46,6 +47,11 @@ class ClaimcheckApi(Api):
         response = {"description": "Default error response", "schema": self.ERROR_SCHEMA}
         prepare_response(response, self.spec, MEDIA_TYPE)
         self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+
+    def _register_pagination_header(self) -> None:
+        """X-Pagination carries a JSON object: documented as `content`, not as a `simple`-style `schema`."""
+        content = {"application/json": {"schema": PaginationMetadataSchema}}
+        self.spec.components.header("PAGINATION", {"description": "Pagination metadata", "content": content}, lazy=True)
 
 
 def render() -> str:
