@@ -82,6 +82,7 @@ class PhraseIndex:
         self._fuzzy_names: list[tuple[str, int, Entry]] = []  # (folded name, token count, entry)
         self._fuzzy_postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (name, position)
         self._starters: frozenset[str] | None = None  # first words of every phrase
+        self._found: dict[str, tuple[Entry, ...]] | None = None  # _entries as tuples, for scan
         self._common_words: dict[int, tuple[str, ...]] | None = None
         self._common_keys: set[str] = set()  # phrases that are not names: cues, terms, triggers, places
         self._kind_words: dict[str, frozenset[str]] = {}  # kind -> words of its phrases
@@ -107,7 +108,7 @@ class PhraseIndex:
                     self._fuzzy_postings[tok].append((name_id, pos))
 
     def _add_tokens(self, tokens: tuple[str, ...], key: str, entry: Entry) -> None:
-        self._common_words = self._starters = None
+        self._common_words = self._starters = self._found = None
         self._kind_words = {}
         found = self._entries[key]
         if entry not in found:
@@ -125,6 +126,7 @@ class PhraseIndex:
             del self._fuzzy_postings[word]
         self._fuzzy_postings = dict(self._fuzzy_postings)
         self._starters = frozenset(k.split(" ", 1)[0] for k in self._entries)
+        self._found = {k: tuple(v) for k, v in self._entries.items()}
 
     def words_of(self, kind: str) -> frozenset[str]:
         """Every word of the phrases of one kind ("designation_cue"): vocabulary the claim rules may rely on."""
@@ -145,23 +147,21 @@ class PhraseIndex:
 
     def scan(self, tokens: Sequence[str]) -> list[Hit]:
         """Every exact phrase occurrence in `tokens`, overlapping ones included."""
+        if self._starters is None or self._found is None:
+            self.seal()
         hits: list[Hit] = []
-        entries, prefixes = self._entries, self._prefixes
-        if self._starters is None:
-            self._starters = frozenset(k.split(" ", 1)[0] for k in entries)
-        starters = self._starters
+        append, found_for, prefixes = hits.append, self._found.get, self._prefixes
         n = len(tokens)
-        for i in [i for i, t in enumerate(tokens) if t in starters]:
+        for i in itertools.compress(range(n), map(self._starters.__contains__, tokens)):
             key = tokens[i]
-            j = i
-            while True:
-                found = entries.get(key)
-                if found:
-                    hits.append(Hit(i, j + 1, tuple(found)))
-                if key not in prefixes or j + 1 >= n:
-                    break
-                j += 1
+            if found := found_for(key):
+                append(Hit(i, i + 1, found))
+            j = i + 1
+            while j < n and key in prefixes:
                 key = f"{key} {tokens[j]}"
+                j += 1
+                if found := found_for(key):
+                    append(Hit(i, j, found))
         return hits
 
     def gapped(self, segment_hits: Iterable[Hit], bounds: tuple[int, int]) -> list[Hit]:
@@ -196,7 +196,8 @@ class PhraseIndex:
         """
         hits: list[Hit] = []
         postings_of = self._fuzzy_postings
-        candidates = [i for i, tok in enumerate(tokens) if tok in postings_of and not taken[i]]
+        candidates = [i for i in itertools.compress(range(len(tokens)), map(postings_of.__contains__, tokens))
+                      if not taken[i]]
         if not candidates:
             return hits
         n = len(tokens)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -55,6 +57,9 @@ def _to_match(doc: Document, hit: Hit, kind: str, ref: str, plural: bool) -> Phr
                        kind, ref, plural, hit.fuzzy)
 
 
+_FIRST = operator.itemgetter(2)  # PhraseMatch.first
+
+
 def _longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
     """Per kind, drop matches inside a longer match of the same kind (and entities overlapping a longer one)."""
     by_kind: dict[str, list[PhraseMatch]] = defaultdict(list)
@@ -62,8 +67,10 @@ def _longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
         by_kind["entity" if m.kind == "entity" else m.kind + m.ref if m.kind == "trigger" else m.kind].append(m)
     out: list[PhraseMatch] = []
     for group in by_kind.values():
-        if len(group) == 1:
-            out += group
+        if len(group) > 1:
+            group.sort(key=_FIRST)
+        if len(group) == 1 or all(a.last <= b.first for a, b in itertools.pairwise(group)):
+            out += group  # the usual case: no two overlap
             continue
         group.sort(key=lambda m: (m.fuzzy, m.first - m.last, m.first))
         taken = bytearray(max(m.last for m in group))
@@ -93,7 +100,7 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
     for m in matches:
         if m.kind == "entity":
             taken[m.first:m.last] = [True] * (m.last - m.first)
-    for hit in lexicon.fuzzy(norms, taken, lambda: [text[s].isupper() for s in starts]):
+    for hit in lexicon.fuzzy(norms, taken, lambda: list(map(str.isupper, map(text.__getitem__, starts)))):
         e = hit.entries[0]
         matches.append(_to_match(doc, hit, e.kind, e.ref, False))
     if segments:

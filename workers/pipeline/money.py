@@ -39,6 +39,9 @@ _WORDS_PATTERN = re.compile(
     rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?P<w3>{_CURWORD})\b"
 )
 _CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD}|usd|eur|gbp)\b")
+# Substrings one of which every currency word or code holds: a C-speed test before the regular expression,
+# which tries every word boundary of the text (most articles have no currency word at all).
+_CURRENCY_STEMS = tuple(sorted({*(w[:4] for w in CURRENCY_WORDS), "usd", "eur", "gbp"}))
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE}|up\s+to)\s+$")
 
 
@@ -70,7 +73,7 @@ def _scale(word: str | None) -> int:
 def find_money(view: str, text: str) -> Iterator[MoneyMention]:
     """Yield every amount of money in `view` (the normalised text), in text order."""
     found = list(_SYMBOL_PATTERN.finditer(view))
-    if _CURRENCY_WORD.search(view):
+    if any(stem in view for stem in _CURRENCY_STEMS) and _CURRENCY_WORD.search(view):
         taken = {m.start() for m in found}
         found += [m for m in _CODE_PATTERN.finditer(view) if m.start() not in taken]
         found += _WORDS_PATTERN.finditer(view)

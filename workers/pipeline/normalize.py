@@ -8,6 +8,7 @@ censored words ("te**orist") restored where the table's vocabulary makes them un
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -19,8 +20,8 @@ _SPACES = dict.fromkeys(map(ord, _ODD_SPACES), " ")
 _QUOTES = {**dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u00b4`"), "'"),
            **dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"), '"'),
            **dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")}
-_TOKEN = re.compile(r"[a-z0-9][a-z0-9\u0300-\u036f]*")
-_PLAIN_TOKEN = re.compile(r"[a-z0-9]+")  # the same words when no combining accent is present (the usual case)
+_TOKEN_SPLIT = re.compile(r"([a-z0-9][a-z0-9\u0300-\u036f]*)")
+_PLAIN_SPLIT = re.compile(r"([a-z0-9]+)")  # the same words when no combining accent is present (the usual case)
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ODD_SPACE = re.compile("[" + "".join(map(chr, _SPACES)) + "]")
@@ -123,11 +124,14 @@ def _uncensor(view: str, vocabulary: Iterable[str] | dict[int, tuple[str, ...]])
 def tokenize(view: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     """Word tokens of the view: their folded forms, start offsets and end offsets."""
     combining = _COMBINING.search(view) is not None
-    matches = list((_TOKEN if combining else _PLAIN_TOKEN).finditer(view))
-    norms = list(map(re.Match.group, matches))
+    # split() with a group alternates separator, word, separator...; summing the lengths gives every offset
+    # in C, about twice as fast as a match object per word
+    parts = (_TOKEN_SPLIT if combining else _PLAIN_SPLIT).split(view)
+    offsets = list(itertools.accumulate(map(len, parts), initial=0))
+    norms = parts[1::2]
     if combining:
         norms = [_COMBINING.sub("", w) for w in norms]
-    return tuple(norms), tuple(map(re.Match.start, matches)), tuple(map(re.Match.end, matches))
+    return tuple(norms), tuple(offsets[1:-1:2]), tuple(offsets[2:-1:2])
 
 
 def prepare(text: str, vocabulary: Iterable[str] | dict[int, tuple[str, ...]] = ()) -> Document:

@@ -12,7 +12,10 @@ _BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z
 # A run of end marks, then closing quotes, then space and a capital: the leading character class lets the regex
 # engine skip straight to candidates; the lookbehind keeps it from restarting inside a run ("....").
 _END = re.compile("[.!?](?<![.!?][.!?])[.!?]*+[\"'\u201d\u2019)\\]]*+(?=\\s+[\"'\u201c\u2018(\\[]?[A-Z0-9])")
-_CLAUSE = re.compile(r";|,\s+(?:" + "|".join(CLAUSE_OPENERS) + r")\b|\s(?:while|whereas)\s")
+# Clause breaks: a semicolon, a comma before a connective, or a bare "while"/"whereas". Two searches: one
+# pattern with a whitespace branch would stop at every space; these stop only at ";", "," and "wh".
+_CLAUSE = re.compile(r";|,\s+(?:" + "|".join(CLAUSE_OPENERS) + r")\b")
+_BARE_CLAUSE = re.compile(r"wh(?:ile|ereas)\s")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 
 
@@ -39,11 +42,21 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def clause_breaks(view: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Positions where a clause ends: the semicolon, the comma before a connective, the space before "while"."""
+    end = len(view) if end is None else end
+    spans = [m.span() for m in _CLAUSE.finditer(view, start, end)]
+    bare = [m.start() - 1 for m in _BARE_CLAUSE.finditer(view, start + 1, end) if view[m.start() - 1].isspace()]
+    if not bare:
+        return [a for a, _ in spans]
+    return sorted({a for a, _ in spans}.union(x for x in bare if not any(a <= x < b for a, b in spans)))
+
+
 def clauses(view: str, start: int, end: int, breaks: list[int] | None = None) -> tuple[tuple[int, int], ...]:
     """Split a sentence at semicolons and contrastive connectives ("..., while ..."); `breaks` are the
     positions of every such split in the text, when already found."""
     if breaks is None:
-        breaks = [m.start() for m in _CLAUSE.finditer(view, start, end)]
+        breaks = clause_breaks(view, start, end)
     out, pos = [], start
     for cut in breaks[bisect.bisect_left(breaks, start):bisect.bisect_left(breaks, end)]:
         if cut > pos:
@@ -56,7 +69,7 @@ def clauses(view: str, start: int, end: int, breaks: list[int] | None = None) ->
 def sentences(text: str, view: str) -> tuple[Sentence, ...]:
     """Every sentence with its paragraph number and clauses."""
     out: list[Sentence] = []
-    breaks = [m.start() for m in _CLAUSE.finditer(view)]
+    breaks = clause_breaks(view)
     for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
         bullet = bool(_BULLET.match(text, p_start, p_end))
         cursor = p_start
