@@ -10,10 +10,11 @@ from flask import Flask
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then CLAIMCHECK_* environment variables, then `test_config`."""
-    from service import articles, checks, deliveries, health, webhooks
+    from service import articles, checks, deliveries, health, reference, webhooks
     from service.auth import load_keys
     from service.config import load_config
     from service.errors import register_error_handlers
+    from service.logs import init_request_ids
     from service.metrics import init_metrics
     from service.openapi import SETTINGS, ClaimcheckApi
     from workers.jobs import JobStore
@@ -29,11 +30,13 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     api = ClaimcheckApi(app)
     app.extensions["claimcheck.api"] = api
     register_error_handlers(app)
+    init_request_ids(app)
     init_metrics(app)
     api.register_blueprint(health.blp)
     api.register_blueprint(checks.blp)
     api.register_blueprint(deliveries.blp)
     api.register_blueprint(webhooks.blp)
     api.register_blueprint(articles.blp)
+    api.register_blueprint(reference.blp)
     app.register_blueprint(__import__("service.review", fromlist=["blp"]).blp)  # reviewer page, not in the API doc
     return app

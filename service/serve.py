@@ -112,7 +112,7 @@ class Stack:
                 str(self.threads),
                 "--graceful-timeout",
                 "35",
-                "service:create_app()",
+                "service.wsgi:app",
             ]
         )
         deadline = time.monotonic() + timeout

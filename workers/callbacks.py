@@ -165,6 +165,7 @@ def deliver(job_id: str, webhook_id: str, attempt: int, due: float, store: JobSt
     entry: dict[str, Any] = {"webhook_id": webhook_id, "attempt": attempt, "url": url,
                              "attempted_at": dt.datetime.now(dt.UTC).isoformat(), "status_code": None,
                              "error": None, "accepted": False, "next_attempt_at": None}
+    next_due: float | None = None
     secret = (config.get("WEBHOOK_SECRETS") or {}).get(record["tenant"])
     if not secret:
         entry["error"] = "no webhook secret is configured for the tenant"
