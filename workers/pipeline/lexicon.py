@@ -79,6 +79,7 @@ class PhraseIndex:
         self._entries: dict[str, list[Entry]] = defaultdict(list)
         self._prefixes: set[str] = set()
         self._gapped: list[tuple[tuple[str, ...], Entry]] = []
+        self._gapped_by_first: dict[str, list[tuple[int, tuple[str, ...], Entry]]] = {}  # (order, ...) by 1st segment
         self._fuzzy_names: list[tuple[str, int, Entry]] = []  # (folded name, token count, entry)
         self._fuzzy_postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (name, position)
         self._starters: frozenset[str] | None = None  # first words of every phrase
@@ -93,6 +94,7 @@ class PhraseIndex:
             segments = tuple(" ".join(words(s)) for s in phrase.split(GAP) if words(s))
             for seg in segments:
                 self._add_tokens(tuple(seg.split()), seg, Entry("segment", seg))
+            self._gapped_by_first.setdefault(segments[0], []).append((len(self._gapped), segments, entry))
             self._gapped.append((segments, entry))
             return
         tokens = words(phrase)
@@ -174,8 +176,8 @@ class PhraseIndex:
                         by_segment[e.ref].append(hit)
         firsts = {seg: [h.first for h in hits] for seg, hits in by_segment.items()}  # hits come in text order
         found: list[Hit] = []
-        for segments, entry in self._gapped:
-            for start in by_segment.get(segments[0], ()):
+        for _, segments, entry in sorted(g for first in by_segment for g in self._gapped_by_first.get(first, ())):
+            for start in by_segment[segments[0]]:
                 pos, ok = start.last, True
                 for seg in segments[1:]:
                     k = bisect.bisect_left(firsts.get(seg, ()), pos)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 import operator
 from collections import defaultdict
 from dataclasses import dataclass
@@ -57,7 +56,7 @@ def _to_match(doc: Document, hit: Hit, kind: str, ref: str, plural: bool) -> Phr
                        kind, ref, plural, hit.fuzzy)
 
 
-_FIRST = operator.itemgetter(2)  # PhraseMatch.first
+_START, _END, _FIRST = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)  # PhraseMatch fields
 
 
 def _longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
@@ -67,18 +66,30 @@ def _longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
         by_kind["entity" if m.kind == "entity" else m.kind + m.ref if m.kind == "trigger" else m.kind].append(m)
     out: list[PhraseMatch] = []
     for group in by_kind.values():
-        if len(group) > 1:
-            group.sort(key=_FIRST)
-        if len(group) == 1 or all(a.last <= b.first for a, b in itertools.pairwise(group)):
-            out += group  # the usual case: no two overlap
+        if len(group) == 1:
+            out += group
             continue
-        group.sort(key=lambda m: (m.fuzzy, m.first - m.last, m.first))
-        taken = bytearray(max(m.last for m in group))
+        group.sort(key=_FIRST)
+        cluster: list[PhraseMatch] = []  # matches that overlap one another, directly or through others
+        reach = -1
         for m in group:
-            if not any(taken[m.first:m.last]):
-                taken[m.first:m.last] = b"\x01" * (m.last - m.first)
-                out.append(m)
+            if m.first >= reach and cluster:
+                out += cluster if len(cluster) == 1 else _longest_first(cluster)
+                cluster = []
+            cluster.append(m)
+            reach = max(reach, m.last) if len(cluster) > 1 else m.last
+        out += cluster if len(cluster) == 1 else _longest_first(cluster)
     return out
+
+
+def _longest_first(cluster: list[PhraseMatch]) -> list[PhraseMatch]:
+    """Of overlapping matches, the longest (exact before fuzzy), then whatever overlaps none kept so far."""
+    cluster.sort(key=lambda m: (m.fuzzy, m.first - m.last, m.first))
+    kept: list[PhraseMatch] = []
+    for m in cluster:
+        if all(m.last <= k.first or k.last <= m.first for k in kept):
+            kept.append(m)
+    return kept
 
 
 def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence, ...]) -> list[PhraseMatch]:
@@ -117,7 +128,8 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
                 e = hit.entries[0]
                 matches.append(_to_match(doc, hit, e.kind, e.ref, False))
     resolved = _longest(matches)
-    resolved.sort(key=lambda m: (m.start, -m.end))
+    resolved.sort(key=_END, reverse=True)  # by start, then longest first: two stable sorts on plain fields
+    resolved.sort(key=_START)
     return resolved
 
 
