@@ -188,3 +188,19 @@ def test_idempotency_binding(store: JobStore) -> None:
     assert store.recall_idempotency("u", "key-1") is None
     store.forget_idempotency("t", "key-1")
     assert store.recall_idempotency("t", "key-1") is None
+
+
+def test_tenant_indexes_stay_within_the_job_ttl_without_being_read(app) -> None:
+    """Creating and finishing jobs drops index entries of jobs past the TTL; every index key has a TTL."""
+    base = app.extensions["claimcheck.jobs"]
+    store = JobStore(base.redis, base.blocking, base.prefix + "ttl-index:", ttl=1)
+    first = store.create("t", {"text": "a"}, None)["id"]
+    store.finish(first, "succeeded", {"ok": 1}, 0.1)
+    time.sleep(1.2)
+    second = store.create("t", {"text": "b"}, None)["id"]
+    store.finish(second, "succeeded", {"ok": 1}, 0.1)
+    for index in ("tenant:t:jobs", "tenant:t:status:queued", "tenant:t:status:succeeded"):
+        key = store.prefix + index
+        assert first not in store.redis.zrange(key, 0, -1), index
+        assert store.redis.ttl(key) in (-2, 1), index  # gone once empty, else expiring with its newest job
+    assert store.redis.zrange(store.prefix + "tenant:t:status:succeeded", 0, -1) == [second]

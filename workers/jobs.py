@@ -52,8 +52,11 @@ if lease then redis.call('ZADD', spec.leases, lease, spec.id) else redis.call('Z
 if st ~= spec.to then
   local tenant = redis.call('HGET', key, 'tenant')
   local score = redis.call('HGET', key, 'created_ts')
+  local dest = spec.index .. tenant .. ':status:' .. spec.to
   redis.call('ZREM', spec.index .. tenant .. ':status:' .. st, spec.id)
-  redis.call('ZADD', spec.index .. tenant .. ':status:' .. spec.to, score, spec.id)
+  redis.call('ZADD', dest, score, spec.id)
+  redis.call('ZREMRANGEBYSCORE', dest, '-inf', '(' .. spec.horizon)  -- jobs past their TTL: the index stays bounded
+  redis.call('EXPIRE', dest, spec.ttl)
 end
 if spec.wake then
   redis.call('LPUSH', spec.wake, '1')
@@ -75,6 +78,7 @@ redis.call('HSET', key, unpack(fields))
 redis.call('EXPIREAT', key, ARGV[2])
 for _, index in ipairs({ARGV[5], ARGV[6]}) do
   redis.call('ZADD', index, ARGV[3], ARGV[4])
+  redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. (tonumber(ARGV[3]) - tonumber(ARGV[1])))  -- expired jobs
   redis.call('EXPIRE', index, ARGV[1])
 end
 if ARGV[7] ~= '' then redis.call('LPUSH', ARGV[7], ARGV[8]) end
@@ -276,6 +280,8 @@ class JobStore:
             "incr": incr,
             "lease_before": lease_before,
             "index": f"{self.prefix}tenant:",
+            "ttl": self.ttl,
+            "horizon": time.time() - self.ttl,
             "leases": self._leases,
             "id": job_id,
             "wake": self._wake_key(job_id) if to in FINISHED else None,
