@@ -27,7 +27,7 @@ class CheckRequestSchema(Schema):
     published_at = fields.Date(allow_none=True, metadata={"description": "publication date, YYYY-MM-DD"})
     language = fields.String(
         allow_none=True,
-        validate=validate.Regexp(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"),
+        validate=[validate.Length(max=64), validate.Regexp(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")],
         metadata={"description": "BCP 47 tag, e.g. en or en-GB"},
     )
     url = fields.Url(

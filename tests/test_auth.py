@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
+from urllib.parse import quote
 
 import pytest
 from support import KEY_ALPHA, KEY_BETA, assert_problem, auth
@@ -60,3 +62,27 @@ def test_jobs_are_invisible_to_other_tenants(client) -> None:
     listed = client.get("/v1/checks?page_size=100", headers=auth(KEY_BETA)).json
     assert created.json["id"] not in {job["id"] for job in listed}
     assert client.get(location, headers=auth(KEY_ALPHA)).json["status"] != "canceled"
+
+
+def test_no_route_tells_another_tenant_a_job_exists(app, client) -> None:
+    """Every route naming a job answers another tenant 404, as for a job that never was, and changes nothing."""
+    store = app.extensions["claimcheck.jobs"]
+    story = f"urn:story:{uuid.uuid4()}"
+    mine = store.create("alpha", {"text": "alpha's story"}, None, callback_url="https://example.org/hook",
+                        extra={"article_id": story, "version": "1"})
+    store.finish(mine["id"], "succeeded", {"claims": []}, 0.01)
+    before = store.redis.hgetall(store.key(mine["id"]))
+    routes = [("get", ""), ("get", "?format=claimreview"), ("delete", ""), ("get", "/deliveries"),
+              ("post", "/deliveries")]
+    for job_id in (mine["id"], str(uuid.uuid4())):  # alpha's job, and one that does not exist
+        for method, suffix in routes:
+            response = getattr(client, method)(f"/v1/checks/{job_id}{suffix}", headers=auth(KEY_BETA))
+            assert assert_problem(response, 404)["detail"] == f"there is no check {job_id}", (method, suffix)
+    json_ld = auth(KEY_BETA, Accept="application/ld+json")
+    assert client.get(f"/v1/checks/{mine['id']}", headers=json_ld).status_code == 404
+    assert store.redis.hgetall(store.key(mine["id"])) == before
+    assert client.get(f"/v1/articles/{quote(story, safe='')}/checks", headers=auth(KEY_BETA)).json == []
+    assert [j["id"] for j in client.get(f"/v1/articles/{quote(story, safe='')}/checks", headers=auth()).json] == [
+        mine["id"]]
+    listed = client.get("/v1/checks?page_size=100&status=succeeded", headers=auth(KEY_BETA)).json
+    assert mine["id"] not in {job["id"] for job in listed}

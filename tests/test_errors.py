@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from urllib.parse import quote
+
 import pytest
 from flask import Flask
 from support import assert_problem, auth
@@ -27,6 +30,8 @@ from service.problems import INVALID_REQUEST, STORE_UNAVAILABLE
             400,
         ),
         ("post", "/v1/checks", {"headers": auth(), "json": {"text": "x" * (2 * 1024 * 1024)}}, 413),
+        ("post", "/v1/checks", {"headers": auth(), "json": {"html": "<p>" * (700 * 1024)}}, 413),
+        ("post", "/v1/webhooks/ninjs", {"headers": auth(), "json": {"body_text": "x" * (2 * 1024 * 1024)}}, 413),
         ("get", "/v1/checks", {}, 401),
     ],
 )
@@ -55,6 +60,10 @@ def test_405_lists_allowed_methods(client) -> None:
         ({"text": "a", "metadata": {"blob": "x" * 20000}}, {"metadata"}),
         ({"text": "a", "surprise": True}, {"surprise"}),
         ({"text": "a", "title": "t" * 1001, "url": "not a url"}, {"title", "url"}),
+        ({"text": "a", "url": "https://example.org/" + "a" * 2030}, {"url"}),
+        ({"text": "a", "callback_url": "https://example.org/" + "a" * 2030}, {"callback_url"}),
+        ({"text": "a", "language": "en" + "-abcdefgh" * 7}, {"language"}),
+        ({"text": "a", "metadata": {f"k{i}": i for i in range(3000)}}, {"metadata"}),
     ],
 )
 def test_422_names_each_field(client, body: dict, fields: set[str]) -> None:
@@ -90,3 +99,29 @@ def test_redis_down_is_503(base_config: dict) -> None:
         problem = assert_problem(response, 503)
         assert problem["type"] == STORE_UNAVAILABLE
         assert response.headers["Retry-After"]
+
+
+MARKUP = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+
+
+def test_markup_is_never_served_as_html(client) -> None:
+    """Markup sent anywhere comes back only inside JSON, never in a page or an HTML error."""
+    refused = [
+        client.get(f"/v1/checks/{quote(MARKUP)}", headers=auth()),
+        client.get(f"/v1/checks?status={quote(MARKUP)}", headers=auth()),
+        client.post("/v1/checks", json={"html": MARKUP, "language": MARKUP, "url": MARKUP}, headers=auth()),
+        client.post("/v1/checks", json={"text": MARKUP, MARKUP: 1}, headers=auth()),
+        client.get(f"/{quote(MARKUP)}"),
+        client.get(f"/review/{quote(MARKUP)}"),
+        client.get("/v1/checks", headers={"Authorization": f"Bearer {MARKUP}"}),
+    ]
+    for response in refused:
+        assert response.mimetype == "application/problem+json", response.request.path
+        problem = response.get_data(as_text=True)
+        assert "<script" not in json.loads(problem)["detail"] and "<html" not in problem
+    created = client.post("/v1/checks", json={"html": MARKUP, "title": MARKUP, "metadata": {"x": MARKUP}},
+                          headers=auth())
+    assert created.status_code == 202 and created.mimetype == "application/json"
+    assert client.get(created.headers["Location"], headers=auth()).mimetype == "application/json"
+    page = client.get(f"/review/{created.json['id']}")  # the page renders nothing of the job on the server
+    assert page.mimetype == "text/html" and "alert(" not in page.get_data(as_text=True)
