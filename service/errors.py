@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import redis
-from flask import Flask, Response
+from flask import Flask, Response, request
 from kombu.exceptions import OperationalError
 from werkzeug.exceptions import HTTPException
 
@@ -74,6 +74,34 @@ def handle_store_unavailable(exc: Exception) -> Response:
     return problem_response(body, {"Retry-After": str(STORE_RETRY_AFTER)})
 
 
+def _unusable_json() -> str | None:
+    """Why the request's JSON body cannot be taken although it parses as JSON, or None (it can, or is no JSON).
+
+    Looked at only after an error: nesting too deep for the parser, or a lone UTF-16 surrogate escape
+    (`\\ud800`) giving text that UTF-8, and so Redis, cannot carry.
+    """
+    if not request.is_json:
+        return None
+    try:
+        value = json.loads(request.get_data(cache=True))
+    except RecursionError:
+        return "the JSON body nests too deeply"
+    except ValueError:
+        return None
+    try:
+        json.dumps(value, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        return "the JSON body holds a lone surrogate escape (\\ud800-\\udfff), which is not text"
+    return None
+
+
+def handle_bad_json(exc: RecursionError | UnicodeEncodeError) -> Response:
+    """A JSON body too deep to parse or carrying lone surrogates: 400, not 500 (else as `handle_unexpected`)."""
+    if (reason := _unusable_json()) is None:
+        return handle_unexpected(exc)
+    return problem_response(problem(400, reason, type=INVALID_REQUEST, title="Bad Request", errors={"body": [reason]}))
+
+
 def handle_unexpected(exc: Exception) -> Response:
     """Anything else: log it with its traceback, answer 500 without one."""
     log.exception("unhandled error", exc_info=exc)
@@ -90,4 +118,6 @@ def register_error_handlers(app: Flask) -> None:
         OperationalError,
     ):
         app.register_error_handler(error, handle_store_unavailable)
+    app.register_error_handler(RecursionError, handle_bad_json)
+    app.register_error_handler(UnicodeEncodeError, handle_bad_json)
     app.register_error_handler(Exception, handle_unexpected)

@@ -13,6 +13,8 @@ from service import create_app
 from service.embedded_redis import free_port
 from service.problems import INVALID_REQUEST, STORE_UNAVAILABLE
 
+JSON = "application/json"
+
 
 @pytest.mark.parametrize(
     ("method", "path", "kwargs", "status"),
@@ -29,6 +31,13 @@ from service.problems import INVALID_REQUEST, STORE_UNAVAILABLE
             {"headers": auth(), "data": "{not json", "content_type": "application/json"},
             400,
         ),
+        ("post", "/v1/checks", {"headers": auth(), "data": b'{"text": "a\xff\xfe"}', "content_type": JSON}, 400),
+        ("post", "/v1/checks", {"headers": auth(), "data": b'{"text": "a \\ud800"}', "content_type": JSON}, 400),
+        ("post", "/v1/checks", {"headers": auth(), "data": b'{"text": "a", "metadata": {"\\udfff": 1}}',
+                                "content_type": JSON}, 400),
+        ("post", "/v1/checks", {"headers": auth(), "data": b"[" * 100_000, "content_type": JSON}, 400),
+        ("post", "/v1/checks", {"headers": auth(), "data": b'{"text": "a", "metadata": {"a": ' + b"[" * 5000
+                                + b"]" * 5000 + b"}}", "content_type": JSON}, 400),
         ("post", "/v1/checks", {"headers": auth(), "json": {"text": "x" * (2 * 1024 * 1024)}}, 413),
         ("post", "/v1/checks", {"headers": auth(), "json": {"html": "<p>" * (700 * 1024)}}, 413),
         ("post", "/v1/webhooks/ninjs", {"headers": auth(), "json": {"body_text": "x" * (2 * 1024 * 1024)}}, 413),
