@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import operator
 from collections import defaultdict
 from dataclasses import dataclass
@@ -173,7 +174,8 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
     busy_starts, busy_ends = [a for a, _ in merged], [b for _, b in merged]
     consumed = -1
     # a word that starts with a digit sorts before ":"; number words are few: one pass over the words
-    for i in [k for k, w in enumerate(norms) if w < ":" or w in _NUMBER_WORDS]:
+    numeric = map(operator.or_, map(":".__gt__, norms), map(_NUMBER_WORDS.__contains__, norms))
+    for i in list(itertools.compress(range(len(norms)), numeric)):
         num = _number(doc, i)
         if num is None or i <= consumed or i in entity_tokens or _inside_any(busy_starts, busy_ends, starts[i]):
             continue

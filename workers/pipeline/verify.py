@@ -57,14 +57,25 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_WORDS_OF: tuple[ReferenceTable | None, dict[str, Evidence], dict[tuple[str, str], str]] = (None, {}, {})
+
+
+def _table_words(table: ReferenceTable) -> tuple[dict[str, Evidence], dict[tuple[str, str], str]]:
+    """The caches of the facts in words, kept for the last table checked against (reset when it changes)."""
+    global _WORDS_OF
+    if _WORDS_OF[0] is not table:
+        _WORDS_OF = (table, {}, {})
+    return _WORDS_OF[1], _WORDS_OF[2]
+
+
 class Verifier:
     """Judges claims against one table as of one publication date."""
 
     def __init__(self, table: ReferenceTable, published: dt.date | None) -> None:
         self.table = table
         self.published = published
-        self._evidence: dict[str, Evidence] = {}
-        self._words: dict[tuple[str, str], str] = {}  # a fact's dates, authorities and kinds in words
+        # a fact's evidence, and its dates, authorities and kinds in words, depend on the table only
+        self._evidence, self._words = _table_words(table)
 
     # --- shared helpers -------------------------------------------------------------------
     def name(self, entity_id: str | None) -> str:
