@@ -143,9 +143,10 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     seen, out = set(), []
     for c in claims:
         window = c.date.window if c.date else None
-        key = (c.type, c.subject, repr(sorted((k, str(v)) for k, v in c.value.items() if k != "named")), window)
         if c.type == "designation":
-            key = (c.type, c.subject, c.value.get("kind"), window)
+            key: tuple = (c.type, c.subject, c.value.get("kind"), window)
+        else:
+            key = (c.type, c.subject, repr(sorted((k, str(v)) for k, v in c.value.items() if k != "named")), window)
         if key in seen:
             continue
         seen.add(key)

@@ -17,6 +17,8 @@ _END = re.compile("[.!?](?<![.!?][.!?])[.!?]*+[\"'\u201d\u2019)\\]]*+(?=\\s+[\"'
 _CLAUSE = re.compile(r";|,\s+(?:" + "|".join(CLAUSE_OPENERS) + r")\b")
 _BARE_CLAUSE = re.compile(r"wh(?:ile|ereas)\s")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "a.m"
+_LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}")  # "1." or "(2." opening a paragraph
 
 
 def _is_abbreviation(text: str, dot: int, para_start: int) -> bool:
@@ -24,9 +26,9 @@ def _is_abbreviation(text: str, dot: int, para_start: int) -> bool:
     m = _WORD_BEFORE.search(text, max(para_start, dot - 12), dot + 1)
     if m:
         word = m.group(1).lower()
-        if word in ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        if word in ABBREVIATIONS or len(word) == 1 or _INITIALS.fullmatch(word):
             return True
-    return bool(re.fullmatch(r"\s*\(?\d{1,2}", text[para_start:dot]))
+    return dot - para_start <= 16 and bool(_LIST_NUMBER.fullmatch(text, para_start, dot))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
