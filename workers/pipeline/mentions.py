@@ -57,6 +57,7 @@ def _to_match(doc: Document, hit: Hit, kind: str, ref: str, plural: bool) -> Phr
                        kind, ref, plural, hit.fuzzy)
 
 
+_TRUE = [True]
 _START, _END, _FIRST = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)  # PhraseMatch fields
 
 
@@ -101,6 +102,7 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
     matches: list[PhraseMatch] = []
     segments: list[Hit] = []
     text, starts, ends = doc.text, doc.starts, doc.ends
+    taken = [False] * len(norms)  # tokens inside an exact name: no fuzzy match starts there
     for first, last, entries, fuzzy in hits:
         start, end = starts[first], ends[last - 1]
         for e in entries:
@@ -108,10 +110,8 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
                 segments.append(Hit(first, last, entries, fuzzy))
             elif not e.acronym or sum(c.isupper() for c in text[start:end]) >= 2:
                 matches.append(PhraseMatch(start, end, first, last, e.kind, e.ref, e.plural, fuzzy))
-    taken = [False] * len(norms)
-    for m in matches:
-        if m.kind == "entity":
-            taken[m.first:m.last] = [True] * (m.last - m.first)
+                if e.kind == "entity":
+                    taken[first:last] = _TRUE * (last - first)
     for hit in lexicon.fuzzy(norms, taken, lambda: list(map(str.isupper, map(text.__getitem__, starts)))):
         e = hit.entries[0]
         matches.append(_to_match(doc, hit, e.kind, e.ref, False))
