@@ -9,8 +9,8 @@ import json
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -344,23 +344,27 @@ def table_files(path: Path) -> list[Path]:
     raise ReferenceTableError(str(path), None, None, "no such file or folder")
 
 
-def load(path: Path) -> ReferenceTable:
-    """Read, validate and compile the table at `path` (a file or a folder of files)."""
+def read_files(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    """The raw (file name, sections) pairs of the table at `path`, each file's sections checked, not compiled."""
     files = table_files(path)
     if not files:
         raise ReferenceTableError(str(path), None, None, "no .yaml, .yml or .json files")
-    raw = [(str(p), _load_file(p)) for p in files]
-    return compile_table(raw)
+    return [(str(p), _load_file(p)) for p in files]
 
 
-def compile_table(raw: list[tuple[str, dict[str, Any]]]) -> ReferenceTable:
-    """Validate the merged sections of every file and build the matcher."""
+def load(path: Path) -> ReferenceTable:
+    """Read, validate and compile the table at `path` (a file or a folder of files)."""
+    return compile_table(read_files(path))
+
+
+def compile_table(raw: list[tuple[str, dict[str, Any]]], version: str | None = None) -> ReferenceTable:
+    """Validate the merged sections of every file and build the matcher; `version` replaces the content hash."""
     # A large table is hundreds of thousands of small objects built at once: collecting garbage while they
     # are made only re-walks them. Collection resumes afterwards, with the table frozen out of its way.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        table = _compile_raw(raw)
+        table = _compile_raw(raw, version)
     finally:
         if enabled:
             gc.enable()
@@ -414,12 +418,12 @@ def _with_defaults(schema: Schema, records: list[Any], file: str) -> list[dict[s
     return out
 
 
-def _compile_raw(raw: list[tuple[str, dict[str, Any]]]) -> ReferenceTable:
+def _compile_raw(raw: list[tuple[str, dict[str, Any]]], version: str | None) -> ReferenceTable:
     wait = None
     if sum(len(data.get("entities") or []) for _, data in raw) >= PARALLEL_VALIDATION_MIN and hasattr(os, "fork"):
         wait = _validate_elsewhere([(file, data.get("entities") or []) for file, data in raw])
     try:
-        table = _compile_sections(raw, validated_elsewhere=wait is not None)
+        table = _compile_sections(raw, version, validated_elsewhere=wait is not None)
     except Exception:
         if wait:
             wait()  # a schema error explains a failure better than what it caused downstream
@@ -429,7 +433,8 @@ def _compile_raw(raw: list[tuple[str, dict[str, Any]]]) -> ReferenceTable:
     return table
 
 
-def _compile_sections(raw: list[tuple[str, dict[str, Any]]], *, validated_elsewhere: bool) -> ReferenceTable:
+def _compile_sections(raw: list[tuple[str, dict[str, Any]]], version: str | None, *,
+                      validated_elsewhere: bool) -> ReferenceTable:
     meta: dict[str, Any] = {}
     predicates: dict[str, dict[str, Any]] = {}
     categories, places, regions, entities, facts = [], [], [], [], []
@@ -452,7 +457,7 @@ def _compile_sections(raw: list[tuple[str, dict[str, Any]]], *, validated_elsewh
         facts += _load_records(FactSchema(), data.get("facts") or [], file, "facts")
         group_terms += data.get("group_terms") or []
     return _compile(meta, predicates, categories, group_terms, places, regions, entities, facts,
-                    tuple(f for f, _ in raw), _version([data for _, data in raw]))
+                    tuple(f for f, _ in raw), version or _version([data for _, data in raw]))
 
 
 def _unique(records: list[dict[str, Any]], section: str) -> dict[str, dict[str, Any]]:
@@ -494,20 +499,45 @@ def _compile(meta, predicates, categories, group_terms, places, regions, entitie
         _check_ref(e, "country", e["country"], place_by_id, "place")
         _check_ref(e, "part_of", e["part_of"], ent_by_id, "entity")
     for f in facts:
-        for s in f["subjects"]:
-            _check_ref(f, "subjects", s, ent_by_id, "entity")
-        attrs = f["attributes"]
-        for kind in attrs.get("kinds") or []:
-            _check_ref(f, "attributes.kinds", kind, kinds, "kind")
-        for auth in [attrs.get("authority"), *(attrs.get("authorities") or [])]:
-            _check_ref(f, "attributes.authority", auth, ent_by_id, "entity")
-        if "amount" in attrs and not isinstance(attrs["amount"], int | float):
-            raise ReferenceTableError(f["_file"], f["id"], "attributes.amount", "must be a number")
+        check_fact_refs(f, ent_by_id, kinds)
 
     ent_objs = {e["id"]: Entity(e["id"], e["type"], e["name"], tuple(e["aliases"]), tuple(e["categories"]),
                                 e["country"], e["part_of"], tuple(e["triggers"]), tuple(e["misdescriptions"]),
                                 e["note"]) for e in entities}
     fact_objs = tuple(_fact(f) for f in fact_by_id.values())
+    by_subject, by_kind = _fact_indexes(fact_objs, kinds)
+    return ReferenceTable(
+        version=version,
+        meta=MappingProxyType(dict(meta)),
+        entities=MappingProxyType(ent_objs),
+        facts=fact_objs,
+        kinds=MappingProxyType(kinds),
+        places=MappingProxyType({p["id"]: Place(p["id"], p["name"], tuple(p["regions"])) for p in places + regions}),
+        single_valued=frozenset(n for n, p in predicates.items() if p["single_valued"]),
+        lexicon=_lexicon(predicates, categories, group_terms, places, regions, entities),
+        facts_by_subject=by_subject,
+        designations_by_kind=by_kind,
+        source_files=files,
+    )
+
+
+def check_fact_refs(f: Mapping[str, Any], entities: Mapping[str, Any], kinds: Mapping[str, Any]) -> None:
+    """Raise ReferenceTableError when a validated fact names an unknown entity or kind, or a non-numeric amount."""
+    rec = f if "_file" in f else {**f, "_file": "fact"}
+    for s in f["subjects"]:
+        _check_ref(rec, "subjects", s, entities, "entity")
+    attrs = f["attributes"]
+    for kind in attrs.get("kinds") or []:
+        _check_ref(rec, "attributes.kinds", kind, kinds, "kind")
+    for auth in [attrs.get("authority"), *(attrs.get("authorities") or [])]:
+        _check_ref(rec, "attributes.authority", auth, entities, "entity")
+    if "amount" in attrs and not isinstance(attrs["amount"], int | float):
+        raise ReferenceTableError(rec["_file"], f["id"], "attributes.amount", "must be a number")
+
+
+def _fact_indexes(fact_objs: Iterable[Fact], kinds: Mapping[str, Kind]
+                  ) -> tuple[Mapping[str, tuple[Fact, ...]], Mapping[str, tuple[Fact, ...]]]:
+    """Facts by subject, and designation facts by the kinds they make true (earliest first)."""
     by_subject: dict[str, list[Fact]] = defaultdict(list)
     for f in fact_objs:
         for s in f.subjects:
@@ -519,19 +549,27 @@ def _compile(meta, predicates, categories, group_terms, places, regions, entitie
         by_kind[""].append(f)
         for kind in {k2 for k in f.attributes.get("kinds") or () for k2 in (k, *kinds[k].implies)}:
             by_kind[kind].append(f)
-    return ReferenceTable(
-        version=version,
-        meta=MappingProxyType(dict(meta)),
-        entities=MappingProxyType(ent_objs),
-        facts=fact_objs,
-        kinds=MappingProxyType(kinds),
-        places=MappingProxyType({p["id"]: Place(p["id"], p["name"], tuple(p["regions"])) for p in places + regions}),
-        single_valued=frozenset(n for n, p in predicates.items() if p["single_valued"]),
-        lexicon=_lexicon(predicates, categories, group_terms, places, regions, entities),
-        facts_by_subject=MappingProxyType({k: tuple(v) for k, v in by_subject.items()}),
-        designations_by_kind=MappingProxyType({k: tuple(v) for k, v in by_kind.items()}),
-        source_files=files,
-    )
+    return (MappingProxyType({k: tuple(v) for k, v in by_subject.items()}),
+            MappingProxyType({k: tuple(v) for k, v in by_kind.items()}))
+
+
+def with_facts(table: ReferenceTable, put: Iterable[tuple[str, Mapping[str, Any]]], remove: Iterable[str],
+               version: str) -> ReferenceTable:
+    """`table` with facts added or replaced (`put`: file name and raw record) and others removed, as `version`.
+
+    Entities, vocabulary and the matcher are shared with `table`: only the facts are validated and their indexes
+    rebuilt, so a change of facts alone takes milliseconds whatever the number of entities. A replaced fact keeps
+    its place, a new one comes last: the same order a full compile of the same records gives.
+    """
+    removed = set(remove)
+    facts = {f.id: f for f in table.facts if f.id not in removed}
+    for file, raw in put:
+        record = _load_records(FactSchema(), [dict(raw)], file, "facts")[0]
+        check_fact_refs(record, table.entities, table.kinds)
+        facts[record["id"]] = _fact(record)
+    fact_objs = tuple(facts.values())
+    by_subject, by_kind = _fact_indexes(fact_objs, table.kinds)
+    return replace(table, version=version, facts=fact_objs, facts_by_subject=by_subject, designations_by_kind=by_kind)
 
 
 def _fact(f: dict[str, Any]) -> Fact:
