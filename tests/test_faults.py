@@ -9,6 +9,7 @@ process killed: Celery notices late and acknowledges the job as timed out, so th
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import os
 import signal
 import socket
@@ -92,6 +93,25 @@ def test_redis_outage_answers_503_and_recovers(stack_config: dict[str, Any], log
     finally:
         worker.stop()
         redis_server.stop()
+
+
+def test_a_job_whose_message_was_lost_still_runs(stack_config: dict[str, Any], log_dir: Path) -> None:
+    """A worker killed between taking a message off the queue and noting it as unacknowledged loses it; the job's
+    queued lease runs out (VISIBILITY_TIMEOUT + 2 x RESTORE_INTERVAL) and the reaper queues it again."""
+    app = create_app(stack_config)
+    store = app.extensions["claimcheck.jobs"]
+    worker = WorkerProcess(stack_config, log_dir / "worker.log").start()
+    try:
+        record = store.create("alpha", {"text": SAMPLE_TEXT}, None)  # the record, and no message: as if lost
+        with LiveServer(app) as server:
+            job = poll_until_finished(server.url, f"/v1/checks/{record['id']}", timeout=30)
+        assert job["status"] == "succeeded"
+        waited = dt.datetime.fromisoformat(job["started_at"]) - dt.datetime.fromisoformat(job["created_at"])
+        assert waited.total_seconds() >= store.queued_lease - 0.1  # not before its lease ran out
+        assert store.redis.hget(store.key(record["id"]), "attempts") == "1"
+        assert "its message is gone; queued again" in worker.log_path.read_text()
+    finally:
+        worker.stop()
 
 
 def test_jobs_in_flight_survive_a_redis_restart(stack_config: dict[str, Any], log_dir: Path) -> None:

@@ -110,14 +110,16 @@ def test_stats_record_in_a_pipeline_matches_increments(redis) -> None:
 
 def test_requeue_only_after_the_lease(store: JobStore) -> None:
     job_id = new_job(store)
-    assert job_id not in store.expired_leases(10_000)  # queued jobs have no lease: the broker holds them
+    assert float(store.get(job_id)["lease_until"]) > time.time() + 60  # a queued lease: VISIBILITY_TIMEOUT + 2x
+    assert job_id not in store.expired_leases(10_000)
     store.start(job_id, lease=3600)
     assert not store.requeue_if_stale(job_id) and job_id not in store.expired_leases(10_000)
     store.start(job_id, lease=-1)
     assert job_id in store.expired_leases(10_000)
     assert store.requeue_if_stale(job_id) and not store.requeue_if_stale(job_id)  # one requeue per expiry
     record = store.get(job_id)
-    assert record["status"] == "queued" and not {"started_ts", "lease_until"} & record.keys()
+    assert record["status"] == "queued" and "started_ts" not in record
+    assert float(record["lease_until"]) > time.time() + 60  # queued again, under a queued lease
     assert job_id not in store.expired_leases(10_000)
 
 

@@ -1,11 +1,13 @@
-"""The lease reaper: running jobs past their lease go back to the queue, once; live and finished ones stay."""
+"""The lease reaper: running jobs past their lease are requeued once; queued ones only when their message is gone."""
 
 from __future__ import annotations
 
+import json
 import time
+import uuid
 
 from workers.jobs import JobStore
-from workers.queue import QUEUE
+from workers.queue import CHECK_TASK, QUEUE, task_message
 from workers.reaper import Reaper, reap
 
 
@@ -42,3 +44,27 @@ def test_reaper_thread_enqueues_through_celery(base_config: dict, redis) -> None
         reaper.join(5)
     assert store.get(job_id)["status"] == "queued" and redis.llen(queue) == 1
     assert not reaper.is_alive()
+
+
+def test_a_queued_job_whose_message_is_gone_is_queued_again_once(app) -> None:
+    base: JobStore = app.extensions["claimcheck.jobs"]
+    store = JobStore(base.redis, base.blocking, base.prefix + f"lost-{uuid.uuid4().hex[:6]}:", 3600, queued_lease=0.2)
+    lost = store.create("reaper", {"text": "x"}, None)["id"]  # a record whose message never reached the queue
+    enqueued: list[str] = []
+    assert reap(store, enqueued.append) == []  # its lease has not run out
+    time.sleep(0.3)
+    assert reap(store, enqueued.append) == [lost] and enqueued == [lost]
+    assert reap(store, enqueued.append) == []  # the lease was renewed: once per lease
+    store.enqueue(lost)  # its message is on the queue now
+    time.sleep(0.3)
+    assert reap(store, enqueued.append) == [] and store.get(lost)["status"] == "queued"
+    store.redis.delete(store.queue)
+    taken = json.loads(task_message(CHECK_TASK, [lost]))  # a worker took it and noted it as unacknowledged
+    store.redis.hset(store.prefix + "unacked", "tag", json.dumps([taken, "", QUEUE]))
+    time.sleep(0.3)
+    assert reap(store, enqueued.append) == []
+    store.redis.delete(store.prefix + "unacked")
+    time.sleep(0.3)
+    assert reap(store, enqueued.append) == [lost]
+    for key in store.redis.scan_iter(match=store.prefix + "*"):
+        store.redis.delete(key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import time
@@ -68,12 +69,13 @@ if spec.fetch then return {1, st, n, redis.call('HGETALL', key)} end
 return {1, st, n}
 """
 
-# Create a job: the record, its TTL, the tenant's indexes and, unless ARGV[7] is empty, its task on the queue.
-# One script call instead of a MULTI of eight commands: a fifth of the client's packing and parsing.
+# Create a job: the record, its TTL, the tenant's indexes, its queued lease (ARGV[9], in KEYS[2]) and, unless
+# ARGV[7] is empty, its task on the queue. One script call instead of a MULTI of eight commands: a fifth of the
+# client's packing and parsing.
 _CREATE = """
 local key = KEYS[1]
 local fields = {}
-for i = 9, #ARGV do fields[#fields + 1] = ARGV[i] end
+for i = 10, #ARGV do fields[#fields + 1] = ARGV[i] end
 redis.call('HSET', key, unpack(fields))
 redis.call('EXPIREAT', key, ARGV[2])
 for _, index in ipairs({ARGV[5], ARGV[6]}) do
@@ -81,6 +83,7 @@ for _, index in ipairs({ARGV[5], ARGV[6]}) do
   redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. (tonumber(ARGV[3]) - tonumber(ARGV[1])))  -- expired jobs
   redis.call('EXPIRE', index, ARGV[1])
 end
+if ARGV[9] ~= '' then redis.call('ZADD', KEYS[2], ARGV[9], ARGV[4]) end
 if ARGV[7] ~= '' then redis.call('LPUSH', ARGV[7], ARGV[8]) end
 return 1
 """
@@ -131,10 +134,17 @@ def connect(url: str, *, blocking: bool = False) -> redis.Redis:
 
 
 class JobStore:
-    """Job records, per-tenant indexes and idempotency keys, all under one key prefix."""
+    """Job records, per-tenant indexes and idempotency keys, all under one key prefix.
 
-    def __init__(self, client: redis.Redis, blocking: redis.Redis, prefix: str, ttl: int) -> None:
+    A queued job has a lease too (`queued_lease` seconds, renewed while it waits): once it runs out the reaper
+    looks for the job's message and queues it again when the message is gone (see `workers.reaper`).
+    """
+
+    def __init__(
+        self, client: redis.Redis, blocking: redis.Redis, prefix: str, ttl: int, queued_lease: float | None = None
+    ) -> None:
         self.redis, self.blocking, self.prefix, self.ttl = client, blocking, prefix, ttl
+        self.queued_lease = queued_lease
         self._transition = client.register_script(_TRANSITION)
         self._create = client.register_script(_CREATE)
         self._woken = blocking.register_script(_WOKEN)
@@ -143,7 +153,9 @@ class JobStore:
     def from_config(cls, config: Mapping[str, Any]) -> JobStore:
         """Build the store from the app configuration."""
         url = config["REDIS_URL"]
-        return cls(connect(url), connect(url, blocking=True), config["KEY_PREFIX"], int(config["JOB_TTL"]))
+        queued_lease = config["VISIBILITY_TIMEOUT"] + 2 * config["RESTORE_INTERVAL"]
+        return cls(connect(url), connect(url, blocking=True), config["KEY_PREFIX"], int(config["JOB_TTL"]),
+                   queued_lease)
 
     @property
     def _leases(self) -> str:
@@ -187,6 +199,8 @@ class JobStore:
         }
         if callback_url:
             record["callback_url"] = callback_url
+        if self.queued_lease:
+            record["lease_until"] = repr(now + self.queued_lease)
         record.update(extra or {})
         if record.get("article_id"):
             index = self._article_index(tenant, record["article_id"])
@@ -195,7 +209,7 @@ class JobStore:
             pipe.expire(index, self.ttl)
             pipe.execute()
         self._create(
-            keys=[self.key(record["id"])],
+            keys=[self.key(record["id"]), self._leases],
             args=[
                 self.ttl,
                 int(now) + self.ttl,
@@ -205,6 +219,7 @@ class JobStore:
                 self._index(tenant, "queued"),
                 self.queue if enqueue else "",
                 task_message(CHECK_TASK, [record["id"]]) if enqueue else "",
+                record.get("lease_until", ""),
                 *(item for field_value in record.items() for item in field_value),
             ],
         )
@@ -342,13 +357,40 @@ class JobStore:
 
     def requeue_if_stale(self, job_id: str) -> bool:
         """Put a running job whose lease ran out back to queued; True when the caller must enqueue it."""
-        done = self.transition(
-            job_id, ("running",), "queued", delete=("started_ts", "lease_until"), lease_before=time.time()
-        )
+        now = time.time()
+        if self.queued_lease:
+            values, delete = {"lease_until": repr(now + self.queued_lease)}, ("started_ts",)
+        else:
+            values, delete = None, ("started_ts", "lease_until")
+        done = self.transition(job_id, ("running",), "queued", values=values, delete=delete, lease_before=now)
         return done.applied
 
+    def renew_queued_lease(self, job_id: str) -> bool:
+        """Renew the lease of a queued job whose lease ran out; True for the one caller that renewed it."""
+        now = time.time()
+        lease = repr(now + (self.queued_lease or 0))
+        return self.transition(job_id, ("queued",), "queued", values={"lease_until": lease}, lease_before=now).applied
+
+    def message_lost(self, job_id: str) -> bool:
+        """Is the check message of this queued job nowhere: not in the (empty) queue, not taken by a worker?
+
+        Only an empty queue can be told not to hold it; kombu keeps the messages workers took but did not
+        acknowledge in its `unacked` hash (a few per worker process).
+        """
+        if self.redis.llen(self.queue):
+            return False
+        for raw in self.redis.hvals(f"{self.prefix}unacked"):
+            try:
+                message = json.loads(raw)[0]
+                if message["headers"]["task"] == CHECK_TASK and job_id in base64.b64decode(message["body"]).decode():
+                    return False
+            except (ValueError, KeyError, IndexError, TypeError):
+                return False  # unreadable: take it for this job's, and look again later
+        return True
+
     def expired_leases(self, limit: int = 100) -> list[str]:
-        """Running jobs whose lease ran out: their worker vanished without the broker redelivering."""
+        """Pending jobs whose lease ran out: running ones whose worker vanished without the broker redelivering,
+        queued ones whose message may be lost."""
         return self.redis.zrangebyscore(self._leases, "-inf", time.time(), start=0, num=limit)
 
     def cancel(self, job_id: str) -> str | None:

@@ -1,8 +1,10 @@
-"""Requeue running jobs whose lease ran out: their worker vanished and the broker will not redeliver them.
+"""Requeue pending jobs whose lease ran out: their worker vanished, or their message, and the broker cannot help.
 
 The broker redelivers an unacknowledged job after its visibility timeout; the lease (longer than that) covers
 what it cannot: a task acknowledged as failed after its pool process was killed, a message lost with Redis
-data. Every worker runs a reaper thread; the lease check in Redis lets only one of them requeue a job.
+data, a message a worker took off the queue and was killed before it noted it as unacknowledged (a queued job
+whose lease ran out, with an empty queue and no unacknowledged message of its own). Every worker runs a reaper
+thread; the lease check in Redis lets only one of them requeue a job.
 """
 
 from __future__ import annotations
@@ -23,13 +25,18 @@ log = logging.getLogger(__name__)
 
 
 def reap(store: JobStore, enqueue: Callable[[str], object]) -> list[str]:
-    """Requeue every job past its lease; returns their ids."""
+    """Requeue every running job past its lease, and every queued one past its lease whose message is gone;
+    returns their ids."""
     requeued = []
     for job_id in store.expired_leases():
         if store.requeue_if_stale(job_id):
             enqueue(job_id)
             requeued.append(job_id)
             log.warning("job %s outlived its lease; requeued", job_id)
+        elif store.renew_queued_lease(job_id) and store.message_lost(job_id):
+            enqueue(job_id)
+            requeued.append(job_id)
+            log.warning("job %s waited past its lease and its message is gone; queued again", job_id)
     return requeued
 
 
