@@ -25,7 +25,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(SETTINGS)
     load_config(app, test_config)
     app.extensions["claimcheck.jobs"] = JobStore.from_config(app.config)
-    app.extensions["claimcheck.keys"] = load_keys(app.config["API_KEYS"])
+    app.extensions["claimcheck.keys"] = keys = load_keys(app.config["API_KEYS"])
+    app.config["API_KEYS"] = {tenant: f"sha256:{stored.hex()}" for stored, tenant in keys}  # no plain key is kept
     celery_init_app(app)
     api = ClaimcheckApi(app)
     app.extensions["claimcheck.api"] = api

@@ -47,6 +47,12 @@ def test_keys_are_kept_hashed() -> None:
     assert all(b"plain" not in stored for stored, _ in keys)
 
 
+def test_the_app_keeps_no_plain_key(app) -> None:
+    assert app.config["API_KEYS"] == {tenant: "sha256:" + hashlib.sha256(key.encode()).hexdigest()
+                                      for tenant, key in (("alpha", KEY_ALPHA), ("beta", KEY_BETA))}
+    assert KEY_ALPHA not in repr(app.config) and KEY_ALPHA not in repr(app.extensions)
+
+
 @pytest.mark.parametrize(("key", "tenant"), [("plain", "a"), ("other", "b"), ("nope", None), ("", None)])
 def test_tenant_for(key: str, tenant: str | None) -> None:
     keys = load_keys({"a": "plain", "b": "other"})
