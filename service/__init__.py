@@ -10,7 +10,7 @@ from flask import Flask
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then CLAIMCHECK_* environment variables, then `test_config`."""
-    from service import articles, checks, deliveries, health, webhooks
+    from service import articles, checks, deliveries, health, reference, webhooks
     from service.auth import load_keys
     from service.config import load_config
     from service.errors import register_error_handlers
@@ -38,5 +38,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     api.register_blueprint(deliveries.blp)
     api.register_blueprint(webhooks.blp)
     api.register_blueprint(articles.blp)
+    api.register_blueprint(reference.blp)
     app.register_blueprint(__import__("service.review", fromlist=["blp"]).blp)  # reviewer page, not in the API doc
     return app

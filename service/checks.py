@@ -16,7 +16,7 @@ from flask_smorest.pagination import PaginationParameters
 
 from service.auth import require_api_key
 from service.claimreview import claim_reviews
-from service.problems import IDEMPOTENCY_KEY_REUSED
+from service.problems import IDEMPOTENCY_KEY_REUSED, RECHECK_UNAVAILABLE
 from service.ratelimit import enforce_rate_limit
 from service.schemas import (
     CheckReadArgsSchema,
@@ -41,7 +41,7 @@ PROBLEM_SCHEMA = ProblemSchema()
 
 @blp.before_request
 def _require_json() -> None:
-    if request.method == "POST" and not request.is_json:
+    if request.method == "POST" and not request.is_json and request.endpoint != "checks.Recheck":
         abort(415, message="send the article as application/json")
 
 
@@ -313,3 +313,31 @@ class Check(MethodView):
         if request.if_match:
             blp.check_etag(_etag_data(_job_body(record)))
         _store().cancel(record["id"])
+
+
+@blp.route("/<uuid:job_id>/recheck")
+class Recheck(MethodView):
+    """Checking a check's article again."""
+
+    @blp.response(202, JobSchema, description="Accepted: the new job; poll its Location")
+    @blp.alt_response(200, schema=JobSchema, description="Finished within `Prefer: wait=N`", success=True)
+    @blp.alt_response(401, response="UNAUTHORIZED")
+    @blp.alt_response(404, response="NOT_FOUND")
+    @blp.alt_response(409, schema=ProblemSchema, description="The check has not succeeded",
+                      content_type="application/problem+json")
+    @blp.alt_response(429, response="TOO_MANY_REQUESTS")
+    @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
+    def post(self, job_id: uuid.UUID) -> Response:
+        """Check a succeeded check's article again against the current reference table: a new job whose result's
+        `recheck.verdict_changes` lists the claims whose verdict changed, with both verdicts."""
+        record = _owned(str(job_id))
+        if record["status"] != "succeeded" or "result" not in record:
+            abort(409, message=f"the check is {record['status']}: only a succeeded check can be checked again",
+                  type=RECHECK_UNAVAILABLE, title="Cannot re-check")
+        read = json.loads(record["result"])["article"]  # the text the check read: its spans stay the same
+        article = {name: read[name] for name in ("text", "title", "url", "language", "published_at")
+                   if read.get(name) is not None}
+        created = _store().create(g.tenant, article, json.loads(record.get("metadata") or "null"),
+                                  enqueue=True, callback_url=record.get("callback_url"),
+                                  extra={"recheck_of": record["id"]})
+        return _respond(_settled(created), 202)

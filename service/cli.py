@@ -1,4 +1,5 @@
-"""The `claimcheck` command: `check` runs the pipeline in-process; `serve` starts the service."""
+"""The `claimcheck` command: `check` runs the pipeline in-process; `serve` starts the service; `reference` imports
+and exports the reference store."""
 
 from __future__ import annotations
 
@@ -69,6 +70,33 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return serve_main(args)
 
 
+def _cmd_reference(args: argparse.Namespace) -> int:
+    import redis
+    from flask import Flask
+
+    from service.config import load_config
+    from workers.pipeline import ClaimcheckError
+    from workers.refstore import ReferenceStore
+
+    app = Flask("claimcheck-reference")
+    load_config(app)
+    store = ReferenceStore.from_config(app.config)
+    try:
+        if args.action == "import":
+            number, version = store.import_path(args.path, "cli")
+            print(f"imported {args.path} as version {number} ({version})")
+        else:
+            snap = store.export_path(args.path, args.version)
+            print(f"exported version {snap.number} ({snap.hash}) to {args.path}")
+    except ClaimcheckError as exc:
+        print(f"claimcheck: {exc}", file=sys.stderr)
+        return 2
+    except redis.RedisError as exc:
+        print(f"claimcheck: the reference store at {app.config['REDIS_URL']} is unreachable: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the `claimcheck` command."""
     parser = argparse.ArgumentParser(prog="claimcheck", description=__doc__)
@@ -89,6 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--data-dir", type=Path, default=Path("var"), help="embedded Redis data folder")
     serve.add_argument("--concurrency", type=int, default=2, help="worker processes")
     serve.set_defaults(func=_cmd_serve)
+
+    reference = sub.add_parser("reference", help="the reference store in Redis (CLAIMCHECK_REDIS_URL, KEY_PREFIX)")
+    actions = reference.add_subparsers(dest="action", required=True)
+    imported = actions.add_parser("import", help="replace the table with a folder or file of YAML/JSON: a new version")
+    imported.add_argument("path", type=Path)
+    exported = actions.add_parser("export", help="write a version as vocabulary.yaml, entities.yaml, facts.yaml")
+    exported.add_argument("path", type=Path, help="folder to write (made if missing)")
+    exported.add_argument("--version", type=int, default=None, help="version number (default: the current one)")
+    reference.set_defaults(func=_cmd_reference)
     return parser
 
 

@@ -16,6 +16,7 @@ DEFAULTS: dict[str, Any] = {
     "REDIS_URL": "redis://127.0.0.1:6379/0",  # broker, result store and job records
     "KEY_PREFIX": "claimcheck:",  # prefix of every Redis key (jobs and Celery's)
     "API_KEYS": {},  # tenant -> API key, or "sha256:<hex>" of the key
+    "ADMIN_TENANTS": [],  # tenants whose API keys have the admin scope: /v1/reference (curating the table)
     "JOB_TTL": 30 * 24 * 3600,  # seconds a job record is kept after creation
     "IDEMPOTENCY_TTL": 24 * 3600,  # seconds an Idempotency-Key is remembered
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # request body limit in bytes (413 above)

@@ -25,6 +25,8 @@ FETCH_STATUS = _URN + "fetch-status"
 FETCH_CONTENT_TYPE = _URN + "fetch-content-type"
 FETCH_TOO_LARGE = _URN + "fetch-too-large"
 FETCH_NO_TEXT = _URN + "fetch-no-text"
+FACT_CONFLICT = _URN + "fact-conflict"
+RECHECK_UNAVAILABLE = _URN + "recheck-unavailable"
 
 
 def problem(

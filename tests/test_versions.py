@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers.versions import CHANGED, NEW, UNCHANGED, diff_claims, mark_changes
+from workers.versions import CHANGED, NEW, UNCHANGED, diff_claims, mark_changes, mark_recheck, verdict_changes
 
 
 def claim(text: str, label: str = "supported", value: dict | None = None, kind: str = "reward",
@@ -41,3 +41,20 @@ def test_mark_changes() -> None:
     assert result["changes"]["previous_job"] == "job-1" and result["changes"]["compared"]
     assert [(g["text"], g["label"]) for g in result["changes"]["gone"]] == [("z", "supported")]
     assert [c["change"] for c in mark_changes({"claims": [claim("a")]}, "j", None)["claims"]] == [NEW]
+
+
+def test_verdict_changes() -> None:
+    before = [claim("a"), claim("b", label="refuted"), claim("gone")]
+    after = [claim("a", label="outdated"), claim("b", label="refuted"), claim("new")]
+    changes = verdict_changes(before, after)
+    assert [(c["text"], c["before"], c["after"]) for c in changes] == [
+        ("a", "supported", "outdated"), ("new", None, "supported"), ("gone", "supported", None)]
+    assert changes[0]["claim"] == "c-a" and changes[2]["claim"] is None
+
+
+def test_mark_recheck() -> None:
+    previous = {"claims": [claim("a")], "reference_version": "sha256:1", "reference_version_number": 4}
+    recheck = mark_recheck({"claims": [claim("a", label="refuted")]}, "job-1", previous)["recheck"]
+    assert recheck["previous_reference_version"] == "sha256:1" and recheck["previous_reference_version_number"] == 4
+    assert [c["after"] for c in recheck["verdict_changes"]] == ["refuted"]
+    assert mark_recheck({"claims": []}, "job-1", None)["recheck"]["compared"] is False

@@ -23,9 +23,10 @@ from service.problems import (
 from workers.callbacks import job_finished
 from workers.fetch import FetchError, fetch_html, no_text, publication_date
 from workers.jobs import JobStore, encode_payload
-from workers.pipeline import Article, CheckOptions, InputError, ReferenceTableError, check, load_table
+from workers.livetable import live_table
+from workers.pipeline import Article, CheckOptions, InputError, ReferenceTableError, check
 from workers.pipeline.schema import LABELS, ClaimSchema, ResultSchema
-from workers.versions import mark_changes
+from workers.versions import mark_changes, mark_recheck
 
 log = logging.getLogger(__name__)
 RESULT_FIELDS = frozenset(name for name, field in ResultSchema().fields.items() if field.required)
@@ -97,9 +98,9 @@ def noop_result(article: Article) -> dict[str, Any]:
     }
 
 
-def _previous_result(store: JobStore, record: Mapping[str, str]) -> dict[str, Any] | None:
-    """The result of the job this one is a new version of, when that job succeeded and is still kept."""
-    previous = store.get(record["previous_job"], record.get("tenant"))
+def _previous_result(store: JobStore, record: Mapping[str, str], link: str = "previous_job") -> dict[str, Any] | None:
+    """The result of the job this one is a new version (or a re-check) of, when that job succeeded and is still kept."""
+    previous = store.get(record[link], record.get("tenant"))
     return json.loads(previous["result"]) if previous and "result" in previous else None
 
 
@@ -111,19 +112,26 @@ def _check(
     A new version of a story (`previous_job` in the record) gets its claims marked against the previous result.
     """
     fetching = False
+    noop = bool(config["BENCH_NOOP_TENANT"]) and record.get("tenant") == config["BENCH_NOOP_TENANT"]
     try:
+        loaded = None if noop else live_table(config).current()  # the job's table version, from start to end
+        if config["TEST_TASK_DELAY"]:
+            time.sleep(config["TEST_TASK_DELAY"])
         article = article_from(json.loads(record["article"]))
         if article.text is None and article.html is None and article.url:  # fetch by URL
             fetching = True
             article = fetched(article, config)
-        if config["BENCH_NOOP_TENANT"] and record.get("tenant") == config["BENCH_NOOP_TENANT"]:
+        if loaded is None:
             result = noop_result(article)
         else:
-            result = check(article, load_table(config["REFERENCE"]), CheckOptions())
+            result = check(article, loaded.table, CheckOptions())
+            result["reference_version_number"] = loaded.number
         if wrong := off_schema(result):
             raise ValueError(f"the engine's result does not match ResultSchema: {wrong}")
         if record.get("previous_job") and store is not None:
             result = mark_changes(result, record["previous_job"], _previous_result(store, record))
+        if record.get("recheck_of") and store is not None:
+            result = mark_recheck(result, record["recheck_of"], _previous_result(store, record, "recheck_of"))
         return "succeeded", result, encode_payload(result)
     except FetchError as exc:
         outcome = exc.problem
@@ -177,8 +185,6 @@ def run_job(job_id: str, store: JobStore, config: Mapping[str, Any]) -> str:
     record = started.record
     if record is None or "article" not in record:
         return "gone"
-    if config["TEST_TASK_DELAY"]:
-        time.sleep(config["TEST_TASK_DELAY"])
     began = time.monotonic()
     status, payload, encoded = _check(record, config, store)
     if store.finish(job_id, status, payload, time.monotonic() - began, encoded=encoded):

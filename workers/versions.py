@@ -42,6 +42,44 @@ def diff_claims(
     return marks, [claim for left in waiting.values() for claim in left]
 
 
+def verdict_changes(
+    before: Iterable[Mapping[str, Any]], after: Iterable[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """The claims whose verdict changed between two checks of one article, matched by `claim_key` (in order):
+    `claim` (the new claim's id), type, text, subject, `before` and `after` labels (None for a claim made by only
+    one of the checks)."""
+    waiting: dict[tuple, list[Mapping[str, Any]]] = {}
+    for claim in before:
+        waiting.setdefault(claim_key(claim), []).append(claim)
+    out = []
+    for claim in after:
+        earlier = waiting.get(claim_key(claim))
+        old = earlier.pop(0) if earlier else None
+        if old is None or _verdict(old) != _verdict(claim):
+            out.append(_verdict_change(claim, _verdict(old) if old else None, _verdict(claim)))
+    out += [_verdict_change(c, _verdict(c), None, gone=True) for left in waiting.values() for c in left]
+    return out
+
+
+def _verdict_change(claim: Mapping[str, Any], before: str | None, after: str | None, *,
+                    gone: bool = False) -> dict[str, Any]:
+    return {"claim": None if gone else claim.get("id"), "type": claim.get("type"), "text": claim.get("text"),
+            "subject": claim.get("subject"), "before": before, "after": after}
+
+
+def mark_recheck(result: dict[str, Any], previous_job: str, previous: Mapping[str, Any] | None) -> dict[str, Any]:
+    """`result` with a `recheck` member: the job re-checked, the table version its result rested on, and the
+    claims whose verdict changed since (`verdict_changes`)."""
+    result["recheck"] = {
+        "previous_job": previous_job,
+        "previous_reference_version": (previous or {}).get("reference_version"),
+        "previous_reference_version_number": (previous or {}).get("reference_version_number"),
+        "compared": previous is not None,
+        "verdict_changes": verdict_changes((previous or {}).get("claims") or [], result["claims"]),
+    }
+    return result
+
+
 def mark_changes(result: dict[str, Any], previous_job: str, previous: Mapping[str, Any] | None) -> dict[str, Any]:
     """`result` with each claim's `change` and a `changes` member: the previous job, whether its result was there
     to compare (else every claim is new), and the claims gone since (id, type, text, subject, value, label)."""

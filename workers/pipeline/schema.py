@@ -77,13 +77,37 @@ class ChangesSchema(Schema):
     gone = fields.List(fields.Nested(GoneClaimSchema), required=True)
 
 
+class VerdictChangeSchema(Schema):
+    """A claim whose verdict changed on a re-check; `before` or `after` is null for a claim only one check made."""
+
+    claim = fields.String(allow_none=True, metadata={"description": "the claim's id in this result (null: gone)"})
+    type = fields.String()
+    text = fields.String()
+    subject = fields.Nested(SubjectSchema, allow_none=True)
+    before = fields.String(allow_none=True, validate=validate.OneOf(LABELS))
+    after = fields.String(allow_none=True, validate=validate.OneOf(LABELS))
+
+
+class RecheckSchema(Schema):
+    """What a re-check changed: the job re-checked, the version its result rested on, the changed verdicts."""
+
+    previous_job = fields.String(required=True)
+    previous_reference_version = fields.String(allow_none=True)
+    previous_reference_version_number = fields.Integer(allow_none=True)
+    compared = fields.Boolean(required=True, metadata={"description": "false when the previous result was gone"})
+    verdict_changes = fields.List(fields.Nested(VerdictChangeSchema), required=True)
+
+
 class ResultSchema(Schema):
     """A whole check: the article, the table version, the claims and a count per label."""
 
     article = fields.Nested(ArticleOutSchema, required=True)
     reference_version = fields.String(required=True)
+    reference_version_number = fields.Integer(metadata={"description": "the reference store's version number "
+                                                                       "(API jobs; the CLI reads files)"})
     claims = fields.List(fields.Nested(ClaimSchema), required=True)
     summary = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
     warnings = fields.List(fields.String(), required=True)
     changes = fields.Nested(ChangesSchema, metadata={"description": "CMS updates only: the diff with the "
                                                                     "previous version"})
+    recheck = fields.Nested(RecheckSchema, metadata={"description": "re-checks only: the verdicts that changed"})
