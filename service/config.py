@@ -87,6 +87,8 @@ def check_config(config: Mapping[str, Any]) -> None:
                          "remembered that long and must outlive the signature tolerance")
     if not isinstance(config["API_KEYS"], Mapping):
         raise ValueError("API_KEYS must be a JSON object mapping tenant to key")
+    if not isinstance(config.get("ADMIN_TENANTS", []), list | tuple):
+        raise ValueError("ADMIN_TENANTS must be a JSON list of tenants")
     for name in ("WEBHOOK_SECRETS", "INBOUND_WEBHOOK_SECRETS", "CALLBACK_URLS"):
         if not isinstance(config.get(name, {}), Mapping):
             raise ValueError(f"{name} must be a JSON object keyed by tenant")

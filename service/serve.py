@@ -81,6 +81,7 @@ class Stack:
         if not self.env.get("CLAIMCHECK_API_KEYS"):
             self.api_key = dev_api_key(self.data_dir)
             self.env["CLAIMCHECK_API_KEYS"] = json.dumps({DEV_TENANT: self.api_key})
+            self.env.setdefault("CLAIMCHECK_ADMIN_TENANTS", json.dumps([DEV_TENANT]))  # the dev key curates too
         python = sys.executable
         self._spawn(
             [

@@ -56,6 +56,14 @@ def test_limits_must_sit_under_the_visibility_timeout(limits: dict) -> None:
         loaded(limits)
 
 
+def test_admin_tenants_is_a_json_list(monkeypatch) -> None:
+    monkeypatch.setenv("CLAIMCHECK_ADMIN_TENANTS", '["desk"]')
+    assert loaded().config["ADMIN_TENANTS"] == ["desk"]
+    monkeypatch.setenv("CLAIMCHECK_ADMIN_TENANTS", '"desk"')
+    with pytest.raises(ValueError, match="ADMIN_TENANTS"):
+        loaded()
+
+
 def test_api_keys_must_be_a_mapping(monkeypatch) -> None:
     monkeypatch.setenv("CLAIMCHECK_API_KEYS", '["a", "b"]')
     with pytest.raises(ValueError, match="API_KEYS"):

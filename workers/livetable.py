@@ -97,6 +97,7 @@ class LiveTable:
         self._pid = os.getpid()
         self._compiling = threading.Lock()
         self._swapped = threading.Condition()
+        self._wake = threading.Event()
         threading.Thread(target=self._watch, name="reference-watcher", daemon=True).start()
 
     def _watch(self) -> None:
