@@ -62,3 +62,17 @@ def test_cpu_is_read_per_process_tree(load) -> None:
         child.wait()
     run = load.Run([0.01, 0.02], 1.0, {"API": 0.004, "Redis": None})
     assert run.cpu_ms() == {"API": 2.0, "Redis": None}
+
+
+def test_hostile_bench_runs_its_corpus_and_judges_growth(tmp_path: Path, monkeypatch) -> None:
+    spec = importlib.util.spec_from_file_location("bench_hostile", ROOT / "bench" / "hostile.py")
+    hostile = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hostile)
+    out = tmp_path / "hostile.json"
+    assert hostile.main(["--sizes", "2000", "8000", "--json", str(out)]) == 0
+    rows = json.loads(out.read_text())["rows"]
+    assert {row["input"] for row in rows} == set(hostile.CORPUS) and all(len(row["seconds"]) == 2 for row in rows)
+    slow = iter([0.1, 1.6])  # 16x the time for 4x the size: quadratic
+    monkeypatch.setattr(hostile, "timed", lambda field, text, table: (next(slow, 1.6), "0 claims"))
+    monkeypatch.setattr(hostile, "CORPUS", {"quadratic": ("text", lambda n: "a" * n)})
+    assert hostile.main(["--sizes", "2000", "8000"]) == 1
