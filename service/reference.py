@@ -21,7 +21,8 @@ from service.problems import FACT_CONFLICT, problem
 from service.ratelimit import enforce_rate_limit
 from workers.pipeline.api import reference_path
 from workers.pipeline.reference import ENTITY_TYPES, EntitySchema, FactSchema
-from workers.refstore import Conflict, ReferenceStore, StoreError, Written, fact_span
+from workers.refcheck import Conflict, StoreError, fact_span
+from workers.refstore import ReferenceStore, Written
 
 blp = Blueprint("reference", __name__, url_prefix="/v1/reference",
                 description="The curated reference table: entities, facts, versions and audit (admin scope)")

@@ -18,7 +18,7 @@ from workers.livetable import LiveTable
 from workers.pipeline import ReferenceTableError
 from workers.pipeline.api import DEFAULT_REFERENCE
 from workers.pipeline.reference import compile_table, load, read_files, with_facts
-from workers.refstore import PreconditionFailed, ReferenceStore, conflicting, merge_files
+from workers.refstore import PreconditionFailed, ReferenceStore, merge_files
 
 
 @pytest.fixture
@@ -72,27 +72,9 @@ def test_export_of_an_empty_store_fails(cli_env: ReferenceStore, tmp_path: Path,
     assert "no table" in capsys.readouterr().err
 
 
-def _fact(fact_id: str, amount: int, announced: str, until: str | None = None, subject: str = "nicolas-maduro") -> dict:
-    dates = {"announced": announced, **({"until": until} if until else {})}
+def _fact(fact_id: str, amount: int, announced: str, subject: str = "nicolas-maduro") -> dict:
     return {"id": fact_id, "predicate": "reward", "subjects": [subject], "attributes": {"amount": amount},
-            "dates": dates, "sources": ["https://example.org/"]}
-
-
-@pytest.mark.parametrize(
-    ("new", "clash"),
-    [
-        (_fact("n", 2, "2025-01-10"), "a"),  # same first day, other value
-        (_fact("n", 1, "2025-01-10"), None),  # same value
-        (_fact("n", 2, "2025-03-01"), None),  # later: supersedes, no overlap
-        (_fact("n", 2, "2024-01-01", until="2025-02-01"), "a"),  # its until reaches past a's start
-        (_fact("n", 2, "2024-01-01", until="2025-01-09"), None),  # ends the day before
-        (_fact("n", 2, "2025-01-10", subject="someone-else"), None),  # another subject
-        (_fact("a", 2, "2025-01-10"), None),  # the fact itself, updated
-    ],
-)
-def test_conflicting(new: dict, clash: str | None) -> None:
-    found = conflicting(new, [_fact("a", 1, "2025-01-10")])
-    assert (found or {}).get("id") == clash
+            "dates": {"announced": announced}, "sources": ["https://example.org/"]}
 
 
 def test_with_facts_is_a_full_compile_of_the_same_records() -> None:
