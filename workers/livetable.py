@@ -62,6 +62,17 @@ class LiveTable:
                     self._swapped.wait(left)
         return self.loaded
 
+    def warm(self) -> None:
+        """Compile the current version in the background (a new pool process, before its first job)."""
+
+        def run() -> None:
+            try:
+                self.current()
+            except Exception:
+                log.exception("could not load the reference table; the first job will try again")
+
+        threading.Thread(target=run, name="reference-warm", daemon=True).start()
+
     def refresh(self) -> Loaded:
         """Compile the store's current version if this process does not have it yet."""
         with self._compiling:
@@ -94,10 +105,12 @@ class LiveTable:
         """Start the watcher thread once per process (a forked pool process starts its own)."""
         if self._pid == os.getpid():
             return
-        self._pid = os.getpid()
-        self._compiling = threading.Lock()
-        self._swapped = threading.Condition()
-        self._wake = threading.Event()
+        with _LIVE_LOCK:
+            if self._pid == os.getpid():
+                return
+            if self._pid is not None:  # made in the parent before a fork: its locks may be held there
+                self._compiling, self._swapped, self._wake = threading.Lock(), threading.Condition(), threading.Event()
+            self._pid = os.getpid()
         threading.Thread(target=self._watch, name="reference-watcher", daemon=True).start()
 
     def _watch(self) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from celery import Celery, Task
-from celery.signals import worker_ready, worker_shutdown
+from celery.signals import worker_process_init, worker_ready, worker_shutdown
 from celery.utils.nodenames import anon_nodename
 from flask import Flask
 from kombu.transport import redis as kombu_redis
@@ -164,6 +164,7 @@ def celery_init_app(app: Flask) -> Celery:
     celery_app.set_default()
     app.extensions["celery"] = celery_app
     _reap_in_workers(app)
+    _warm_in_pool_processes(app)
     return celery_app
 
 
@@ -181,3 +182,14 @@ def _reap_in_workers(app: Flask) -> None:
 
     worker_ready.connect(started, weak=False)
     worker_shutdown.connect(stopping, weak=False)
+
+
+def _warm_in_pool_processes(app: Flask) -> None:
+    """Each new pool process compiles the reference table and starts its watcher at once, not on its first job."""
+
+    def warm(**kwargs: object) -> None:
+        from workers.livetable import live_table
+
+        live_table(app.config).warm()
+
+    worker_process_init.connect(warm, weak=False)
