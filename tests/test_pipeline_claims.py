@@ -56,6 +56,16 @@ CASES = [
         [("designation", "Cartel de los Soles", "cartel-de-los-soles")],
     ),
     (
+        "became a kind",
+        "The Cartel of the Suns became an FTO last week.",
+        [("designation", "Cartel of the Suns", "cartel-de-los-soles")],
+    ),
+    (
+        "reward without the word: for information leading to",
+        "The US has offered up to $15 million for information leading to Maduro's arrest since 2020.",
+        [("reward", "$15 million", "nicolas-maduro")],
+    ),
+    (
         "apposition with a kind term",
         "Tren de Aragua, a foreign terrorist organization, operates in Chile.",
         [("designation", "Tren de Aragua", "tren-de-aragua")],

@@ -75,5 +75,6 @@ CLAUSE_OPENERS = ("while", "whereas", "but", "although", "though", "however", "m
 CONTINUATION_WORDS = {"also", "too", "likewise", "similarly", "additionally", "later", "then", "another"}
 
 # Copulas and linking words that let a kind term describe a nearby name ("X, a terrorist group").
-LINKING_WORDS = {"is", "are", "was", "were", "be", "been", "being", "as", "like", "including", "such",
+LINKING_WORDS = {"is", "are", "was", "were", "be", "been", "being", "became", "become", "becomes", "as", "like",
+                 "including", "such",
                  "a", "an", "the", "other", "among", "and", "or"}
