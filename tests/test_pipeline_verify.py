@@ -45,6 +45,13 @@ CASES = [
      "Los Mayos", "partially_supported", ["not a Foreign Terrorist"]),
     ("no designation recorded", "The U.S. designated Maduro a terrorist.", D(2025, 8, 8), "Maduro", "unverifiable",
      []),
+    ("this year means up to publication", "Eight cartels have been designated as FTOs so far this year.",
+     D(2025, 8, 10), "Eight cartels", "refuted", ["6 cartels", "in 2025 up to August 10, 2025, not 8"]),
+    ("this year, counted as of publication", "Six cartels have been designated as FTOs this year.",
+     D(2025, 8, 10), "Six cartels", "supported", ["Cártel del Golfo"]),
+    ("a designation later in the year does not count", "Cartel de los Soles was designated a foreign terrorist "
+     "organization this year.", D(2025, 8, 10), "Cartel de los Soles", "partially_supported",
+     ["not a Foreign Terrorist", "November 16, 2025"]),
     ("current reward", "The U.S. offers a $50 million reward for Maduro.", D(2025, 9, 1), "$50 million",
      "supported", ["August 7, 2025"]),
     ("outdated reward", "The U.S. offers a $25 million reward for Maduro.", D(2025, 9, 1), "$25 million",
@@ -78,6 +85,8 @@ CASES = [
      "In March", "supported", ["March 4, 2025"]),
     ("event wrong", "In April, in an address to a joint session of Congress, Trump spoke.", D(2025, 8, 8),
      "In April", "refuted", ["March 4, 2025"]),
+    ("event misdescribed by a verb: the table's own term", "On Thursday, Mexico extradited 29 cartel bosses to the "
+     "United States.", D(2025, 3, 1), "On Thursday", "partially_supported", ["not an extradition"]),
     ("event misdescribed", "The extradition of 29 cartel members earlier this year drew notice.", D(2025, 8, 8),
      "earlier this year", "partially_supported", ["not an extradition"]),
     ("denial that is true", "Cartel de los Soles has not been designated a foreign terrorist organization.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -38,9 +39,10 @@ def fmt_window(w: DateWindow) -> str:
     if w.granularity == "day" or w.start == w.end:
         return fmt_day(w.start)
     if w.granularity == "month":
-        return f"{_MONTH_NAMES[w.start.month - 1]} {w.start.year}"
+        whole = w.end.day == calendar.monthrange(w.end.year, w.end.month)[1]
+        return f"{_MONTH_NAMES[w.start.month - 1]} {w.start.year}" + ("" if whole else f" up to {fmt_day(w.end)}")
     if w.granularity == "year":
-        return str(w.start.year)
+        return str(w.start.year) + ("" if (w.end.month, w.end.day) == (12, 31) else f" up to {fmt_day(w.end)}")
     return f"between {fmt_day(w.start)} and {fmt_day(w.end)}"
 
 
@@ -183,6 +185,11 @@ class Verifier:
                 since = claim.date.window
                 claim = replace(claim, date=replace(claim.date, window=DateWindow(
                     since.start, max(since.start, self.published), "range")))
+        window = claim.date.window if claim.date else None
+        if window and self.published and window.start <= self.published < window.end:
+            # "this year", "this month": as of publication, only what had happened by then
+            claim = replace(claim, date=replace(claim.date, window=DateWindow(
+                window.start, self.published, window.granularity)))
         if claim.type == "designation" and claim.value.get("negated"):
             return self.negated(claim)
         judge: dict[str, Callable[[Claim], Verdict]] = {
@@ -504,8 +511,10 @@ class Verifier:
             wrong = claim.value.get("misdescribed_as")
             if wrong:
                 note = f" ({f.note})" if f.note else ""
+                entity = self.table.entities.get(claim.subject or "")
+                term = entity.misdescriptions[0] if entity and entity.misdescriptions else wrong.lower()
                 return Verdict("partially_supported", f"{name} took place {self.when(f)} as stated, but it was "
-                                                      f"not an {wrong.lower()}{note}.",
+                                                      f"not {self._a(term)}{note}.",
                                self.evidence(hit))
             return Verdict("supported", f"{name} took place {self.when(f)}.", self.evidence(hit))
         f = facts[0]
