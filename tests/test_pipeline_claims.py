@@ -56,6 +56,11 @@ CASES = [
         [("designation", "Cartel de los Soles", "cartel-de-los-soles")],
     ),
     (
+        "the group a faction belongs to is not designated",
+        "The Treasury Department sanctioned Los Mayos, a faction of the Sinaloa cartel, on Thursday.",
+        [("designation", "Los Mayos", "los-mayos")],
+    ),
+    (
         "became a kind",
         "The Cartel of the Suns became an FTO last week.",
         [("designation", "Cartel of the Suns", "cartel-de-los-soles")],

@@ -6,7 +6,13 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from workers.pipeline.english import ATTRIBUTION_VERBS, CONTINUATION_WORDS, LINKING_WORDS, NEGATIONS
+from workers.pipeline.english import (
+    ATTRIBUTION_VERBS,
+    CONTINUATION_WORDS,
+    LINKING_WORDS,
+    NEGATIONS,
+    RELATION_NOUNS,
+)
 from workers.pipeline.mentions import CountMention, Mentions
 from workers.pipeline.model import Claim, DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.normalize import Document
@@ -163,7 +169,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         ctx.list_intro = None
     if ctx.list_intro:
         intro = ctx.list_intro
-        for g in _groups(sent.phrases, table):
+        for g in _groups(sent.phrases, table, doc):
             out.append(_designation_claim(g, s, intro["kind"], intro["authority"], intro["date"], intro["cue"]))
         return out
     if not any(p.kind in ("designation_cue", "weak_cue", "kind") for p in sent.phrases):
@@ -177,7 +183,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         recent = s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
         continuation = bool(weak) or bool(words & CONTINUATION_WORDS)
         asserted = bool(cues) or (bool(weak) and recent)
-        groups = _groups(phrases, table)
+        groups = _groups(phrases, table, doc)
         anchor = (cues or weak or kinds or [None])[0]
         near_kinds, near_cues = _Nearest(kinds), _Nearest(cues + weak)
         cue_words = table.lexicon.words_of("designation_cue")
@@ -217,8 +223,17 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
     return out
 
 
-def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable) -> list[PhraseMatch]:
-    return [p for p in phrases if p.kind == "entity" and _entity_type(table, p) in ("organization", "person")]
+def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document) -> list[PhraseMatch]:
+    return [p for p in phrases if p.kind == "entity" and _entity_type(table, p) in ("organization", "person")
+            and not _modifies_relation(doc, p)]
+
+
+def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
+    """Is the name the "of X" of a relation noun ("a faction of the Sinaloa Cartel", "members of MS-13")?"""
+    before = doc.norms[max(0, p.first - 3):p.first]
+    if before[-1:] == ("the",):
+        before = before[:-1]
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in RELATION_NOUNS
 
 
 def _nearest_kind(kinds: list[PhraseMatch], anchor: PhraseMatch | None) -> str | None:

@@ -72,6 +72,13 @@ ATTRIBUTION_VERBS = {
 CLAUSE_OPENERS = ("while", "whereas", "but", "although", "though", "however", "meanwhile")
 
 # Words that say a statement continues an earlier one ("was also designated").
+# Nouns that make a following "of X" a modifier: in "Los Mayos, a faction of the Sinaloa Cartel" or "members of
+# Tren de Aragua", X is not what the sentence designates.
+RELATION_NOUNS = {"faction", "factions", "member", "members", "leader", "leaders", "head", "boss", "bosses", "chief",
+                  "wing", "branch", "offshoot", "splinter", "cell", "cells", "ally", "allies", "rival", "rivals",
+                  "affiliate", "affiliates", "remnant", "remnants", "successor", "founder", "commander", "commanders",
+                  "lieutenant", "lieutenants", "operative", "operatives", "associate", "associates", "arm", "part"}
+
 CONTINUATION_WORDS = {"also", "too", "likewise", "similarly", "additionally", "later", "then", "another"}
 
 # Copulas and linking words that let a kind term describe a nearby name ("X, a terrorist group").
