@@ -81,6 +81,11 @@ CASES = [
         [("reward", "$50 million", "nicolas-maduro")],
     ),
     (
+        "the previous amount named after the new one",
+        "The $50m reward for Maduro - double the previous $25m - is the largest ever offered.",
+        [("reward", "$50m", "nicolas-maduro")],
+    ),
+    (
         "reward subject in the previous sentence",
         "Maduro is wanted in the United States. The bounty is now $50 million.",
         [("reward", "$50 million", "nicolas-maduro")],

@@ -64,6 +64,8 @@ CASES = [
      "supported", []),
     ("wrong previous amount", "The reward for Maduro was raised from $30 million to $50 million.", D(2025, 9, 1),
      "$50 million", "partially_supported", ["$25 million"]),
+    ("a wrong previous amount after the new one", "The $50m reward for Maduro, double the previous $20m, is the "
+     "largest ever offered.", D(2025, 8, 9), "$50m", "partially_supported", ["from $25 million, not from $20 million"]),
     ("doubled implies the previous", "On Thursday, Bondi doubled the reward for Maduro to $50 million.",
      D(2025, 8, 8), "$50 million", "supported", []),
     ("reward on the wrong day", "On Monday, the reward for Maduro rose to $50 million.", D(2025, 8, 8),

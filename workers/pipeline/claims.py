@@ -25,6 +25,7 @@ REWARD_DISTANCE = 14  # words that may separate an amount from its reward cue
 _MULTIPLIERS = {"doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "tripled": 3.0, "tripling": 3.0,
                 "triples": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _FROM_VERBS = {"up", "down", "raised", "increased", "rising", "rose", "doubled", "tripled", "lifted"}
+_PREVIOUS_WORDS = {"previous", "earlier", "former", "prior", "original", "initial", "old"}  # "the previous $25m"
 _NOT_REWARD_AFTER = {"of", "in", "worth", "per", "annually"}
 
 
@@ -312,6 +313,9 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             skip.add(id(a))
         elif between and between[-1] == "from" and (len(between) <= 3 or between[-2] in _FROM_VERBS):
             previous[id(a)] = b  # "$50 million, up from $25 million"
+            skip.add(id(b))
+        elif between and between[-1] in _PREVIOUS_WORDS and len(between) <= REWARD_DISTANCE and id(a) not in previous:
+            previous[id(a)] = b  # "$50m, double the previous $25m"
             skip.add(id(b))
     for m in money:
         if id(m) in skip:
