@@ -22,6 +22,7 @@ PENDING = ("queued", "running")
 FINISHED = ("succeeded", "failed", "canceled")
 STATUSES = PENDING + FINISHED
 WAKE_TTL = 120  # seconds a "finished" token lives for `Prefer: wait` listeners
+MAX_OFFSET = 2**62  # past any index, within Redis' 64-bit range arguments
 
 # Move one job from one of `allowed` statuses to `to`, keeping the per-status and lease indexes in step.
 # ARGV[1] is a small JSON spec; ARGV[2..] are the field/value pairs to set (a result is passed as it is, never
@@ -261,7 +262,8 @@ class JobStore:
         index = self._index(tenant, status)
         pipe = self.redis.pipeline(transaction=False)
         pipe.zremrangebyscore(index, "-inf", horizon)
-        pipe.zrevrange(index, offset, offset + limit - 1)
+        offset = min(offset, MAX_OFFSET)  # a page far past the end is empty, not a Redis range error
+        pipe.zrevrange(index, offset, min(offset + limit - 1, MAX_OFFSET))
         pipe.zcard(index)
         _, ids, total = pipe.execute()
         pipe = self.redis.pipeline(transaction=False)
