@@ -61,6 +61,12 @@ CASES = [
         [("designation", "Los Mayos", "los-mayos")],
     ),
     (
+        "named a kind, with the gap phrase of the table",
+        "Ecuador's Los Choneros gang, which the Trump administration on Thursday named a foreign terrorist "
+        "organization, has ties to Mexican cartels.",
+        [("designation", "Los Choneros", "los-choneros")],
+    ),
+    (
         "became a kind",
         "The Cartel of the Suns became an FTO last week.",
         [("designation", "Cartel of the Suns", "cartel-de-los-soles")],

@@ -41,6 +41,8 @@ CASES = [
      D(2025, 8, 8), "Tren de Aragua", "partially_supported", ["February 19, 2025", "not April 2025"]),
     ("effective date counts too", "On Feb. 20, 2025, the U.S. designated MS-13 as a foreign terrorist organization.",
      D(2025, 8, 8), "MS-13", "supported", []),
+    ("an SDGT designation is a sanctioning", "Last week the Treasury Department sanctioned the Cartel de los Soles.",
+     D(2025, 7, 30), "Cartel de los Soles", "supported", ["July 25, 2025"]),
     ("sanctions not FTO", "Treasury designated Los Mayos a foreign terrorist organization.", D(2025, 10, 1),
      "Los Mayos", "partially_supported", ["not a Foreign Terrorist"]),
     ("no designation recorded", "The U.S. designated Maduro a terrorist.", D(2025, 8, 8), "Maduro", "unverifiable",
