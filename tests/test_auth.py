@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from urllib.parse import quote
 
@@ -78,8 +79,13 @@ def test_no_route_tells_another_tenant_a_job_exists(app, client) -> None:
                         extra={"article_id": story, "version": "1"})
     store.finish(mine["id"], "succeeded", {"claims": []}, 0.01)
     before = store.redis.hgetall(store.key(mine["id"]))
+
+    def beta_jobs() -> int:
+        return json.loads(client.get("/v1/checks?page_size=1", headers=auth(KEY_BETA)).headers["X-Pagination"])["total"]
+
+    beta_before = beta_jobs()
     routes = [("get", ""), ("get", "?format=claimreview"), ("delete", ""), ("get", "/deliveries"),
-              ("post", "/deliveries")]
+              ("post", "/deliveries"), ("post", "/recheck")]
     for job_id in (mine["id"], str(uuid.uuid4())):  # alpha's job, and one that does not exist
         for method, suffix in routes:
             response = getattr(client, method)(f"/v1/checks/{job_id}{suffix}", headers=auth(KEY_BETA))
@@ -90,5 +96,6 @@ def test_no_route_tells_another_tenant_a_job_exists(app, client) -> None:
     assert client.get(f"/v1/articles/{quote(story, safe='')}/checks", headers=auth(KEY_BETA)).json == []
     assert [j["id"] for j in client.get(f"/v1/articles/{quote(story, safe='')}/checks", headers=auth()).json] == [
         mine["id"]]
-    listed = client.get("/v1/checks?page_size=100&status=succeeded", headers=auth(KEY_BETA)).json
+    listed = client.get("/v1/checks?page_size=100", headers=auth(KEY_BETA)).json
     assert mine["id"] not in {job["id"] for job in listed}
+    assert beta_jobs() == beta_before  # no re-check made beta a job of alpha's article
