@@ -34,6 +34,12 @@ CASES = [
     ),
     ("day month", "signed on 20 February by the minister", "on 20 February", D(2025, 2, 20), D(2025, 2, 20), "day"),
     ("iso", "published 2025-02-20 in the register", "2025-02-20", D(2025, 2, 20), D(2025, 2, 20), "day"),
+    ("iso after a preposition, not its year", "It happened on 2025-02-20 in Quito.", "on 2025-02-20",
+     D(2025, 2, 20), D(2025, 2, 20), "day"),
+    ("numeric, month first", "It happened on 02/20/2025 in Quito.", "on 02/20/2025", D(2025, 2, 20),
+     D(2025, 2, 20), "day"),
+    ("numeric, day first when it must be", "It happened on 20/02/2025 in Quito.", "on 20/02/2025", D(2025, 2, 20),
+     D(2025, 2, 20), "day"),
     ("month year", "in July 2025 the order", "in July 2025", D(2025, 7, 1), D(2025, 7, 31), "month"),
     (
         "month only is most recent past",

@@ -33,7 +33,8 @@ _FIRST = r"(?=\d|(?:" + "|".join(_FIRST_WORDS) + r")\b|mid-)"
 _PATTERN = re.compile(
     rf"""
     \b{_FIRST}(?:
-    (?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
+    (?P<iso>\b{_START}(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
+  | (?P<num>\b{_START}(?P<na>[01]?\d|[23]\d)/(?P<nb>[0-3]?\d)/(?P<ny>(?:19|20)\d\d)\b)
   | (?P<mdy>\b{_START}(?P<m1>{_MONTH})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b
         (?:,?\s+(?P<y1>{_YEAR})\b)?)
   | (?P<dmy>\b{_START}(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?
@@ -46,7 +47,7 @@ _PATTERN = re.compile(
   | (?P<recent>\b(?:recently|in\s+recent\s+(?:days|weeks|months)|yesterday|today)\b)
   | (?P<wd>\b(?:(?P<wq>on|last|this|this\s+past|past|next|since|by|until)\s+)?(?P<w>{_WEEKDAY})\b)
   | (?P<mo>\b(?:(?P<mq>{_PREP})\s+)?(?P<m4>{_MONTH})\b\.?)
-  | (?P<yr>\b(?:(?:{_PREP})\s+)?(?P<y5>(?:19|20)\d\d)\b)
+  | (?P<yr>\b(?:(?:{_PREP})\s+)?(?<!/)(?P<y5>(?:19|20)\d\d)\b(?!-[01]\d-|/\d))
     )""",
     re.VERBOSE,
 )
@@ -142,6 +143,10 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[DateWindow | None, 
     g = m.group
     if g("iso"):
         d = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
+        return (DateWindow(d, d, "day") if d else None), False
+    if g("num"):  # 08/07/2025: month first unless that cannot be (US usage), 25/07/2025 day first
+        a, b, year = int(g("na")), int(g("nb")), int(g("ny"))
+        d = _safe_date(year, a, b) or _safe_date(year, b, a)
         return (DateWindow(d, d, "day") if d else None), False
     if g("mdy") or g("dmy"):
         month = MONTHS[g("m1") or g("m2")]
