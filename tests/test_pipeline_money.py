@@ -12,6 +12,8 @@ CASES = [
     ("capital M", "the $50M bounty", "$50M", 50_000_000, "USD", None),
     ("number then dollars", "50 million dollars", "50 million dollars", 50_000_000, "USD", None),
     ("words", "fifty million dollars", "fifty million dollars", 50_000_000, "USD", None),
+    ("number then US dollars", "5 million US dollars", "5 million US dollars", 5_000_000, "USD", None),
+    ("words then US dollars", "five million U.S. dollars", "five million U.S. dollars", 5_000_000, "USD", None),
     ("hyphenated words", "twenty-five million dollars", "twenty-five million dollars", 25_000_000, "USD", None),
     ("grouped digits", "$25,000,000 in total", "$25,000,000", 25_000_000, "USD", None),
     ("decimal billion euro", "€3.5bn in fines", "€3.5bn", 3_500_000_000, "EUR", None),

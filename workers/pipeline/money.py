@@ -30,13 +30,14 @@ _SYMBOL_PATTERN = re.compile(
 # Code- or word-led amounts ("USD 5 million", "50 million dollars"): run only when such a word is present.
 _CODE_PATTERN = re.compile(
     rf"""\b(?P<sym>usd|eur|gbp)\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?
-      | \b(?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|mn|bn|m)?\s+(?P<w2>{_CURWORD}|usd|eur|gbp)\b""",
+      | \b(?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|mn|bn|m)?\s+
+        (?:us\s+|u\.s\.\s+)?(?P<w2>{_CURWORD}|usd|eur|gbp)\b""",
     re.VERBOSE,
 )
 _US_PREFIX = re.compile(r"(?:\bus|\bu\.s\.)\s?$")
 # Amounts in words ("fifty million dollars") are rare: this pattern runs only when a currency word is present.
 _WORDS_PATTERN = re.compile(
-    rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?P<w3>{_CURWORD})\b"
+    rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?:us\s+|u\.s\.\s+)?(?P<w3>{_CURWORD})\b"
 )
 _CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD}|usd|eur|gbp)\b")
 # Substrings one of which every currency word or code holds: a C-speed test before the regular expression,
