@@ -97,6 +97,17 @@ CASES = [
         [("reward", "$50 million", "nicolas-maduro")],
     ),
     (
+        "reward subject in the paragraph before (one-sentence paragraphs)",
+        "The US doubled its reward for Venezuelan President Nicolás Maduro to $50 million.\n"
+        "The reward had stood at $25 million since January.",
+        [("reward", "$50 million", "nicolas-maduro"), ("reward", "$25 million", "nicolas-maduro")],
+    ),
+    (
+        "no reward subject two paragraphs back",
+        "Maduro spoke on Monday.\nThe talks went on.\nThe reward had stood at $25 million since January.",
+        [],
+    ),
+    (
         "event with trigger and date",
         "In March, during a speech before the U.S. Congress, Trump declared war on the cartels.",
         [("event_date", "In March", "joint-session-address-2025")],

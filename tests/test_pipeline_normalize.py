@@ -60,6 +60,8 @@ officials said on Thursday in a statement that was widely reported.</p>
 <p>The reward for information on the group's leaders was also raised, according to the statement,
 which gave no further details about the timing of the announcement.</p>
 <p>Read More Stories</p>
+<p>Read more: Mexico sends 26 more cartel figures to the US</p>
+<p>Related: What an FTO designation means</p>
 </article>
 <footer>Copyright 2025 Example News. All rights reserved.</footer>
 </body></html>"""
@@ -69,6 +71,6 @@ def test_html_main_text_without_boilerplate() -> None:
     """trafilatura keeps the article and drops navigation, skip links and "Read More Stories"."""
     text, title = extract_html(PAGE)
     assert "designated Tren de Aragua" in text
-    for junk in ("Skip to content", "Read More Stories", "Home", "Copyright"):
+    for junk in ("Skip to content", "Read More Stories", "Read more:", "26 more", "Related:", "Home", "Copyright"):
         assert junk not in text
     assert title == "US designates cartels"  # the headline, not the <title> of the site

@@ -359,9 +359,10 @@ def _other_money(doc: Document, sent: _Sentence, m: MoneyMention, date_starts: s
 
 def _earlier_person(sent: _Sentence, sentences: Sequence[Sentence], index: _Index,
                     table: ReferenceTable) -> str | None:
-    """The last person named in the two sentences before, within the paragraph ("Maduro ... The bounty")."""
+    """The last person named in the two sentences before ("Maduro ... The bounty"), the paragraph before included:
+    news paragraphs are often one sentence long."""
     for x in reversed(sentences[max(0, sent.s.index - 2):sent.s.index]):
-        if x.paragraph != sent.s.paragraph:
+        if x.paragraph < sent.s.paragraph - 1:
             break
         people = [p for p in index.slice("phrases", x.start, x.end)
                   if p.kind == "entity" and _entity_type(table, p) == "person"]

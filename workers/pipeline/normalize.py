@@ -27,7 +27,8 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ODD_SPACE = re.compile("[" + "".join(map(chr, _SPACES)) + "]")
 _CENSORED = re.compile(r"(?<![a-z0-9*])(?=[a-z*]*[a-z])(?=[a-z*]*\*)[a-z*]{3,}(?![a-z0-9*])")
 _BOILERPLATE = re.compile(
-    r"^\s*(skip to (main )?content|read more( stories)?|read also:?|latest( news)?|related( articles| stories)?:?"
+    r"^\s*(skip to (main )?content|read more( stories)?(:.{0,120})?|(read|see) also(:.{0,120})?|latest( news)?"
+    r"|related( articles| stories| coverage)?(:.{0,120})?"
     r"|advertisement|share this( article)?|sign up for .*newsletter.*|follow us on .*|subscribe.*)\s*$",
     re.IGNORECASE,
 )
