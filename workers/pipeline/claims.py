@@ -16,9 +16,11 @@ from workers.pipeline.english import (
 from workers.pipeline.mentions import CountMention, Mentions
 from workers.pipeline.model import Claim, DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.normalize import Document
-from workers.pipeline.reference import ReferenceTable
+from workers.pipeline.reference import ReferenceTable, subject_types
 
 _CLAIM_WORDS = frozenset({"designation_cue", "weak_cue", "kind", "reward_cue", "trigger"})  # phrases a claim needs
+_GROUPS = frozenset({"organization", "person"})
+_PEOPLE = frozenset({"person"})
 CONTEXT_SENTENCES = 4  # how far back a designation context carries
 LINK_DISTANCE = 4  # words that may separate a kind term from the name it describes
 REWARD_DISTANCE = 14  # words that may separate an amount from its reward cue
@@ -224,8 +226,19 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
     return out
 
 
+def designable(table: ReferenceTable) -> frozenset[str]:
+    """Entity types a designation may be about: groups, people, and whatever the table designates."""
+    return _GROUPS | subject_types(table, "designation")
+
+
+def rewardable(table: ReferenceTable) -> frozenset[str]:
+    """Entity types a reward may be offered for: people, and whatever the table's rewards are about."""
+    return _PEOPLE | subject_types(table, "reward")
+
+
 def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document) -> list[PhraseMatch]:
-    return [p for p in phrases if p.kind == "entity" and _entity_type(table, p) in ("organization", "person")
+    types = designable(table)
+    return [p for p in phrases if p.kind == "entity" and _entity_type(table, p) in types
             and not _modifies_relation(doc, p)]
 
 
@@ -300,7 +313,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
     nearest_date = _Nearest(_usable_dates(doc, sent.dates, sent.s.start))
     nearest_authority = _Nearest([p for p in sent.phrases
                                   if p.kind == "entity" and _entity_type(table, p) == "authority"])
-    people = _Nearest([p for p in sent.phrases if p.kind == "entity" and _entity_type(table, p) == "person"])
+    sought = rewardable(table)
+    people = _Nearest([p for p in sent.phrases if p.kind == "entity" and _entity_type(table, p) in sought])
     date_starts = {d.start for d in sent.dates}
     earlier_person: list[str | None] = []
     previous: dict[int, MoneyMention] = {}
@@ -364,8 +378,9 @@ def _earlier_person(sent: _Sentence, sentences: Sequence[Sentence], index: _Inde
     for x in reversed(sentences[max(0, sent.s.index - 2):sent.s.index]):
         if x.paragraph < sent.s.paragraph - 1:
             break
+        sought = rewardable(table)
         people = [p for p in index.slice("phrases", x.start, x.end)
-                  if p.kind == "entity" and _entity_type(table, p) == "person"]
+                  if p.kind == "entity" and _entity_type(table, p) in sought]
         if people:
             return people[-1].ref
     return None

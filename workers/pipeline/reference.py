@@ -286,6 +286,22 @@ class ReferenceTable:
         return fact_kind == claimed or claimed in self.kinds.get(fact_kind, Kind("", "", (), ())).implies
 
 
+NOT_SUBJECTS = frozenset({"authority", "event"})  # entity types that act or happen, never designated or sought
+_SUBJECT_TYPES: tuple[ReferenceTable | None, dict[str, frozenset[str]]] = (None, {})
+
+
+def subject_types(table: ReferenceTable, predicate: str) -> frozenset[str]:
+    """The entity types the table's facts of `predicate` are about (kept for the last table asked about)."""
+    global _SUBJECT_TYPES
+    if _SUBJECT_TYPES[0] is not table:
+        _SUBJECT_TYPES = (table, {})
+    cache = _SUBJECT_TYPES[1]
+    if predicate not in cache:
+        cache[predicate] = frozenset(table.entities[s].type for f in table.facts if f.predicate == predicate
+                                     for s in f.subjects if s in table.entities) - NOT_SUBJECTS
+    return cache[predicate]
+
+
 def _load_file(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -649,7 +665,7 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
         for phrase in [r["name"], *r["adjectives"]]:
             add(phrase, "region", r["id"])
     for e in entities:
-        fuzzy = e["type"] in ("organization", "person")
+        fuzzy = e["type"] not in NOT_SUBJECTS
         plain = Entry("entity", e["id"])  # one per entity: nothing to share, so not interned
         for phrase in [e["name"], *e["aliases"]]:
             acronym = is_acronym(phrase)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from workers.pipeline.model import Claim, DateWindow, Evidence, Verdict
-from workers.pipeline.reference import Fact, ReferenceTable
+from workers.pipeline.reference import Fact, ReferenceTable, subject_types
 
 AMOUNT_TOLERANCE = 0.01  # an amount stated plainly must be within 1%
 HEDGED_TOLERANCE = 0.10  # "about $50 million": within 10%
@@ -78,6 +78,8 @@ class Verifier:
         self.published = published
         # a fact's evidence, and its dates, authorities and kinds in words, depend on the table only
         self._evidence, self._words = _table_words(table)
+        # what a count of groups counts: organizations, and whatever else the table designates, not people
+        self._countable = ({"organization"} | subject_types(table, "designation")) - {"person"}
 
     # --- shared helpers -------------------------------------------------------------------
     def name(self, entity_id: str | None) -> str:
@@ -382,7 +384,7 @@ class Verifier:
     def _fits(self, subject: str, value: dict) -> bool:
         """The subject is a group of the claim's category, nationality and region."""
         e = self.table.entities[subject]
-        if e.type != "organization":
+        if e.type not in self._countable:
             return False
         if "*" not in value["categories"] and not set(value["categories"]) & set(e.categories):
             return False
