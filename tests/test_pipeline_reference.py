@@ -79,6 +79,12 @@ BAD_FACTS = [
     ),
     ("duplicate id", lambda fs: fs.append(dict(fs[0])), "eo-14157-signed", "id", "duplicate"),
     ("no date at all", lambda fs: fs[0].update(dates={}), "eo-14157-signed", "dates.announced", "needs"),
+    ("unknown predicate", lambda fs: fs[1].update(predicate="inscription"), "fto-2025-02-cartels", "predicate",
+     "must be one of designation, reward, event"),
+    ("until before it began", lambda fs: fs[1]["dates"].update(until="2025-01-01"), "fto-2025-02-cartels",
+     "dates.until", "is before announced"),
+    ("currency not a code", lambda fs: next(f for f in fs if f["predicate"] == "reward")["attributes"].update(
+        currency="dollars"), None, "attributes.currency", "ISO 4217"),
 ]
 
 
@@ -91,8 +97,31 @@ def test_bad_fact_is_named(table_dir: Path, change, record: str, field: str, mes
     with pytest.raises(ReferenceTableError) as err:
         load(table_dir)
     assert err.value.file.endswith("facts.yaml")
-    assert (err.value.record, err.value.field) == (record, field)
+    assert (err.value.record, err.value.field) == (record or err.value.record, field)
     assert message in str(err.value)
+
+
+def test_unquoted_impossible_date_is_a_field_error(table_dir: Path) -> None:
+    """YAML reads 2025-02-30 unquoted as no date at all: the record and field are named, nothing crashes."""
+    path = table_dir / "facts.yaml"
+    text = path.read_text()
+    assert "announced: 2025-02-19" in text
+    path.write_text(text.replace("announced: 2025-02-19", "announced: 2025-02-30", 1))
+    with pytest.raises(ReferenceTableError) as err:
+        load(table_dir)
+    assert (err.value.record, err.value.field) == ("fto-2025-02-cartels", "dates.announced")
+    assert "not a real date" in str(err.value)
+
+
+def test_unknown_predicate_in_the_vocabulary_is_named(table_dir: Path) -> None:
+    """A vocabulary predicate the engine has no claims for is refused, not silently ignored."""
+    path = table_dir / "vocabulary.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["predicates"]["inscription"] = {"cues": ["inscribed"]}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    with pytest.raises(ReferenceTableError, match="unknown predicate") as err:
+        load(table_dir)
+    assert err.value.record == "predicates.inscription"
 
 
 def test_unknown_entity_type_is_named(table_dir: Path) -> None:

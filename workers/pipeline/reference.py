@@ -22,8 +22,21 @@ from workers.pipeline.errors import ReferenceTableError
 from workers.pipeline.lexicon import Entry, PhraseIndex, is_acronym, plural, words
 from workers.pipeline.model import DateWindow
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: large tables load 10x faster
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: large tables load 10x faster
+
+
+class _YAML_LOADER(_BASE_LOADER):  # noqa: N801 - a loader class, named as the constant it replaces
+    """YAML without implicit timestamps: a date stays text for PartialDate to check, so "2023-02-30" unquoted
+    is a field error naming the record, not a crash inside the YAML library."""
+
+
+_YAML_LOADER.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+}
+ENGINE_PREDICATES = ("designation", "reward", "event")  # the predicates whose claims the engine finds
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
 _SLUG = validate.Regexp(r"^[a-z0-9][a-z0-9._-]*$", error="must be a lower-case slug (a-z, 0-9, '.', '_', '-')")
 ENTITY_TYPES = ("organization", "person", "authority", "event", "place", "other")
 
@@ -129,11 +142,16 @@ class DatesSchema(Schema):
     def _some_date(self, data: dict[str, Any], **kwargs: Any) -> None:
         if not any(data.get(k) for k in ("announced", "effective", "occurred", "before")):
             raise ValidationError("a fact needs announced, effective, occurred or before", "announced")
+        until = data.get("until")
+        for key in ("announced", "effective", "occurred"):
+            if until and data.get(key) and window_of(until).end < window_of(data[key]).start:
+                raise ValidationError(f"until ({until}) is before {key} ({data[key]})", "until")
 
 
 class FactSchema(Schema):
     id = fields.String(required=True, validate=_SLUG)
-    predicate = fields.String(required=True, validate=validate.Length(min=1))
+    predicate = fields.String(required=True, validate=validate.OneOf(
+        ENGINE_PREDICATES, error="must be one of designation, reward, event: the claims the engine checks"))
     subjects = Strings(required=True, validate=validate.Length(min=1))
     attributes = fields.Dict(keys=fields.String(), load_default=dict)
     dates = fields.Nested(DatesSchema, required=True)
@@ -458,6 +476,9 @@ def _compile_sections(raw: list[tuple[str, dict[str, Any]]], version: str | None
     for file, data in raw:
         meta.update(data.get("meta") or {})
         for name, spec in (data.get("predicates") or {}).items():
+            if name not in ENGINE_PREDICATES:
+                raise ReferenceTableError(file, f"predicates.{name}", None,
+                                          "unknown predicate: the engine checks designation, reward and event")
             try:
                 predicates[name] = {**PredicateSchema().load(spec or {}), "_file": file}
             except ValidationError as exc:
@@ -549,6 +570,9 @@ def check_fact_refs(f: Mapping[str, Any], entities: Mapping[str, Any], kinds: Ma
         _check_ref(rec, "attributes.authority", auth, entities, "entity")
     if "amount" in attrs and not isinstance(attrs["amount"], int | float):
         raise ReferenceTableError(rec["_file"], f["id"], "attributes.amount", "must be a number")
+    if "currency" in attrs and not (isinstance(attrs["currency"], str) and _CURRENCY_CODE.match(attrs["currency"])):
+        raise ReferenceTableError(rec["_file"], f["id"], "attributes.currency",
+                                  "must be an ISO 4217 code in capitals, such as USD, EUR or GBP")
 
 
 def _fact_indexes(fact_objs: Iterable[Fact], kinds: Mapping[str, Kind]
