@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -37,6 +38,9 @@ CASES = [
     ("another authority that may make that kind", "In July, the State Department designated Cartel de los Soles "
      "a Specially Designated Global Terrorist.", D(2025, 8, 8), "Cartel de los Soles", "partially_supported",
      ["not by the US Department of State."]),
+    ("wrong month, no kind said: the fact's kinds named", "The US designated Tren de Aragua in March.",
+     D(2025, 8, 8), "Tren de Aragua", "partially_supported",
+     ["designated a Foreign Terrorist Organization and a Specially Designated Global Terrorist", "not March 2025"]),
     ("wrong month", "In April, the State Department designated Tren de Aragua as a foreign terrorist organization.",
      D(2025, 8, 8), "Tren de Aragua", "partially_supported", ["February 19, 2025", "not April 2025"]),
     ("effective date counts too", "On Feb. 20, 2025, the U.S. designated MS-13 as a foreign terrorist organization.",
@@ -127,3 +131,18 @@ def test_explanation_is_one_sentence() -> None:
     verdict = _verdict(SOLES_FTO, D(2025, 8, 8), "Cartel de los Soles")
     text = verdict["explanation"]
     assert text.endswith(".") and text.count(". ") == 0
+
+
+HERITAGE = load_table(Path(__file__).resolve().parent / "data" / "heritage" / "reference")
+
+
+def test_explanations_use_the_tables_own_words() -> None:
+    """Another table's category terms name its counts; "up to" only for an amount the table bounds."""
+    count = check(Article(text="On Sunday the committee inscribed three cultural sites on the World Heritage List.",
+                          published_at=D(2023, 9, 18)), HERITAGE)["claims"][0]["verdict"]
+    assert count["label"] == "supported" and "3 cultural sites" in count["explanation"], count
+    reward = check(Article(text="The Carabinieri now offer a reward of 150,000 euros for Marco Vellani.",
+                           published_at=D(2025, 7, 1)), HERITAGE)["claims"][0]["verdict"]
+    assert reward["label"] == "supported" and "a reward of €150,000 for" in reward["explanation"], reward
+    bounded = _verdict("The U.S. offers a $50 million reward for Maduro.", D(2025, 9, 1), "$50 million")
+    assert "a reward of up to $50 million" in bounded["explanation"]

@@ -87,6 +87,7 @@ class PhraseIndex:
         self._common_words: dict[int, tuple[str, ...]] | None = None
         self._common_keys: set[str] = set()  # phrases that are not names: cues, terms, triggers, places
         self._kind_words: dict[str, frozenset[str]] = {}  # kind -> words of its phrases
+        self._first: dict[tuple[str, str, bool], str] = {}  # (kind, ref, plural) -> the first phrase added for it
 
     def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False) -> None:
         """Add one phrase; "..." in it marks a gap of up to MAX_GAP words."""
@@ -115,6 +116,7 @@ class PhraseIndex:
         found = self._entries[key]
         if entry not in found:
             found.append(entry)
+        self._first.setdefault((entry.kind, entry.ref, entry.plural), key)
         if entry.kind != "entity":
             self._common_keys.add(key)
         prefix = tokens[0]
@@ -129,6 +131,10 @@ class PhraseIndex:
         self._fuzzy_postings = dict(self._fuzzy_postings)
         self._starters = frozenset(k.split(" ", 1)[0] for k in self._entries)
         self._found = {k: tuple(v) for k, v in self._entries.items()}
+
+    def first_phrase(self, kind: str, ref: str, plural: bool = False) -> str | None:
+        """The first phrase the table gave for an entry (folded): how explanations name a category."""
+        return self._first.get((kind, ref, plural))
 
     def words_of(self, kind: str) -> frozenset[str]:
         """Every word of the phrases of one kind ("designation_cue"): vocabulary the claim rules may rely on."""

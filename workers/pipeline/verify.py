@@ -55,6 +55,11 @@ def fmt_money(amount: float, currency: str) -> str:
     return f"{symbol}{amount:,.0f}"
 
 
+def _up_to(f: Fact) -> str:
+    """ "up to " for an amount the table records as a maximum (`bound: max`), else nothing."""
+    return "up to " if f.attributes.get("bound") == "max" else ""
+
+
 def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -234,7 +239,8 @@ class Verifier:
                 pub_ok = self.published is None or (f.first_day and f.first_day <= self.published)
                 label = "partially_supported" if pub_ok else "refuted"
                 verb = "was designated" if pub_ok else "was designated only later:"
-                return Verdict(label, f"{name} {verb} {self._a(kname)} by {self.authority(f)} {self.when(f)}, "
+                return Verdict(label, f"{name} {verb} {self._named_kind(kind, f)} by {self.authority(f)} "
+                                      f"{self.when(f)}, "
                                       f"not {fmt_window(window)} as stated{said and ''}.", self.evidence(same))
             return Verdict("refuted", f"The table records no designation of {name} as {self._a(kname)}; "
                                       f"it records {self._describe(other)}.", self.evidence(other))
@@ -251,8 +257,9 @@ class Verifier:
         ended = [f for f in same if (u := self.table.fact_date_until(f)) and u < day]
         if ended:
             f = ended[0]
-            return Verdict("outdated", f"{name} was designated {self._a(kname)} {self.when(f)}, but that ended on "
-                                       f"{fmt_day(self.table.fact_date_until(f))}.", self.evidence(ended))
+            return Verdict("outdated", f"{name} was designated {self._named_kind(kind, f)} {self.when(f)}, "
+                                       f"but that ended on {fmt_day(self.table.fact_date_until(f))}.",
+                           self.evidence(ended))
         later = [f for f in same if f.first_day and f.first_day > day]
         alt = [f for f in other if self.in_force(f, day)]
         if alt:
@@ -276,6 +283,10 @@ class Verifier:
                  "outdated": "supported"}.get(positive.label, positive.label)
         return Verdict(label, positive.explanation, positive.evidence)
 
+    def _named_kind(self, kind: str | None, f: Fact) -> str:
+        """The claimed kind with its article, or the fact's own kinds when the claim names none."""
+        return self._a(self.kind_name(kind)) if kind else self._kinds(f)
+
     def _designation_found(self, claim: Claim, hit: list[Fact], name: str, kname: str) -> Verdict:
         f = hit[0]
         claimed = claim.value.get("authority")
@@ -285,7 +296,7 @@ class Verifier:
             only = (f" (only {' or '.join(self.name(a) for a in allowed)} can make that designation)"
                     if allowed and not self._authority_among(claimed, allowed) else "")
             return Verdict("partially_supported",
-                           f"{name} was designated {self._a(kname)} by {self.authority(f)} {self.when(f)}, "
+                           f"{name} was designated {self._named_kind(kind, f)} by {self.authority(f)} {self.when(f)}, "
                            f"not by {self.name(claimed)}{only}.", self.evidence(hit))
         return Verdict("supported", f"{name} was designated {self._kinds(f)} by {self.authority(f)} {self.when(f)}.",
                        self.evidence(hit))
@@ -377,7 +388,7 @@ class Verifier:
             return Verdict("partially_supported", f"The {stated} reward for {name} was announced by "
                                                   f"{self.authority(f)} {self.when(f)}, not by {self.name(claimed)}.",
                            self.evidence([f]))
-        return Verdict("supported", f"{_upper_first(self.authority(f))} announced a reward of up to {stated} for "
+        return Verdict("supported", f"{_upper_first(self.authority(f))} announced a reward of {_up_to(f)}{stated} for "
                                     f"{name} {self.when(f)}.", self.evidence([f]))
 
     # --- counts ---------------------------------------------------------------------------
@@ -493,9 +504,11 @@ class Verifier:
                                   + (f": {names}." if names else "."), self.evidence(facts))
 
     def _count_noun(self, value: dict, number: int) -> str:
-        cats = value["categories"]
-        nouns = ["group"] if "*" in cats else list(cats)
-        noun = " and ".join(c if number == 1 else c + "s" for c in nouns)
+        cats = ["*"] if "*" in value["categories"] else value["categories"]
+        many = number != 1
+        nouns = [self.table.lexicon.first_phrase("category", c, many) or ("group" if c == "*" else c)
+                 + ("s" if many else "") for c in cats]
+        noun = " and ".join(nouns)
         quals = [self.table.places[p].name for p in value["places"] + value["regions"] if p in self.table.places]
         return noun + (f" from {' / '.join(quals)}" if quals else "")
 
