@@ -11,6 +11,7 @@ import pytest
 from support import KEY_ALPHA, KEY_BETA, assert_problem, auth
 
 from service.auth import digest, load_keys, tenant_for
+from service.problems import problem
 
 
 @pytest.mark.parametrize(
@@ -77,7 +78,7 @@ def test_no_route_tells_another_tenant_a_job_exists(app, client) -> None:
     story = f"urn:story:{uuid.uuid4()}"
     mine = store.create("alpha", {"text": "alpha's story"}, None, callback_url="https://example.org/hook",
                         extra={"article_id": story, "version": "1"})
-    store.finish(mine["id"], "succeeded", {"claims": []}, 0.01)
+    store.finish(mine["id"], "failed", problem(422, "the article is empty"), 0.01)
     before = store.redis.hgetall(store.key(mine["id"]))
 
     def beta_jobs() -> int:
