@@ -98,9 +98,11 @@ CASES = [
     ("event misdescribed", "The extradition of 29 cartel members earlier this year drew notice.", D(2025, 8, 8),
      "earlier this year", "partially_supported", ["not an extradition"]),
     ("denial that is true", "Cartel de los Soles has not been designated a foreign terrorist organization.",
-     D(2025, 8, 8), "Cartel de los Soles", "supported", ["not a Foreign Terrorist"]),
+     D(2025, 8, 8), "Cartel de los Soles", "supported", ["The denial is right", "not a Foreign Terrorist"]),
     ("denial that is false", "Tren de Aragua has not been designated a foreign terrorist organization.",
-     D(2025, 8, 8), "Tren de Aragua", "refuted", ["February 19, 2025"]),
+     D(2025, 8, 8), "Tren de Aragua", "refuted", ["The denial is wrong", "February 19, 2025"]),
+    ("a refusal is a denial", "In 2024 the State Department declined to designate Los Choneros a foreign terrorist "
+     "organization.", D(2025, 10, 1), "Los Choneros", "supported", ["The denial is right", "September 4, 2025"]),
     ("count with a lower bound", "The U.S. has designated more than a dozen Latin American cartels and gangs as "
      "foreign terrorist organizations.", D(2025, 12, 1), "a dozen Latin American cartels and gangs", "supported", []),
     ("count with an upper bound, true only earlier", "The U.S. has designated fewer than five gangs as foreign "

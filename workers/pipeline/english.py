@@ -51,7 +51,8 @@ BOUNDS = {
 HEDGES = tuple(BOUNDS)
 
 # Words that negate the verb they precede ("has not been designated"); "t" is what remains of "n't".
-NEGATIONS = {"not", "never", "t", "no", "neither", "nor"}
+NEGATIONS = {"not", "never", "t", "no", "neither", "nor", "declined", "declines", "refused", "refuses", "rejected",
+             "rejects", "failed", "fails"}  # "has not been designated", "declined to inscribe"
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {

@@ -281,7 +281,8 @@ class Verifier:
         positive = self.designation(replace(claim, value={**claim.value, "negated": False}))
         label = {"supported": "refuted", "refuted": "supported", "partially_supported": "supported",
                  "outdated": "supported"}.get(positive.label, positive.label)
-        return Verdict(label, positive.explanation, positive.evidence)
+        said = {"supported": "The denial is right: ", "refuted": "The denial is wrong: "}.get(label, "")
+        return Verdict(label, said + positive.explanation, positive.evidence)
 
     def _named_kind(self, kind: str | None, f: Fact) -> str:
         """The claimed kind with its article, or the fact's own kinds when the claim names none."""
