@@ -34,10 +34,17 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 
 # Currency markers: symbol or word -> ISO code.
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-                    "gbp": "GBP"}
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
+                    "₩": "KRW", "₺": "TRY", "₪": "ILS"}
+# ISO 4217 codes written before or after an amount ("CHF 150,000", "50 million USD")
+CURRENCY_CODES = ("usd", "eur", "gbp", "chf", "jpy", "cny", "inr", "cad", "aud", "nzd", "mxn", "brl", "cop", "ars",
+                  "clp", "sek", "nok", "dkk", "pln", "czk", "huf", "rub", "zar", "krw", "sgd", "hkd", "ils", "aed",
+                  "sar")
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-                  "pounds": "GBP"}
+                  "pounds": "GBP", "pounds sterling": "GBP", "swiss franc": "CHF", "swiss francs": "CHF",
+                  "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "rouble": "RUB",
+                  "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "krona": "SEK", "kronor": "SEK",
+                  "zloty": "PLN", "zlotys": "PLN", "rand": "ZAR", "shekel": "ILS", "shekels": "ILS"}
 
 # Words that hedge an amount or a count: the claim allows a margin.
 # Words that qualify an amount or a count, and which way: "approx" allows a margin either side,

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from workers.pipeline.english import (
     BOUNDS,
+    CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     HEDGES,
@@ -21,17 +22,19 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"million|billion|thousand|trillion|mln|bln|mil|mn|bn|m|b|k"
 _WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "a"], key=len, reverse=True))
 _WORDS = rf"(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*)"
-_CURWORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+_CURWORD = "|".join(sorted((w.replace(" ", r"\s+") for w in CURRENCY_WORDS), key=len, reverse=True))
+_CODES = "|".join(CURRENCY_CODES)
+_SYMBOLS = "".join(s for s in CURRENCY_SYMBOLS if len(s) == 1)
 _HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 
 # Symbol-led amounts ("$50 million", "€3.5bn"): a leading character class lets the regex engine skip to them.
 _SYMBOL_PATTERN = re.compile(
-    rf"(?P<sym>[$€£])\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?(?:\s+(?:{_CURWORD})\b)?")
+    rf"(?P<sym>[{_SYMBOLS}])\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?(?:\s+(?:{_CURWORD})\b)?")
 # Code- or word-led amounts ("USD 5 million", "50 million dollars"): run only when such a word is present.
 _CODE_PATTERN = re.compile(
-    rf"""\b(?P<sym>usd|eur|gbp)\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?
+    rf"""\b(?P<sym>{_CODES})\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?
       | \b(?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|mn|bn|m)?\s+
-        (?:us\s+|u\.s\.\s+)?(?P<w2>{_CURWORD}|usd|eur|gbp)\b""",
+        (?:us\s+|u\.s\.\s+)?(?P<w2>{_CURWORD}|{_CODES})\b""",
     re.VERBOSE,
 )
 _US_PREFIX = re.compile(r"(?:\bus|\bu\.s\.)\s?$")
@@ -39,10 +42,11 @@ _US_PREFIX = re.compile(r"(?:\bus|\bu\.s\.)\s?$")
 _WORDS_PATTERN = re.compile(
     rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?:us\s+|u\.s\.\s+)?(?P<w3>{_CURWORD})\b"
 )
-_CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD}|usd|eur|gbp)\b")
-# Substrings one of which every currency word or code holds: a C-speed test before the regular expression,
-# which tries every word boundary of the text (most articles have no currency word at all).
-_CURRENCY_STEMS = tuple(sorted({*(w[:4] for w in CURRENCY_WORDS), "usd", "eur", "gbp"}))
+_CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD}|{_CODES})\b")
+# A C-speed test before that regular expression, which tries every word boundary of the text (most articles have
+# no currency word or code at all): the first letters of a currency word in the view, or a code in capitals.
+_CURRENCY_STEMS = tuple(sorted({w[:4] for w in CURRENCY_WORDS}))
+_UPPER_CODES = tuple(c.upper() for c in CURRENCY_CODES)
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE}|up\s+to)\s+$")
 
 
@@ -74,7 +78,8 @@ def _scale(word: str | None) -> int:
 def find_money(view: str, text: str) -> Iterator[MoneyMention]:
     """Yield every amount of money in `view` (the normalised text), in text order."""
     found = list(_SYMBOL_PATTERN.finditer(view))
-    if any(stem in view for stem in _CURRENCY_STEMS) and _CURRENCY_WORD.search(view):
+    if (any(stem in view for stem in _CURRENCY_STEMS) or any(code in text for code in _UPPER_CODES)) and (
+            _CURRENCY_WORD.search(view)):
         taken = {m.start() for m in found}
         found += [m for m in _CODE_PATTERN.finditer(view) if m.start() not in taken]
         found += _WORDS_PATTERN.finditer(view)
@@ -84,17 +89,18 @@ def find_money(view: str, text: str) -> Iterator[MoneyMention]:
         if g("n1"):
             number, scale = g("n1"), g("s1")
             sym = re.sub(r"[\s.]", "", g("sym"))
-            currency = CURRENCY_SYMBOLS.get(sym, "USD")
+            currency = CURRENCY_SYMBOLS.get(sym) or sym.upper()
             value = float(number.replace(",", ""))
         elif g("n2"):
             number, scale = g("n2"), g("s2")
-            currency = CURRENCY_WORDS.get(g("w2")) or CURRENCY_SYMBOLS.get(g("w2"), "USD")
+            word = " ".join(g("w2").split())
+            currency = CURRENCY_WORDS.get(word) or word.upper()
             value = float(number.replace(",", ""))
         else:
             n = words_to_number(g("words"))
             if n is None:
                 continue
-            scale, currency, value = g("s3"), CURRENCY_WORDS[g("w3")], float(n)
+            scale, currency, value = g("s3"), CURRENCY_WORDS[" ".join(g("w3").split())], float(n)
         if value > 1e15:
             continue
         start, end = m.start(), m.end()
