@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +155,16 @@ def test_spans_index_the_returned_text() -> None:
         assert result["article"]["text"][start:end] == claim["text"]
         s0, s1 = claim["sentence_span"]
         assert result["article"]["text"][s0:s1] == claim["sentence"]
+
+
+def test_a_thing_named_earlier_is_found_by_its_head_noun() -> None:
+    """Another table's reward subject (an object), named in full once and later as "the toilet"."""
+    table = load_table(Path(__file__).resolve().parent / "data" / "heritage" / "reference")
+    text = ("Thieves took the gold toilet from the palace in 2019.\nIt has never been recovered.\n"
+            "The charity now offers a reward of 25,000 pounds for information about the toilet.")
+    result = check(Article(text=text, published_at=dt.date(2025, 3, 4)), table)
+    assert [(c["type"], c["text"], c["subject"]["id"]) for c in result["claims"]] == [
+        ("reward", "25,000 pounds", "blenheim-toilet")]
+    unrelated = ("Thieves took the gold toilet in 2019.\nPolice said little.\nThe museum was closed.\n"
+                 "The charity now offers a 25,000 pound reward for the painting.")
+    assert check(Article(text=unrelated, published_at=dt.date(2025, 3, 4)), table)["claims"] == []

@@ -13,6 +13,7 @@ from workers.pipeline.english import (
     NEGATIONS,
     RELATION_NOUNS,
 )
+from workers.pipeline.lexicon import words
 from workers.pipeline.mentions import CountMention, Mentions
 from workers.pipeline.model import Claim, DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.normalize import Document
@@ -342,7 +343,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             continue
         person = people.at(m.start)
         if person is None and not earlier_person:
-            earlier_person.append(_earlier_person(sent, sentences, index, table))
+            earlier_person.append(_earlier_person(sent, sentences, index, table)
+                                  or _described(doc, sent, index, table))
         subject = person.ref if person else earlier_person[0]
         if subject is None:
             continue
@@ -369,6 +371,27 @@ def _other_money(doc: Document, sent: _Sentence, m: MoneyMention, date_starts: s
     nxt = bisect.bisect_left(doc.starts, m.end)
     word_start = doc.starts[nxt] if nxt < len(doc.starts) else m.end
     return word_start not in date_starts
+
+
+_DEFINITE = {"the", "this", "that", "its", "their"}
+
+
+def _described(doc: Document, sent: _Sentence, index: _Index, table: ReferenceTable) -> str | None:
+    """A thing named earlier in the article and now called by its head noun ("the gold toilet ... the toilet"):
+    "the", then at most one word, then the last word of one of its names. The latest such mention wins."""
+    sought = rewardable(table)
+    earlier = [p for p in index.slice("phrases", 0, sent.s.start)
+               if p.kind == "entity" and _entity_type(table, p) in sought]
+    if not earlier:
+        return None
+    tokens = doc.norms[sent.first_token:sent.last_token]
+    heads = {w for k, w in enumerate(tokens) if k and (tokens[k - 1] in _DEFINITE or
+                                                       k > 1 and tokens[k - 2] in _DEFINITE)}
+    for p in reversed(earlier):
+        entity = table.entities[p.ref]
+        if heads & {names[-1] for names in map(words, (entity.name, *entity.aliases)) if names}:
+            return p.ref
+    return None
 
 
 def _earlier_person(sent: _Sentence, sentences: Sequence[Sentence], index: _Index,
