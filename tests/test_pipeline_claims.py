@@ -160,7 +160,7 @@ def test_spans_index_the_returned_text() -> None:
 def test_a_thing_named_earlier_is_found_by_its_head_noun() -> None:
     """Another table's reward subject (an object), named in full once and later as "the toilet"."""
     table = load_table(Path(__file__).resolve().parent / "data" / "heritage" / "reference")
-    text = ("Thieves took the gold toilet from the palace in 2019.\nIt has never been recovered.\n"
+    text = ("Thieves took the gold toilet from the palace in 2019.\nIt has never been recovered.\nThe trial goes on.\n"
             "The charity now offers a reward of 25,000 pounds for information about the toilet.")
     result = check(Article(text=text, published_at=dt.date(2025, 3, 4)), table)
     assert [(c["type"], c["text"], c["subject"]["id"]) for c in result["claims"]] == [
