@@ -14,7 +14,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import IO
 
 from flask import Flask, Response, g, request
@@ -89,7 +89,8 @@ def _end(response: Response) -> Response:
 
 def _teardown(exc: BaseException | None) -> None:
     if (token := g.pop("request_id_token", None)) is not None:
-        REQUEST_ID.reset(token)
+        with suppress(ValueError):  # a token from another context (a server running requests elsewhere)
+            REQUEST_ID.reset(token)
 
 
 def init_request_ids(app: Flask) -> None:
