@@ -93,6 +93,12 @@ def test_count_qualifiers() -> None:
     assert count.places == ("mexico",)
     (count,) = _mentions("ten Latin American gangs").counts
     assert count.regions == ("latin-america",)
+    (count,) = _mentions("13 groups from Latin America were designated").counts
+    assert count.regions == ("latin-america",) and count.text == "13 groups"
+    (count,) = _mentions("two cartels in Mexico were designated").counts
+    assert count.places == ("mexico",)
+    (count,) = _mentions("two cartels, in Mexico, were designated").counts
+    assert count.places == ()
 
 
 @pytest.mark.parametrize(

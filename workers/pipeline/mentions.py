@@ -207,6 +207,10 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                and (nxt := nouns.get(last.last + 1)) and nxt.kind == "category" and nxt.plural):
             cats.append(nxt.ref)
             last = nxt
+        after = last.last + (2 if norms[last.last:last.last + 2] in (("in", "the"), ("from", "the")) else 1)
+        if (after <= len(norms) and last.last < len(norms) and norms[last.last] in ("in", "from")
+                and (q := quals.get(after)) and not _gap_has_break(doc, last.end, q.start)):
+            (places if q.kind == "place" else regions).append(q.ref)  # "two sites in Africa", "groups from Mexico"
         bound = None
         for size in (3, 2, 1):
             if i >= size and (b := BOUNDS.get(" ".join(norms[i - size:i]))):
