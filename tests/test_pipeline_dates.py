@@ -41,6 +41,10 @@ CASES = [
     ("numeric, day first when it must be", "It happened on 20/02/2025 in Quito.", "on 20/02/2025", D(2025, 2, 20),
      D(2025, 2, 20), "day"),
     ("month year", "in July 2025 the order", "in July 2025", D(2025, 7, 1), D(2025, 7, 31), "month"),
+    ("next month name: the first one after publication", "It meets next July in Paris.", "next July",
+     D(2026, 7, 1), D(2026, 7, 31), "month"),
+    ("last month name: the one before the current", "It met last August in Paris.", "last August",
+     D(2024, 8, 1), D(2024, 8, 31), "month"),
     (
         "month only is most recent past",
         "In February, the State Department",

@@ -148,3 +148,27 @@ def test_explanations_use_the_tables_own_words() -> None:
     assert reward["label"] == "supported" and "a reward of €150,000 for" in reward["explanation"], reward
     bounded = _verdict("The U.S. offers a $50 million reward for Maduro.", D(2025, 9, 1), "$50 million")
     assert "a reward of up to $50 million" in bounded["explanation"]
+
+
+EVENT_CASES = [
+    # (name, text, published, key mention, label, words the explanation must contain)
+    ("any day of an event that lasted", "The 47th session, on July 10, heard Ukraine.", D(2025, 7, 20), "on July 10",
+     "supported", ["from July 6, 2025 to July 16, 2025"]),
+    ("its opening day", "The committee opened its 47th session in Paris on July 6.", D(2025, 7, 20), "on July 6",
+     "supported", []),
+    ("a wrong opening day", "The committee, which opened its 47th session in Paris on July 7, met again.",
+     D(2025, 7, 20), "on July 7", "refuted", ["it began on July 6, 2025, not July 7, 2025"]),
+    ("its closing day", "The session in Paris closes on July 16.", D(2025, 7, 12), "on July 16", "supported", []),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "surface", "label", "words"), [c[1:] for c in EVENT_CASES],
+                         ids=[c[0] for c in EVENT_CASES])
+def test_events_that_last(text: str, published: dt.date, surface: str, label: str, words: list[str]) -> None:
+    """An event with an end date (a session) is any of its days, unless the claim says it opened or closed then."""
+    found = [c for c in check(Article(text=text, published_at=published), HERITAGE)["claims"] if c["text"] == surface]
+    assert found, surface
+    verdict = found[0]["verdict"]
+    assert verdict["label"] == label, verdict
+    for w in words:
+        assert w in verdict["explanation"], verdict

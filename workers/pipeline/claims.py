@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from workers.pipeline.english import (
     ATTRIBUTION_VERBS,
     CONTINUATION_WORDS,
+    END_WORDS,
     LINKING_WORDS,
     NEGATIONS,
     RELATION_NOUNS,
+    START_WORDS,
 )
 from workers.pipeline.lexicon import words
 from workers.pipeline.mentions import CountMention, Mentions
@@ -424,7 +426,10 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
         if date is None:
             continue
         misdescribed = [p for p in sent.phrases if p.kind == "misdescription" and p.ref == event]
+        before = set(_words_between(doc, max(sent.s.start, min(trig.start, date.start) - 60), date.start)[-6:])
+        phase = "start" if before & START_WORDS else "end" if before & END_WORDS else None
         out.append(Claim("event_date", date.start, date.end, sent.s, event, {
             "misdescribed_as": doc.text[misdescribed[0].start:misdescribed[0].end] if misdescribed else None,
+            "phase": phase,
         }, date))
     return out

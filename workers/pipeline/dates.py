@@ -17,8 +17,8 @@ _WEEKDAY = "|".join(WEEKDAYS)
 _NUMWORD = "|".join(sorted((w for w in COUNT_WORDS if " " not in w), key=len, reverse=True))
 _PREP = "(?:" + "|".join(sorted((
     "in", "on", "since", "by", "until", "till", "through", "during", "from", "of", "before", "after", "last",
-    "this", "early", "late", "mid", "mid-", "earlier in", "later in", "in early", "in late", "in mid", "in mid-",
-    "since early", "since late"), key=len, reverse=True)).replace(" ", r"\s+") + ")"
+    "this", "next", "early", "late", "mid", "mid-", "earlier in", "later in", "in early", "in late", "in mid",
+    "in mid-", "since early", "since late"), key=len, reverse=True)).replace(" ", r"\s+") + ")"
 _START = r"(?:(?:on|since|by|until|from|before|after)\s+)?"
 _YEAR = r"(?:19|20)\d\d"
 
@@ -184,7 +184,12 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[DateWindow | None, 
         d = _weekday(WEEKDAYS[g("w")], " ".join((g("wq") or "").split()), pub)
         return DateWindow(d, d, "day"), True
     month = MONTHS[g("m4")]
-    year = pub.year if month <= pub.month else pub.year - 1
+    qualifier = " ".join((g("mq") or "").split())
+    if qualifier == "next":  # "next July": the first one after publication
+        return _month_window(pub.year if month > pub.month else pub.year + 1, month), True
+    if qualifier == "this":
+        return _month_window(pub.year, month), True
+    year = pub.year if month < pub.month or (month == pub.month and qualifier != "last") else pub.year - 1
     win = _month_window(year, month)
     if win.start <= pub <= win.end:
         win = DateWindow(win.start, pub, "month")

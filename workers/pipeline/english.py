@@ -87,6 +87,11 @@ RELATION_NOUNS = {"faction", "factions", "member", "members", "leader", "leaders
                   "affiliate", "affiliates", "remnant", "remnants", "successor", "founder", "commander", "commanders",
                   "lieutenant", "lieutenants", "operative", "operatives", "associate", "associates", "arm", "part"}
 
+# Words that put a date on the first or the last day of an event that lasted ("opened on July 6", "closes Sept. 25")
+START_WORDS = {"opened", "opens", "opening", "began", "begins", "beginning", "started", "starts", "starting",
+               "launched", "convened", "convenes"}
+END_WORDS = {"closed", "closes", "closing", "ended", "ends", "ending", "concluded", "concludes", "wrapped"}
+
 CONTINUATION_WORDS = {"also", "too", "likewise", "similarly", "additionally", "later", "then", "another"}
 
 # Copulas and linking words that let a kind term describe a nearby name ("X, a terrorist group").

@@ -137,7 +137,9 @@ class Verifier:
         def at(w: DateWindow) -> str:
             return ("on " if w.granularity == "day" else "in ") + fmt_window(w)
 
-        if o and a and o != a:
+        if f.predicate == "event" and f.until and (o or a) and (o or a).start < f.until:
+            text = f"from {fmt_window(o or a)} to {fmt_day(f.until)}"
+        elif o and a and o != a:
             text = f"{at(o)} (made public {fmt_window(a)})"
         elif a and e and a != e:
             text = f"{at(a)} (effective {fmt_window(e)})"
@@ -162,8 +164,10 @@ class Verifier:
         return any(claimed in self.table.ancestors(a) or a in self.table.ancestors(claimed) for a in authorities)
 
     def in_window(self, f: Fact, w: DateWindow) -> bool:
-        """The fact can be referred to by a date inside the window."""
+        """The fact can be referred to by a date inside the window (any day of an event that lasted)."""
         if any(x.overlaps(w) for x in f.windows()):
+            return True
+        if f.predicate == "event" and f.until and f.first_day and f.first_day <= w.end and w.start <= f.until:
             return True
         return bool(f.before and not f.windows() and w.start < f.before)
 
@@ -521,7 +525,8 @@ class Verifier:
         if not facts:
             return Verdict("unverifiable", f"The reference table has no date for {name}.")
         window = claim.date.window
-        hit = [f for f in facts if self.in_window(f, window)]
+        phase = claim.value.get("phase")
+        hit = [f for f in facts if self._event_fits(f, window, phase)]
         if hit:
             f = hit[0]
             wrong = claim.value.get("misdescribed_as")
@@ -534,5 +539,16 @@ class Verifier:
                                self.evidence(hit))
             return Verdict("supported", f"{name} took place {self.when(f)}.", self.evidence(hit))
         f = facts[0]
+        if phase and f.until and any(self.in_window(x, window) for x in facts):
+            day = fmt_day(f.first_day if phase == "start" else f.until) if f.first_day else "?"
+            return Verdict("refuted", f"{name} took place {self.when(f)}: it {'began' if phase == 'start' else 'ended'}"
+                                      f" on {day}, not {fmt_window(window)}.", self.evidence(facts))
         return Verdict("refuted", f"{name} took place {self.when(f)}, not {fmt_window(window)}.",
                        self.evidence(facts))
+
+    def _event_fits(self, f: Fact, w: DateWindow, phase: str | None) -> bool:
+        """A date said of an event's opening or close is checked against that day; any other, against its days."""
+        if phase and f.until and f.first_day:
+            day = f.first_day if phase == "start" else f.until
+            return w.start <= day <= w.end
+        return self.in_window(f, w)
