@@ -69,6 +69,8 @@ CASES = [
     ("days ago", "three days ago it", "three days ago", D(2025, 8, 4), D(2025, 8, 6), "range"),
     ("last month", "last month the reward", "last month", D(2025, 7, 1), D(2025, 7, 31), "month"),
     ("earlier this year", "29 members earlier this year", "earlier this year", D(2025, 1, 1), D(2025, 8, 8), "range"),
+    ("earlier this week: the days before publication", "It was signed earlier this week.", "earlier this week",
+     D(2025, 8, 2), D(2025, 8, 8), "week"),
     ("recently", "The U.S. recently doubled", "recently", D(2025, 5, 10), D(2025, 8, 8), "range"),
     ("year", "entered the country in 2015 and", "in 2015", D(2015, 1, 1), D(2015, 12, 31), "year"),
     ("yesterday", "yesterday the minister", "yesterday", D(2025, 8, 7), D(2025, 8, 7), "day"),

@@ -14,6 +14,7 @@ from workers.pipeline.english import (
     NEGATIONS,
     RELATION_NOUNS,
     START_WORDS,
+    SUBORDINATORS,
 )
 from workers.pipeline.lexicon import words
 from workers.pipeline.mentions import CountMention, Mentions
@@ -206,6 +207,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                 s.paragraph == ctx.kind_paragraph or continuation):
             kind = ctx.kind
         dates = _usable_dates(doc, _inside(sent.dates, cs, ce), s.start) or _usable_dates(doc, sent.dates, s.start)
+        dates = [d for d in dates if not _in_subclause(doc, anchor, d)]
         date = _near(dates, anchor.start if anchor else cs)
         authority = _near([p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
                           anchor.start if anchor else cs)
@@ -280,6 +282,15 @@ class _DateAfter:
         k = bisect.bisect_left(self._starts, mention.end)
         return self._dates[k] if k < len(self._dates) else self.default
 
+
+
+def _in_subclause(doc: Document, cue: PhraseMatch | None, d: DateMention) -> bool:
+    """Does the date belong to a clause of its own after the cue ("designated in 2025 after Greece nominated them
+    in 2014")? A subordinating word, then at least two words, then the date."""
+    if cue is None or d.start < cue.end:
+        return False
+    between = _words_between(doc, cue.end, d.start)
+    return any(w in SUBORDINATORS and len(between) - k > 2 for k, w in enumerate(between))
 
 
 def _negated(doc: Document, cue: PhraseMatch, clause_start: int) -> bool:

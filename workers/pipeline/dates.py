@@ -103,8 +103,8 @@ def _relative(q: str, unit: str, pub: dt.date) -> DateWindow:
             monday += dt.timedelta(days=7)
         start = monday + dt.timedelta(days=5) if unit == "weekend" else monday
         end = monday + dt.timedelta(days=6)
-        if q.startswith("earlier"):
-            end = pub
+        if q.startswith("earlier"):  # "earlier this week": the days before publication, whatever the weekday
+            start, end = min(start, pub - dt.timedelta(days=6)), pub
         return DateWindow(start, end, "week")
     if unit == "month":
         year, month = pub.year, pub.month

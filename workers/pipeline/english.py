@@ -87,6 +87,9 @@ RELATION_NOUNS = {"faction", "factions", "member", "members", "leader", "leaders
                   "affiliate", "affiliates", "remnant", "remnants", "successor", "founder", "commander", "commanders",
                   "lieutenant", "lieutenants", "operative", "operatives", "associate", "associates", "arm", "part"}
 
+# Words that open a clause of its own: a date after them dates that clause ("after Greece nominated them in 2014")
+SUBORDINATORS = {"after", "before", "when", "once", "because", "although", "though", "whereas", "until"}
+
 # Words that put a date on the first or the last day of an event that lasted ("opened on July 6", "closes Sept. 25")
 START_WORDS = {"opened", "opens", "opening", "began", "begins", "beginning", "started", "starts", "starting",
                "launched", "convened", "convenes"}
