@@ -246,7 +246,7 @@ def find_mentions(doc: Document, table: ReferenceTable, sentences: tuple[Sentenc
     """All mentions of one document."""
     phrases = find_phrases(doc, table, sentences)
     dates = tuple(find_dates(doc.view, doc.text, published, anchors_of(doc.norms, doc.starts)))
-    money = tuple(find_money(doc.view, doc.text))
+    money = tuple(find_money(doc.view, doc.text, doc.norms))
     busy = [(d.start, d.end) for d in dates] + [(m.start, m.end) for m in money]
     counts = tuple(find_counts(doc, phrases, busy))
     return Mentions(tuple(phrases), dates, money, counts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from workers.pipeline.english import (
     BOUNDS,
@@ -43,10 +43,9 @@ _WORDS_PATTERN = re.compile(
     rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?:us\s+|u\.s\.\s+)?(?P<w3>{_CURWORD})\b"
 )
 _CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD}|{_CODES})\b")
-# A C-speed test before that regular expression, which tries every word boundary of the text (most articles have
-# no currency word or code at all): the first letters of a currency word in the view, or a code in capitals.
-_CURRENCY_STEMS = tuple(sorted({w[:4] for w in CURRENCY_WORDS}))
-_UPPER_CODES = tuple(c.upper() for c in CURRENCY_CODES)
+# Every word of the currency words and codes: a text whose words hold none of them needs only the symbol pattern
+# (most articles have no currency word or code at all, and the word patterns try every word boundary).
+_CURRENCY_TOKENS = frozenset(w for phrase in (*CURRENCY_WORDS, *CURRENCY_CODES) for w in phrase.split())
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE}|up\s+to)\s+$")
 
 
@@ -75,11 +74,11 @@ def _scale(word: str | None) -> int:
     return SCALES.get(word) or SCALE_ABBREVIATIONS.get(word, 1)
 
 
-def find_money(view: str, text: str) -> Iterator[MoneyMention]:
-    """Yield every amount of money in `view` (the normalised text), in text order."""
+def find_money(view: str, text: str, words: Iterable[str] | None = None) -> Iterator[MoneyMention]:
+    """Yield every amount of money in `view` (the normalised text), in text order; `words`, the view's word
+    tokens when already known, spare a scan for currency words."""
     found = list(_SYMBOL_PATTERN.finditer(view))
-    if (any(stem in view for stem in _CURRENCY_STEMS) or any(code in text for code in _UPPER_CODES)) and (
-            _CURRENCY_WORD.search(view)):
+    if (not _CURRENCY_TOKENS.isdisjoint(words)) if words is not None else _CURRENCY_WORD.search(view):
         taken = {m.start() for m in found}
         found += [m for m in _CODE_PATTERN.finditer(view) if m.start() not in taken]
         found += _WORDS_PATTERN.finditer(view)
