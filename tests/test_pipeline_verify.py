@@ -44,6 +44,9 @@ CASES = [
     ("a date in a clause of its own is not the designation's", "Tren de Aragua was designated a foreign terrorist "
      "organization after Venezuela's government disbanded its prison gangs in 2023.", D(2025, 8, 8), "Tren de Aragua",
      "supported", []),
+    ("a date in a relative clause before the cue is not the designation's", "The State Department, which reviewed "
+     "the case on March 3, designated Tren de Aragua a foreign terrorist organization in February.", D(2025, 8, 8),
+     "Tren de Aragua", "supported", []),
     ("wrong month", "In April, the State Department designated Tren de Aragua as a foreign terrorist organization.",
      D(2025, 8, 8), "Tren de Aragua", "partially_supported", ["February 19, 2025", "not April 2025"]),
     ("effective date counts too", "On Feb. 20, 2025, the U.S. designated MS-13 as a foreign terrorist organization.",

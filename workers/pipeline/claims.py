@@ -13,6 +13,7 @@ from workers.pipeline.english import (
     LINKING_WORDS,
     NEGATIONS,
     RELATION_NOUNS,
+    RELATIVE_PRONOUNS,
     START_WORDS,
     SUBORDINATORS,
 )
@@ -207,7 +208,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                 s.paragraph == ctx.kind_paragraph or continuation):
             kind = ctx.kind
         dates = _usable_dates(doc, _inside(sent.dates, cs, ce), s.start) or _usable_dates(doc, sent.dates, s.start)
-        dates = [d for d in dates if not _in_subclause(doc, anchor, d)]
+        dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)]
         date = _near(dates, anchor.start if anchor else cs)
         authority = _near([p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
                           anchor.start if anchor else cs)
@@ -291,6 +292,16 @@ def _in_subclause(doc: Document, cue: PhraseMatch | None, d: DateMention) -> boo
         return False
     between = _words_between(doc, cue.end, d.start)
     return any(w in SUBORDINATORS and len(between) - k > 2 for k, w in enumerate(between))
+
+
+def _in_relative(doc: Document, sentence_start: int, cue: PhraseMatch | None, d: DateMention) -> bool:
+    """Is the date inside a relative clause set off by commas before the cue ("The committee, which opened its
+    session on July 7, inscribed ...")?"""
+    if cue is None or d.end > cue.start or "," not in doc.text[d.end:cue.start]:
+        return False
+    comma = doc.text.rfind(",", sentence_start, d.start)
+    opener = _words_between(doc, comma + 1, d.start)[:1] if comma >= 0 else []
+    return bool(opener) and opener[0] in RELATIVE_PRONOUNS
 
 
 def _negated(doc: Document, cue: PhraseMatch, clause_start: int) -> bool:

@@ -87,6 +87,8 @@ RELATION_NOUNS = {"faction", "factions", "member", "members", "leader", "leaders
                   "affiliate", "affiliates", "remnant", "remnants", "successor", "founder", "commander", "commanders",
                   "lieutenant", "lieutenants", "operative", "operatives", "associate", "associates", "arm", "part"}
 
+RELATIVE_PRONOUNS = {"which", "who", "whose", "whom", "where"}  # ", which opened its session on July 7,"
+
 # Words that open a clause of its own: a date after them dates that clause ("after Greece nominated them in 2014")
 SUBORDINATORS = {"after", "before", "when", "once", "because", "although", "though", "whereas", "until"}
 
