@@ -115,6 +115,10 @@ CASES = [
      "terrorist organizations.", D(2025, 12, 1), "five gangs", "outdated", ["May 2, 2025"]),
     ("count with a bound never met", "The U.S. has designated more than twenty cartels as foreign terrorist "
      "organizations.", D(2025, 12, 1), "twenty cartels", "refuted", []),
+    ("'more than' excludes the amount itself", "The U.S. offers a reward of more than $50 million for Maduro.",
+     D(2025, 9, 1), "$50 million", "refuted", []),
+    ("'at least' includes it", "The U.S. offers a reward of at least $50 million for Maduro.", D(2025, 9, 1),
+     "$50 million", "supported", []),
     ("amount with a lower bound", "The U.S. offers a reward of more than $40 million for Maduro.", D(2025, 9, 1),
      "$40 million", "supported", []),
     ("relative date without publication date", "In March, during a speech before Congress, Trump spoke.", None,

@@ -48,13 +48,13 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
 
 # Words that hedge an amount or a count: the claim allows a margin.
 # Words that qualify an amount or a count, and which way: "approx" allows a margin either side,
-# "min" says the true value is at least the stated one, "max" at most.
+# "min" says the true value is at least the stated one, "max" at most; "above" and "below" exclude it.
 BOUNDS = {
     "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx", "nearly": "approx",
     "almost": "approx", "some": "approx", "close to": "approx", "an estimated": "approx", "estimated": "approx",
-    "more than": "min", "over": "min", "at least": "min", "upwards of": "min", "in excess of": "min",
-    "less than": "max", "fewer than": "max", "under": "max", "no more than": "max", "at most": "max",
-}
+    "more than": "above", "over": "above", "upwards of": "above", "in excess of": "above", "at least": "min",
+    "less than": "below", "fewer than": "below", "under": "below", "no more than": "max", "at most": "max",
+}  # "min"/"max" include the stated value, "above"/"below" do not
 HEDGES = tuple(BOUNDS)
 
 # Words that negate the verb they precede ("has not been designated"); "t" is what remains of "n't".

@@ -39,7 +39,7 @@ class CountMention:
     other: bool
     places: tuple[str, ...]
     regions: tuple[str, ...]
-    bound: str | None  # None, "approx", "min" or "max", as in english.BOUNDS
+    bound: str | None  # None, "approx", "min", "max", "above" or "below", as in english.BOUNDS
 
 
 @dataclass(frozen=True, slots=True)

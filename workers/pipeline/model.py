@@ -45,7 +45,7 @@ class MoneyMention:
     text: str
     amount: float
     currency: str
-    bound: str | None  # None (as stated), "approx", "min" (at least) or "max" (at most)
+    bound: str | None  # None (as stated), "approx", "min" (at least), "max" (at most), "above", "below"
 
 
 class PhraseMatch(NamedTuple):

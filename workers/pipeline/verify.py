@@ -21,6 +21,10 @@ def within(actual: float, stated: float, bound: str | None, exact_tolerance: flo
         return actual >= stated
     if bound == "max":
         return actual <= stated
+    if bound == "above":
+        return actual > stated
+    if bound == "below":
+        return actual < stated
     tolerance = HEDGED_TOLERANCE if bound == "approx" else exact_tolerance
     return abs(actual - stated) <= tolerance * actual
 
@@ -455,8 +459,9 @@ class Verifier:
 
         def ok(found: int) -> bool:
             bound = value.get("bound")
-            return found == n or (bound is not None and within(found, n, bound, 0.0)) or (
-                bound == "approx" and abs(found - n) <= 1)
+            if bound in ("min", "max", "above", "below"):
+                return within(found, n, bound, 0.0)
+            return found == n or (bound == "approx" and abs(found - n) <= 1)
 
         if window:
             def test(f: Fact) -> bool:
