@@ -25,7 +25,8 @@ CASES = [
     ("about", "about $50 million", "$50 million", 50_000_000, "USD", "approx"),
     ("more than", "more than $40 million", "$40 million", 40_000_000, "USD", "above"),
     ("at least", "at least $40 million", "$40 million", 40_000_000, "USD", "min"),
-    ("under", "under $5,000", "$5,000", 5_000, "USD", "max"),
+    ("under", "under $5,000", "$5,000", 5_000, "USD", "below"),
+    ("at most", "at most $5,000", "$5,000", 5_000, "USD", "max"),
     ("up to is not a hedge", "up to $15 million", "$15 million", 15_000_000, "USD", None),
     ("pounds", "£2 million", "£2 million", 2_000_000, "GBP", None),
 ]
