@@ -285,10 +285,13 @@ class _DateAfter:
 
 
 
+CLAUSE_REACH = 400  # characters between a cue and a date within which clause structure is looked at
+
+
 def _in_subclause(doc: Document, cue: PhraseMatch | None, d: DateMention) -> bool:
     """Does the date belong to a clause of its own after the cue ("designated in 2025 after Greece nominated them
     in 2014")? A subordinating word, then at least two words, then the date."""
-    if cue is None or d.start < cue.end:
+    if cue is None or d.start < cue.end or d.start - cue.end > CLAUSE_REACH:
         return False
     between = _words_between(doc, cue.end, d.start)
     return any(w in SUBORDINATORS and len(between) - k > 2 for k, w in enumerate(between))
@@ -297,9 +300,9 @@ def _in_subclause(doc: Document, cue: PhraseMatch | None, d: DateMention) -> boo
 def _in_relative(doc: Document, sentence_start: int, cue: PhraseMatch | None, d: DateMention) -> bool:
     """Is the date inside a relative clause set off by commas before the cue ("The committee, which opened its
     session on July 7, inscribed ...")?"""
-    if cue is None or d.end > cue.start or "," not in doc.text[d.end:cue.start]:
+    if cue is None or d.end > cue.start or cue.start - d.end > CLAUSE_REACH or "," not in doc.text[d.end:cue.start]:
         return False
-    comma = doc.text.rfind(",", sentence_start, d.start)
+    comma = doc.text.rfind(",", max(sentence_start, d.start - CLAUSE_REACH), d.start)
     opener = _words_between(doc, comma + 1, d.start)[:1] if comma >= 0 else []
     return bool(opener) and opener[0] in RELATIVE_PRONOUNS
 
@@ -398,19 +401,20 @@ def _other_money(doc: Document, sent: _Sentence, m: MoneyMention, date_starts: s
 
 
 _DEFINITE = {"the", "this", "that", "its", "their"}
+DESCRIBED_REACH = 3000  # characters back a thing named in full may be called by its head noun
 
 
 def _described(doc: Document, sent: _Sentence, index: _Index, table: ReferenceTable) -> str | None:
     """A thing named earlier in the article and now called by its head noun ("the gold toilet ... the toilet"):
     "the", then at most one word, then the last word of one of its names. The latest such mention wins."""
-    sought = rewardable(table)
-    earlier = [p for p in index.slice("phrases", 0, sent.s.start)
-               if p.kind == "entity" and _entity_type(table, p) in sought]
-    if not earlier:
-        return None
     tokens = doc.norms[sent.first_token:sent.last_token]
     heads = {w for k, w in enumerate(tokens) if k and (tokens[k - 1] in _DEFINITE or
                                                        k > 1 and tokens[k - 2] in _DEFINITE)}
+    if not heads:
+        return None
+    sought = rewardable(table)
+    earlier = [p for p in index.slice("phrases", max(0, sent.s.start - DESCRIBED_REACH), sent.s.start)
+               if p.kind == "entity" and _entity_type(table, p) in sought]
     for p in reversed(earlier):
         entity = table.entities[p.ref]
         if heads & {names[-1] for names in map(words, (entity.name, *entity.aliases)) if names}:
