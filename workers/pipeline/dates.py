@@ -228,13 +228,19 @@ def anchors_of(words: Sequence[str], starts: Sequence[int]) -> list[tuple[int, i
     return [(starts[k], starts[k] + len(words[k])) for k in itertools.compress(range(len(words)), picked)]
 
 
+def _after_thousands_comma(view: str, pos: int) -> bool:
+    """Do the digits at `pos` follow a digit and a comma ("1,000")? No date starts inside a number."""
+    return pos >= 2 and view[pos - 1] == "," and view[pos - 2].isdigit()
+
+
 def _matches(view: str, anchors: Iterable[tuple[int, int]] | None = None) -> Iterator[re.Match[str]]:
-    """What `_PATTERN.finditer(view)` finds, searching only around anchors (dates are sparse in a text)."""
+    """What `_PATTERN.finditer(view)` finds, searching only around anchors (dates are sparse in a text), but for
+    digits inside a number ("1,000,000": "000" would read as a year's digits, and a long one costs a search each)."""
     done = 0
     if anchors is None:
         anchors = (m.span() for m in _ANCHOR.finditer(view))
     for anchor_start, anchor_end in anchors:
-        if anchor_start < done:
+        if anchor_start < done or _after_thousands_comma(view, anchor_start):
             continue
         pos, window_end = max(done, anchor_start - _LOOKBACK), anchor_end + _LOOKAHEAD
         while (m := _PATTERN.search(view, pos, window_end)) is not None:
