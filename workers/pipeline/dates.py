@@ -234,8 +234,9 @@ def _after_thousands_comma(view: str, pos: int) -> bool:
 
 
 def _matches(view: str, anchors: Iterable[tuple[int, int]] | None = None) -> Iterator[re.Match[str]]:
-    """What `_PATTERN.finditer(view)` finds, searching only around anchors (dates are sparse in a text), but for
-    digits inside a number ("1,000,000": "000" would read as a year's digits, and a long one costs a search each)."""
+    """What `_PATTERN.finditer(view)` finds, searching only around anchors (dates are sparse in a text); the digits
+    after a thousands comma ("1,000") start no date, so they are not searched (a long number would cost a search
+    per group)."""
     done = 0
     if anchors is None:
         anchors = (m.span() for m in _ANCHOR.finditer(view))
