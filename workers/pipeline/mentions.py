@@ -58,6 +58,7 @@ def _to_match(doc: Document, hit: Hit, kind: str, ref: str, plural: bool) -> Phr
 
 
 _TRUE = [True]
+_new = tuple.__new__  # builds a NamedTuple without its generated __new__ (all fields given, in order)
 _START, _END, _FIRST = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)  # PhraseMatch fields
 
 
@@ -109,7 +110,7 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
             if e.kind == "segment":
                 segments.append(Hit(first, last, entries, fuzzy))
             elif not e.acronym or sum(c.isupper() for c in text[start:end]) >= 2:
-                matches.append(PhraseMatch(start, end, first, last, e.kind, e.ref, e.plural, fuzzy))
+                matches.append(_new(PhraseMatch, (start, end, first, last, e.kind, e.ref, e.plural, fuzzy)))
                 if e.kind == "entity":
                     taken[first:last] = _TRUE * (last - first)
     for hit in lexicon.fuzzy(norms, taken, lambda: list(map(str.isupper, map(text.__getitem__, starts)))):
