@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
-import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -224,8 +223,9 @@ ANCHOR_WORDS = frozenset([*MONTHS, *WEEKDAYS, "ago", "recent", "recently", "yest
 
 def anchors_of(words: Sequence[str], starts: Sequence[int]) -> list[tuple[int, int]]:
     """Anchor spans from a text's words: those starting with a digit (they sort before ":") or in ANCHOR_WORDS."""
-    picked = map(operator.or_, map(":".__gt__, words), map(ANCHOR_WORDS.__contains__, words))  # in C, no loop
-    return [(starts[k], starts[k] + len(words[k])) for k in itertools.compress(range(len(words)), picked)]
+    wanted = ANCHOR_WORDS.union(w for w in set(words) if w < ":")  # each distinct word tested once
+    return [(starts[k], starts[k] + len(words[k]))
+            for k in itertools.compress(range(len(words)), map(wanted.__contains__, words))]
 
 
 def _after_thousands_comma(view: str, pos: int) -> bool:

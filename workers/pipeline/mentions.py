@@ -175,8 +175,8 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
     busy_starts, busy_ends = [a for a, _ in merged], [b for _, b in merged]
     consumed = -1
     # a word that starts with a digit sorts before ":"; number words are few: one pass over the words
-    numeric = map(operator.or_, map(":".__gt__, norms), map(_NUMBER_WORDS.__contains__, norms))
-    for i in list(itertools.compress(range(len(norms)), numeric)):
+    wanted = _NUMBER_WORDS.union(w for w in set(norms) if w < ":")  # each distinct word tested once
+    for i in list(itertools.compress(range(len(norms)), map(wanted.__contains__, norms))):
         num = _number(doc, i)
         if num is None or i <= consumed or i in entity_tokens or _inside_any(busy_starts, busy_ends, starts[i]):
             continue
