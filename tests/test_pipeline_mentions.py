@@ -101,6 +101,16 @@ def test_count_qualifiers() -> None:
     assert count.places == ()
 
 
+def test_partitive_counts() -> None:
+    """ "eight groups, six of them Mexican": a second count, of part of the first, with its place or region."""
+    whole, part = _mentions("It designated eight groups, six of them Mexican, as terrorists.").counts
+    assert (whole.number, whole.places, part.number, part.places) == (8, (), 6, ("mexico",))
+    assert part.text == "six of them Mexican" and part.categories == whole.categories
+    whole, part = _mentions("It designated eight groups last month, two of them in Latin America.").counts
+    assert (part.number, part.regions) == (2, ("latin-america",))
+    assert len(_mentions("It designated eight groups and two of them Mexican officials.").counts) == 1
+
+
 @pytest.mark.parametrize(
     "text",
     [

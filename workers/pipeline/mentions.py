@@ -217,11 +217,35 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
             if i >= size and (b := BOUNDS.get(" ".join(norms[i - size:i]))):
                 bound = b
                 break
-        out.append(CountMention(starts[i], last.end, doc.text[starts[i]:last.end], value,
-                                ("*",) if "*" in cats else tuple(dict.fromkeys(cats)),
-                                noun.ref if noun.kind == "kind" else None, other, tuple(places),
-                                tuple(regions), bound))
+        categories = ("*",) if "*" in cats else tuple(dict.fromkeys(cats))
+        kind = noun.ref if noun.kind == "kind" else None
+        out.append(CountMention(starts[i], last.end, doc.text[starts[i]:last.end], value, categories, kind, other,
+                                tuple(places), tuple(regions), bound))
+        if part := _partitive(doc, last.last, quals, categories, kind):  # "five sites, two of them African"
+            out.append(part)
+            consumed = max(consumed, bisect.bisect_left(starts, part.end) - 1)
     return out
+
+
+def _partitive(doc: Document, k: int, quals: dict[int, PhraseMatch], categories: tuple[str, ...],
+               kind: str | None) -> CountMention | None:
+    """A count of part of the groups just counted, told by a place or region: "two of them African", "three of
+    them in Asia". It keeps the categories and kind of the count before it."""
+    norms, starts = doc.norms, doc.starts
+    # the part follows a comma, a few words at most after the count ("five sites this week, three of them Asian")
+    k = next((j for j in range(k, min(k + 4, len(norms) - 3)) if norms[j + 1:j + 3] == ("of", "them")
+              and "," in doc.view[doc.ends[j - 1]:starts[j]]), -1)
+    if k < 0:
+        return None
+    num = _number(doc, k)
+    if num is None or num[1] != 1:
+        return None
+    q_at = k + 3 + (norms[k + 3] == "in") + (k + 4 < len(norms) and norms[k + 3:k + 5] == ("in", "the"))
+    q = quals.get(q_at)
+    if q is None:
+        return None
+    return CountMention(starts[k], q.end, doc.text[starts[k]:q.end], num[0], categories, kind, False,
+                        (q.ref,) if q.kind == "place" else (), (q.ref,) if q.kind == "region" else (), None)
 
 
 def _inside_any(starts: list[int], ends: list[int], pos: int) -> bool:
