@@ -109,6 +109,8 @@ CASES = [
      D(2025, 8, 8), "Tren de Aragua", "refuted", ["The denial is wrong", "February 19, 2025"]),
     ("a refusal is a denial", "In 2024 the State Department declined to designate Los Choneros a foreign terrorist "
      "organization.", D(2025, 10, 1), "Los Choneros", "supported", ["The denial is right", "September 4, 2025"]),
+    ("a place that has the groups, a kind term and no cue", "Mexico now has seven cartels on the FTO list.",
+     D(2025, 8, 8), "seven cartels", "refuted", ["6 cartels from Mexico"]),
     ("a wrong partitive count", "In February the State Department designated eight groups, five of them Mexican, as "
      "foreign terrorist organizations.", D(2025, 3, 1), "five of them Mexican", "refuted", ["6 groups from Mexico"]),
     ("count with a lower bound", "The U.S. has designated more than a dozen Latin American cartels and gangs as "

@@ -196,7 +196,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         near_kinds, near_cues = _Nearest(kinds), _Nearest(cues + weak)
         cue_words = table.lexicon.words_of("designation_cue")
         linked_groups = [g for g in groups if any(_linked(doc, g, k, cue_words) for k in near_kinds.around(g.start))]
-        if not asserted and not linked_groups:
+        if not asserted and not linked_groups and not (kinds and _inside(sent.counts, cs, ce)):
             continue
         if asserted:
             groups = [g for g in groups if _entity_type(table, g) != "person"

@@ -173,6 +173,7 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         else:
             merged.append([a, b])
     busy_starts, busy_ends = [a for a, _ in merged], [b for _, b in merged]
+    quals_end = {q.last: q for q in quals.values()}  # places and regions by the token after them
     consumed = -1
     # a word that starts with a digit sorts before ":"; number words are few: one pass over the words
     wanted = _NUMBER_WORDS.union(w for w in set(norms) if w < ":")  # each distinct word tested once
@@ -212,6 +213,8 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         if (after <= len(norms) and last.last < len(norms) and norms[last.last] in ("in", "from")
                 and (q := quals.get(after)) and not _gap_has_break(doc, last.end, q.start)):
             (places if q.kind == "place" else regions).append(q.ref)  # "two sites in Africa", "groups from Mexico"
+        if not places and not regions and (owner := _owner(doc, i, quals_end)):
+            (places if owner.kind == "place" else regions).append(owner.ref)  # "Ukraine now has three sites"
         bound = None
         for size in (3, 2, 1):
             if i >= size and (b := BOUNDS.get(" ".join(norms[i - size:i]))):
@@ -225,6 +228,20 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
             out.append(part)
             consumed = max(consumed, bisect.bisect_left(starts, part.end) - 1)
     return out
+
+
+_HAVE = {"has", "have", "had"}
+_ADVERBS = {"now", "already", "still", "so", "far", "currently"}
+
+
+def _owner(doc: Document, i: int, quals_end: dict[int, PhraseMatch]) -> PhraseMatch | None:
+    """The place or region that has the counted groups: "Ukraine now has three sites", "Mexico has had six"."""
+    k = i
+    while k > 0 and doc.norms[k - 1] in _HAVE | _ADVERBS and i - k < 4:
+        k -= 1
+    if k == i or not any(w in _HAVE for w in doc.norms[k:i]):
+        return None
+    return quals_end.get(k)
 
 
 def _partitive(doc: Document, k: int, quals: dict[int, PhraseMatch], categories: tuple[str, ...],
