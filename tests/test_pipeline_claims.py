@@ -68,6 +68,26 @@ CASES = [
         [("designation", "Los Choneros", "los-choneros")],
     ),
     (
+        "a person the table designates needs no cue beside the name",
+        "Ponce Félix has been sanctioned by the United States.",
+        [("designation", "Ponce Félix", "juan-jose-ponce-felix")],
+    ),
+    (
+        "a person the table does not designate does",
+        "Maduro has been sanctioned by the United States.",
+        [],
+    ),
+    (
+        "a denial after an assertion about the same group is a claim of its own",
+        "The Treasury on Thursday sanctioned Los Mayos.\nThe State Department has not designated Los Mayos.",
+        [("designation", "Los Mayos", "los-mayos"), ("designation", "Los Mayos", "los-mayos")],
+    ),
+    (
+        "a lone T is not n't",
+        "The Tinkoff T bank was listed; Los Mayos was sanctioned.",
+        [("designation", "Los Mayos", "los-mayos")],
+    ),
+    (
         "became a kind",
         "The Cartel of the Suns became an FTO last week.",
         [("designation", "Cartel of the Suns", "cartel-de-los-soles")],

@@ -45,6 +45,8 @@ CASES = [
      D(2026, 7, 1), D(2026, 7, 31), "month"),
     ("last month name: the one before the current", "It met last August in Paris.", "last August",
      D(2024, 8, 1), D(2024, 8, 31), "month"),
+    ("month of last year", "It designated the bank in April last year.", "in April last year", D(2024, 4, 1),
+     D(2024, 4, 30), "month"),
     (
         "month only is most recent past",
         "In February, the State Department",

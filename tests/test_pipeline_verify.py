@@ -186,3 +186,21 @@ def test_events_that_last(text: str, published: dt.date, surface: str, label: st
     assert verdict["label"] == label, verdict
     for w in words:
         assert w in verdict["explanation"], verdict
+
+
+SANCTIONS = load_table(Path(__file__).resolve().parent / "data" / "sanctions" / "reference")
+
+
+def test_people_are_counted_by_their_category() -> None:
+    """A third table sanctions people: "seven Russian oligarchs" counts the people of that category."""
+    result = check(Article(text="The Foreign Office on Thursday sanctioned seven Russian oligarchs.",
+                           published_at=D(2022, 3, 11)), SANCTIONS)
+    (claim,) = result["claims"]
+    assert claim["verdict"]["label"] == "supported" and "7 oligarchs from Russia" in claim["verdict"]["explanation"]
+
+
+def test_an_owner_is_not_what_is_designated() -> None:
+    """ "Sovcomflot's tanker NS Captain": the tanker is designated, not the company that owns it."""
+    result = check(Article(text="Washington on Thursday sanctioned Sovcomflot's tanker NS Captain.",
+                           published_at=D(2024, 2, 24)), SANCTIONS)
+    assert [c["subject"]["id"] for c in result["claims"]] == ["ns-captain"]

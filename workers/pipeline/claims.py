@@ -158,7 +158,8 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         window = c.date.window if c.date else None
         if c.type == "designation":
-            key: tuple = (c.type, c.subject, c.value.get("kind"), window)
+            key: tuple = (c.type, c.subject, c.value.get("kind"), window, c.value.get("negated"),
+                          c.value.get("authority"))
         else:
             key = (c.type, c.subject, repr(sorted((k, str(v)) for k, v in c.value.items() if k != "named")), window)
         if key in seen:
@@ -198,11 +199,12 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         linked_groups = [g for g in groups if any(_linked(doc, g, k, cue_words) for k in near_kinds.around(g.start))]
         if not asserted and not linked_groups and not (kinds and _inside(sent.counts, cs, ce)):
             continue
-        if asserted:
-            groups = [g for g in groups if _entity_type(table, g) != "person"
+        if asserted:  # a person is designated only next to the cue, unless the table designates that person
+            groups = [g for g in groups if _entity_type(table, g) != "person" or _designated(table, g.ref)
                       or any(_linked(doc, g, c, cue_words) for c in near_cues.around(g.start))]
         else:
             groups = linked_groups
+        groups = [g for g in groups if not _possessor(doc, g, groups)]
         kind = _nearest_kind(kinds, anchor)
         if kind is None and ctx.kind and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and (
                 s.paragraph == ctx.kind_paragraph or continuation):
@@ -307,10 +309,23 @@ def _in_relative(doc: Document, sentence_start: int, cue: PhraseMatch | None, d:
     return bool(opener) and opener[0] in RELATIVE_PRONOUNS
 
 
+def _designated(table: ReferenceTable, entity_id: str) -> bool:
+    """Does the table record a designation of this entity?"""
+    return any(f.predicate == "designation" for f in table.facts_by_subject.get(entity_id, ()))
+
+
+def _possessor(doc: Document, g: PhraseMatch, groups: list[PhraseMatch]) -> bool:
+    """Is the name only the owner of the next one ("Sovcomflot's tanker NS Captain")?"""
+    if doc.view[g.end:g.end + 2] not in ("'s", "' "):
+        return False
+    return any(0 < o.first - g.last <= 3 for o in groups)
+
+
 def _negated(doc: Document, cue: PhraseMatch, clause_start: int) -> bool:
-    """A negation among the three words before the cue ("has not been designated", "was never listed")."""
+    """A negation among the three words before the cue ("has not been designated", "was never listed"); a "t"
+    counts only as what is left of "n't" ("hasn't"), not as a letter ("T-Bank")."""
     before = _words_between(doc, max(clause_start, cue.start - 40), cue.start)[-3:]
-    return bool(NEGATIONS.intersection(before))
+    return any(w in NEGATIONS and (w != "t" or k and before[k - 1].endswith("n")) for k, w in enumerate(before))
 
 
 def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, date_after: _DateAfter,

@@ -45,7 +45,7 @@ _PATTERN = re.compile(
         |early\s+last|early\s+this|late\s+this)\s+(?P<ru>week|weekend|month|year)\b)
   | (?P<recent>\b(?:recently|in\s+recent\s+(?:days|weeks|months)|yesterday|today)\b)
   | (?P<wd>\b(?:(?P<wq>on|last|this|this\s+past|past|next|since|by|until)\s+)?(?P<w>{_WEEKDAY})\b)
-  | (?P<mo>\b(?:(?P<mq>{_PREP})\s+)?(?P<m4>{_MONTH})\b\.?)
+  | (?P<mo>\b(?:(?P<mq>{_PREP})\s+)?(?P<m4>{_MONTH})\b\.?(?:\s+(?:of\s+)?(?P<my4>last|this|next)\s+year\b)?)
   | (?P<yr>\b(?:(?:{_PREP})\s+)?(?<!/)(?P<y5>(?:19|20)\d\d)\b(?!-[01]\d-|/\d))
     )""",
     re.VERBOSE,
@@ -183,6 +183,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[DateWindow | None, 
         d = _weekday(WEEKDAYS[g("w")], " ".join((g("wq") or "").split()), pub)
         return DateWindow(d, d, "day"), True
     month = MONTHS[g("m4")]
+    if g("my4"):  # "in April last year"
+        return _month_window(pub.year + {"last": -1, "this": 0, "next": 1}[g("my4")], month), True
     qualifier = " ".join((g("mq") or "").split())
     if qualifier == "next":  # "next July": the first one after publication
         return _month_window(pub.year if month > pub.month else pub.year + 1, month), True

@@ -72,7 +72,7 @@ ABBREVIATIONS = {
 # Verbs of saying and reporting: a date right after one dates the report, not the event.
 ATTRIBUTION_VERBS = {
     "said", "says", "say", "told", "tells", "reported", "reports", "wrote", "writes", "stated",
-    "states", "announced", "added", "noted", "according", "tweeted", "posted", "confirmed",
+    "states", "added", "noted", "according", "tweeted", "posted", "confirmed",
     "responding", "speaking", "explained",
 }
 

@@ -89,6 +89,7 @@ class Verifier:
         self._evidence, self._words = _table_words(table)
         # what a count of groups counts: organizations, and whatever else the table designates, not people
         self._countable = ({"organization"} | subject_types(table, "designation")) - {"person"}
+        self._designable = {"organization", "person"} | subject_types(table, "designation")  # by their category
 
     # --- shared helpers -------------------------------------------------------------------
     def name(self, entity_id: str | None) -> str:
@@ -404,9 +405,10 @@ class Verifier:
     def _fits(self, subject: str, value: dict) -> bool:
         """The subject is a group of the claim's category, nationality and region."""
         e = self.table.entities[subject]
-        if e.type not in self._countable:
-            return False
-        if "*" not in value["categories"] and not set(value["categories"]) & set(e.categories):
+        if "*" in value["categories"]:
+            if e.type not in self._countable:  # "groups": organizations and the like, not people
+                return False
+        elif e.type not in self._designable or not set(value["categories"]) & set(e.categories):
             return False
         if value["places"] and e.country not in value["places"]:
             return False
