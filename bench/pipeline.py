@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    .venv/bin/python bench/pipeline.py [--entities 100000] [--rounds 10] [--set ../shared/dev] [--json out.json]
+    .venv/bin/python bench/pipeline.py [--entities 100000] [--rounds 30] [--set ../shared/dev] [--json out.json]
 
 It times the bundled table's compile and `check()` over the dev articles, runs `dateparser.search.search_dates`
 and `quantulum3.parser.parse` on the same texts in the same run, then compiles a table with N synthetic
@@ -259,7 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", type=Path, default=ROOT.parent / "shared" / "dev",
                     help="dev set folder with articles/ and gold/ (default: ../shared/dev)")
-    ap.add_argument("--rounds", type=int, default=10, help="timed rounds over the articles (default 10)")
+    ap.add_argument("--rounds", type=int, default=30,
+                    help="timed rounds over the articles (default 30: a steady median)")
     ap.add_argument("--entities", type=int, default=DEFAULT_ENTITIES,
                     help=f"synthetic entities for the scale test, 0 to skip (default {DEFAULT_ENTITIES})")
     ap.add_argument("--seed", type=int, default=7, help="seed of the synthetic names")

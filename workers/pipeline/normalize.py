@@ -98,9 +98,11 @@ def fold_view(text: str, vocabulary: Iterable[str] | dict[int, tuple[str, ...]] 
         lowered = "".join(c.lower()[0] for c in text)
     if lowered.isascii():
         view = lowered
-    else:
-        table = _fold_table()
-        view = _NON_ASCII.sub(lambda m: table.get(ord(m.group()), m.group()), lowered)
+    else:  # each distinct character replaced at once: few per text (quotes, dashes, accented letters)
+        table, view = _fold_table(), lowered
+        for char in set(_NON_ASCII.findall(lowered)):
+            if (plain := table.get(ord(char))) is not None:
+                view = view.replace(char, plain)
     if "*" in view:
         view = _uncensor(view, vocabulary)
     return view
