@@ -43,6 +43,21 @@ CASES = [
         [("designation", "Cártel de Sinaloa", "cartel-de-sinaloa"), ("designation", "CJNG", "cjng")],
     ),
     (
+        "a list after a short intro sentence of its own",
+        "In February the State Department designated eight groups as FTOs. Among them:\n- Tren de Aragua\n- MS-13\n"
+        "Other news.",
+        [
+            ("designation_count", "eight groups", None),
+            ("designation", "Tren de Aragua", "tren-de-aragua"),
+            ("designation", "MS-13", "mara-salvatrucha"),
+        ],
+    ),
+    (
+        "no list without a designation just before",
+        "Officials met in February. Among them:\n- Tren de Aragua\n- MS-13\nOther news.",
+        [],
+    ),
+    (
         "context carried by also",
         "In February the State Department designated Tren de Aragua a foreign terrorist organization.\n"
         "Two weeks ago, Cartel de los Soles was also designated.",

@@ -47,6 +47,7 @@ class _Context:
     kind_paragraph: int = -1
     designation_sentence: int = -99
     list_intro: dict | None = None
+    last: dict | None = None  # the last designation asserted: kind, authority, date and cue
     seen: set = field(default_factory=set)
 
 
@@ -147,6 +148,8 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
     relevant = {bisect.bisect_right(sentence_starts, p.start) - 1 for p in mentions.phrases if p.kind in _CLAIM_WORDS}
     for s in sentences:
         if s.index not in relevant and not ctx.list_intro:
+            if _short_intro(doc, s) and ctx.last and ctx.designation_sentence == s.index - 1:
+                ctx.list_intro = ctx.last  # "... sanctioned 12 companies. Among them:" then a list
             continue  # no cue, kind term or trigger: nothing here can make a claim
         sent = _Sentence(s, doc, mentions, index)
         claims += _designations(doc, sent, table, ctx)
@@ -225,8 +228,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         ctx.designation_sentence = s.index
         if kind:
             ctx.kind, ctx.kind_sentence, ctx.kind_paragraph = kind, s.index, s.paragraph
+        ctx.last = {"kind": kind, "authority": auth_id, "date": date, "cue": anchor}
         if sent.ends_with_colon and ce >= s.end - 1:
-            ctx.list_intro = {"kind": kind, "authority": auth_id, "date": date, "cue": anchor}
+            ctx.list_intro = ctx.last
     if not out:
         kinds = [p for p in sent.phrases if p.kind == "kind"]
         cues = [p for p in sent.phrases if p.kind == "designation_cue"]
@@ -244,6 +248,12 @@ def designable(table: ReferenceTable) -> frozenset[str]:
 def rewardable(table: ReferenceTable) -> frozenset[str]:
     """Entity types a reward may be offered for: people, and whatever the table's rewards are about."""
     return _PEOPLE | subject_types(table, "reward")
+
+
+def _short_intro(doc: Document, s: Sentence) -> bool:
+    """A sentence of a few words ending with a colon ("Among them:", "They include:") that opens a list."""
+    return doc.text[s.end - 1] == ":" and bisect.bisect_left(doc.starts, s.end) - bisect.bisect_left(
+        doc.starts, s.start) <= 4
 
 
 def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document) -> list[PhraseMatch]:
