@@ -58,6 +58,21 @@ CASES = [
         [],
     ),
     (
+        "the rest of a list in the next sentence",
+        "In February the State Department designated Tren de Aragua as an FTO.\nThe others were MS-13 and the "
+        "Sinaloa Cartel.",
+        [
+            ("designation", "Tren de Aragua", "tren-de-aragua"),
+            ("designation", "MS-13", "mara-salvatrucha"),
+            ("designation", "Sinaloa Cartel", "cartel-de-sinaloa"),
+        ],
+    ),
+    (
+        "'the others' with no designation just before",
+        "Tren de Aragua operates in Chile.\nThe others were MS-13 and the Sinaloa Cartel.",
+        [],
+    ),
+    (
         "context carried by also",
         "In February the State Department designated Tren de Aragua a foreign terrorist organization.\n"
         "Two weeks ago, Cartel de los Soles was also designated.",

@@ -150,7 +150,8 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
         if s.index not in relevant and not ctx.list_intro:
             if _short_intro(doc, s) and ctx.last and ctx.designation_sentence == s.index - 1:
                 ctx.list_intro = ctx.last  # "... sanctioned 12 companies. Among them:" then a list
-            continue  # no cue, kind term or trigger: nothing here can make a claim
+            if not (_rest_of_list(doc, s) and s.index - ctx.designation_sentence <= 2):
+                continue  # no cue, kind term or trigger: nothing here can make a claim
         sent = _Sentence(s, doc, mentions, index)
         claims += _designations(doc, sent, table, ctx)
         claims += _rewards(doc, sent, sentences, index, table)
@@ -186,7 +187,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         for g in _groups(sent.phrases, table, doc):
             out.append(_designation_claim(g, s, intro["kind"], intro["authority"], intro["date"], intro["cue"]))
         return out
-    if not any(p.kind in ("designation_cue", "weak_cue", "kind") for p in sent.phrases):
+    if not any(p.kind in ("designation_cue", "weak_cue", "kind") for p in sent.phrases) and not _rest_of_list(doc, s):
         return out  # nothing here asserts or describes a designation
     for cs, ce in s.clauses:
         phrases = _inside(sent.phrases, cs, ce)
@@ -196,7 +197,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         words = set(doc.norms[bisect.bisect_left(doc.starts, cs):bisect.bisect_left(doc.starts, ce)])
         recent = s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
         continuation = bool(weak) or bool(words & CONTINUATION_WORDS)
-        asserted = bool(cues) or (bool(weak) and recent)
+        asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s)) and recent)
         groups = _groups(phrases, table, doc)
         anchor = (cues or weak or kinds or [None])[0]
         near_kinds, near_cues = _Nearest(kinds), _Nearest(cues + weak)
@@ -248,6 +249,12 @@ def designable(table: ReferenceTable) -> frozenset[str]:
 def rewardable(table: ReferenceTable) -> frozenset[str]:
     """Entity types a reward may be offered for: people, and whatever the table's rewards are about."""
     return _PEOPLE | subject_types(table, "reward")
+
+
+def _rest_of_list(doc: Document, s: Sentence) -> bool:
+    """Does the sentence open on the rest of a list just given ("The others were ...", "The rest include ...")?"""
+    first = doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)][:3]
+    return "others" in first or tuple(first[:2]) == ("the", "rest")
 
 
 def _short_intro(doc: Document, s: Sentence) -> bool:
