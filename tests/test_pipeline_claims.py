@@ -73,6 +73,11 @@ CASES = [
         [],
     ),
     (
+        "a date the cue between takes is not the event's",
+        "On Thursday, the Treasury sanctioned Los Mayos after the transfer of 29 cartel figures to the US.",
+        [("designation", "Los Mayos", "los-mayos")],
+    ),
+    (
         "context carried by also",
         "In February the State Department designated Tren de Aragua a foreign terrorist organization.\n"
         "Two weeks ago, Cartel de los Soles was also designated.",
@@ -218,3 +223,10 @@ def test_a_thing_named_earlier_is_found_by_its_head_noun() -> None:
     unrelated = ("Thieves took the gold toilet in 2019.\nPolice said little.\nThe museum was closed.\n"
                  "The charity now offers a 25,000 pound reward for the painting.")
     assert check(Article(text=unrelated, published_at=dt.date(2025, 3, 4)), table)["claims"] == []
+
+
+def test_a_possessive_date_dates_its_noun_not_the_claim() -> None:
+    """ "With Thursday's action, the Treasury has sanctioned Los Mayos": the claim is as of publication."""
+    result = check(Article(text="With Thursday's action, the Treasury has sanctioned Los Mayos.",
+                           published_at=dt.date(2025, 9, 20)), load_table())
+    assert [(c["text"], c["value"]["date"]) for c in result["claims"]] == [("Los Mayos", None)]

@@ -127,12 +127,13 @@ def _linked(doc: Document, a: PhraseMatch | CountMention, b: PhraseMatch, cue_wo
 
 
 def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: int) -> list[DateMention]:
-    """Dates that date an event, not a report of it ("said Thursday", "reported Friday")."""
+    """Dates that date an event, not a report of it ("said Thursday", "reported Friday"), nor a noun they qualify
+    ("With Thursday's action, ...")."""
     out = []
     for d in dates:
         before = _words_between(doc, max(sentence_start, d.start - 40), d.start)
         words = [w for w in before if w not in ("on", "late", "early", "this", "last", "morning")]
-        if words and words[-1] in ATTRIBUTION_VERBS:
+        if words and words[-1] in ATTRIBUTION_VERBS or doc.view[d.end:d.end + 2] == "'s":
             continue
         out.append(d)
     return out
@@ -480,11 +481,12 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
     spans = _Nearest(triggers)
     dates = _Nearest([d for d in _usable_dates(doc, sent.dates, sent.s.start) if not spans.covers(d.start)])
     out = []
+    cues = [p for p in sent.phrases if p.kind in ("designation_cue", "reward_cue")]
     for event in dict.fromkeys(t.ref for t in triggers):
         trig = next(t for t in triggers if t.ref == event)
         date = dates.at(trig.start)
-        if date is None:
-            continue
+        if date is None or any(min(date.start, trig.start) < c.start < max(date.start, trig.start) for c in cues):
+            continue  # a cue between them takes the date ("on Thursday sanctioned ... over the invasion")
         misdescribed = [p for p in sent.phrases if p.kind == "misdescription" and p.ref == event]
         before = set(_words_between(doc, max(sent.s.start, min(trig.start, date.start) - 60), date.start)[-6:])
         phase = "start" if before & START_WORDS else "end" if before & END_WORDS else None
