@@ -78,6 +78,17 @@ CASES = [
         [("designation", "Los Mayos", "los-mayos")],
     ),
     (
+        "a reward that names its own target is not for the person named before",
+        "Maduro is wanted in the US.\nThe State Department is offering up to $5 million for information on the "
+        "whereabouts of LockBit affiliates.",
+        [],
+    ),
+    (
+        "a reward 'for his capture' refers back",
+        "Maduro is wanted in the US.\nThe State Department raised the reward for his capture to $50 million.",
+        [("reward", "$50 million", "nicolas-maduro")],
+    ),
+    (
         "context carried by also",
         "In February the State Department designated Tren de Aragua a foreign terrorist organization.\n"
         "Two weeks ago, Cartel de los Soles was also designated.",

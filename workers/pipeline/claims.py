@@ -6,6 +6,7 @@ import bisect
 import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from workers.pipeline.english import (
     ATTRIBUTION_VERBS,
@@ -408,7 +409,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             earlier_person.append(_earlier_person(sent, sentences, index, table)
                                   or _described(doc, sent, index, table))
         subject = person.ref if person else earlier_person[0]
-        if subject is None:
+        if subject is None or (person is None and _names_another_target(doc, sent, m, cue, table.entities[subject])):
             continue
         prev = previous.get(id(m))
         multiplier = None
@@ -423,6 +424,24 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             "previous_stated": bool(prev), "authority": authority.ref if authority else None,
         }, date))
     return out
+
+
+_TARGET_FILLER = {"information", "info", "on", "about", "leading", "that", "leads", "to", "the", "arrest", "capture",
+                  "conviction", "location", "whereabouts", "identification", "identity", "recovery", "return", "of",
+                  "and", "or", "a", "an"}
+_BACK_REFERENCES = {"his", "her", "their", "its", "him", "them", "this", "that", "these", "those"}
+
+
+def _names_another_target(doc: Document, sent: _Sentence, m: MoneyMention, cue: PhraseMatch, earlier: Any) -> bool:
+    """Does the reward say whom it is for, with no name the table knows ("$5 million for information on LockBit
+    affiliates")? Then the one named earlier is not its subject; "for his capture" and "for the toilet" (the head
+    noun of one of its names) still refer back."""
+    after = _words_between(doc, max(m.end, cue.end), sent.s.end)[:12]
+    if "for" not in after[:4]:
+        return False
+    rest = [w for w in after[after.index("for") + 1:] if w not in _TARGET_FILLER]
+    heads = {names[-1] for names in map(words, (earlier.name, *earlier.aliases)) if names}
+    return bool(rest) and not (_BACK_REFERENCES | heads).intersection(rest[:5])
 
 
 def _other_money(doc: Document, sent: _Sentence, m: MoneyMention, date_starts: set[int]) -> bool:
