@@ -6,7 +6,6 @@ import bisect
 import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from workers.pipeline.english import (
     ATTRIBUTION_VERBS,
@@ -19,11 +18,10 @@ from workers.pipeline.english import (
     START_WORDS,
     SUBORDINATORS,
 )
-from workers.pipeline.lexicon import words
 from workers.pipeline.mentions import CountMention, Mentions
 from workers.pipeline.model import Claim, DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.normalize import Document
-from workers.pipeline.reference import ReferenceTable, subject_types
+from workers.pipeline.reference import Entity, ReferenceTable, name_heads, subject_types
 
 _CLAIM_WORDS = frozenset({"designation_cue", "weak_cue", "kind", "reward_cue", "trigger"})  # phrases a claim needs
 _BY_START = operator.attrgetter("start")  # mentions sorted by where they start (in C, not a lambda per item)
@@ -150,9 +148,9 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
     relevant = {bisect.bisect_right(sentence_starts, p.start) - 1 for p in mentions.phrases if p.kind in _CLAIM_WORDS}
     for s in sentences:
         if s.index not in relevant and not ctx.list_intro:
-            if _short_intro(doc, s) and ctx.last and ctx.designation_sentence == s.index - 1:
+            if ctx.last and ctx.designation_sentence == s.index - 1 and _short_intro(doc, s):
                 ctx.list_intro = ctx.last  # "... sanctioned 12 companies. Among them:" then a list
-            if not (_rest_of_list(doc, s) and s.index - ctx.designation_sentence <= 2):
+            if not (s.index - ctx.designation_sentence <= 2 and _rest_of_list(doc, s)):
                 continue  # no cue, kind term or trigger: nothing here can make a claim
         sent = _Sentence(s, doc, mentions, index)
         claims += _designations(doc, sent, table, ctx)
@@ -432,7 +430,8 @@ _TARGET_FILLER = {"information", "info", "on", "about", "leading", "that", "lead
 _BACK_REFERENCES = {"his", "her", "their", "its", "him", "them", "this", "that", "these", "those"}
 
 
-def _names_another_target(doc: Document, sent: _Sentence, m: MoneyMention, cue: PhraseMatch, earlier: Any) -> bool:
+def _names_another_target(doc: Document, sent: _Sentence, m: MoneyMention, cue: PhraseMatch,
+                          earlier: Entity) -> bool:
     """Does the reward say whom it is for, with no name the table knows ("$5 million for information on LockBit
     affiliates")? Then the one named earlier is not its subject; "for his capture" and "for the toilet" (the head
     noun of one of its names) still refer back."""
@@ -440,7 +439,7 @@ def _names_another_target(doc: Document, sent: _Sentence, m: MoneyMention, cue: 
     if "for" not in after[:4]:
         return False
     rest = [w for w in after[after.index("for") + 1:] if w not in _TARGET_FILLER]
-    heads = {names[-1] for names in map(words, (earlier.name, *earlier.aliases)) if names}
+    heads = name_heads(earlier)
     return bool(rest) and not (_BACK_REFERENCES | heads).intersection(rest[:5])
 
 
@@ -471,7 +470,7 @@ def _described(doc: Document, sent: _Sentence, index: _Index, table: ReferenceTa
                if p.kind == "entity" and _entity_type(table, p) in sought]
     for p in reversed(earlier):
         entity = table.entities[p.ref]
-        if heads & {names[-1] for names in map(words, (entity.name, *entity.aliases)) if names}:
+        if heads & name_heads(entity):
             return p.ref
     return None
 

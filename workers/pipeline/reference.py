@@ -305,19 +305,31 @@ class ReferenceTable:
 
 
 NOT_SUBJECTS = frozenset({"authority", "event"})  # entity types that act or happen, never designated or sought
-_SUBJECT_TYPES: tuple[ReferenceTable | None, dict[str, frozenset[str]]] = (None, {})
+_DERIVED: tuple[ReferenceTable | None, dict[Any, Any]] = (None, {})
+
+
+def derived(table: ReferenceTable) -> dict[Any, Any]:
+    """A cache of what is worked out from a table (its facts in words, subject types...), kept for the last table
+    asked about and dropped when another one comes: a new version is a new table."""
+    global _DERIVED
+    if _DERIVED[0] is not table:
+        _DERIVED = (table, {})
+    return _DERIVED[1]
 
 
 def subject_types(table: ReferenceTable, predicate: str) -> frozenset[str]:
-    """The entity types the table's facts of `predicate` are about (kept for the last table asked about)."""
-    global _SUBJECT_TYPES
-    if _SUBJECT_TYPES[0] is not table:
-        _SUBJECT_TYPES = (table, {})
-    cache = _SUBJECT_TYPES[1]
-    if predicate not in cache:
-        cache[predicate] = frozenset(table.entities[s].type for f in table.facts if f.predicate == predicate
-                                     for s in f.subjects if s in table.entities) - NOT_SUBJECTS
-    return cache[predicate]
+    """The entity types the table's facts of `predicate` are about."""
+    cache = derived(table)
+    key = ("subject_types", predicate)
+    if key not in cache:
+        cache[key] = frozenset(table.entities[s].type for f in table.facts if f.predicate == predicate
+                               for s in f.subjects if s in table.entities) - NOT_SUBJECTS
+    return cache[key]
+
+
+def name_heads(entity: Entity) -> frozenset[str]:
+    """The last word of each of an entity's names: what "the toilet" calls "the gold toilet" by."""
+    return frozenset(names[-1] for names in map(words, (entity.name, *entity.aliases)) if names)
 
 
 def _load_file(path: Path) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from workers.pipeline.model import Claim, DateWindow, Evidence, Verdict
-from workers.pipeline.reference import Fact, ReferenceTable, subject_types
+from workers.pipeline.reference import Fact, ReferenceTable, derived, subject_types
 
 AMOUNT_TOLERANCE = 0.01  # an amount stated plainly must be within 1%
 HEDGED_TOLERANCE = 0.10  # "about $50 million": within 10%
@@ -68,17 +68,6 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_WORDS_OF: tuple[ReferenceTable | None, dict[str, Evidence], dict[tuple[str, str], str]] = (None, {}, {})
-
-
-def _table_words(table: ReferenceTable) -> tuple[dict[str, Evidence], dict[tuple[str, str], str]]:
-    """The caches of the facts in words, kept for the last table checked against (reset when it changes)."""
-    global _WORDS_OF
-    if _WORDS_OF[0] is not table:
-        _WORDS_OF = (table, {}, {})
-    return _WORDS_OF[1], _WORDS_OF[2]
-
-
 class Verifier:
     """Judges claims against one table as of one publication date."""
 
@@ -86,7 +75,9 @@ class Verifier:
         self.table = table
         self.published = published
         # a fact's evidence, and its dates, authorities and kinds in words, depend on the table only
-        self._evidence, self._words = _table_words(table)
+        cache = derived(table)
+        self._evidence: dict[str, Evidence] = cache.setdefault("evidence", {})
+        self._words: dict[tuple[str, str], str] = cache.setdefault("words", {})
         # what a count of groups counts: organizations, and whatever else the table designates, not people
         self._countable = ({"organization"} | subject_types(table, "designation")) - {"person"}
         self._designable = {"organization", "person"} | subject_types(table, "designation")  # by their category
