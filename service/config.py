@@ -26,6 +26,8 @@ DEFAULTS: dict[str, Any] = {
     "TASK_TIME_LIMIT": 150,  # seconds before the worker process running a check is killed
     "VISIBILITY_TIMEOUT": 300,  # seconds before an unacknowledged job is redelivered
     "RESTORE_INTERVAL": 10,  # seconds between scans for jobs to redeliver
+    "BATCH_JOBS": 8,  # checks a worker process runs per task when more wait in the queue; 1: one per task
+    "BATCH_SECONDS": 1.0,  # ...only this long after its task started (and within a tenth of the soft limit)
     "MAX_ATTEMPTS": 3,  # deliveries of one job before it fails as lost
     "CLAIMREVIEW_AUTHOR": "claimcheck",  # the organisation named as author of ClaimReview output
     "CLAIMREVIEW_AUTHOR_URL": None,  # its web address, when it has one
@@ -82,6 +84,9 @@ def check_config(config: Mapping[str, Any]) -> None:
         raise ValueError(
             f"need 0 < TASK_SOFT_TIME_LIMIT < TASK_TIME_LIMIT < VISIBILITY_TIMEOUT, got {soft} < {hard} < {visibility}"
         )
+    if config["BATCH_SECONDS"] < 0 or int(config["BATCH_JOBS"]) < 1:
+        raise ValueError(f"need BATCH_SECONDS >= 0 and BATCH_JOBS >= 1, got {config['BATCH_SECONDS']} and "
+                         f"{config['BATCH_JOBS']}")
     if int(config["IDEMPOTENCY_TTL"]) < WEBHOOK_TOLERANCE:
         raise ValueError(f"IDEMPOTENCY_TTL must be at least {WEBHOOK_TOLERANCE} s: inbound webhook-ids are "
                          "remembered that long and must outlive the signature tolerance")

@@ -9,7 +9,7 @@ import time
 import pytest
 from support import KEY_ALPHA, KEY_BETA, assert_problem, auth
 
-from service import checks
+from service import checks, create_app
 from service.problems import IDEMPOTENCY_KEY_REUSED, problem
 from service.schemas import JobSchema
 from workers.queue import QUEUE
@@ -39,11 +39,11 @@ def test_submit_answers_202_with_location_and_job(client, redis) -> None:
     assert redis.ttl(f"{client.application.config['KEY_PREFIX']}job:{job['id']}") > 29 * 24 * 3600
 
 
-def test_submit_enqueues_one_message(client, redis) -> None:
-    queue = client.application.config["KEY_PREFIX"] + QUEUE
-    before = redis.llen(queue)
-    submit(client)
-    assert redis.llen(queue) == before + 1
+def test_submit_enqueues_one_message(base_config, redis) -> None:
+    app = create_app({**base_config, "KEY_PREFIX": base_config["KEY_PREFIX"] + "no-worker:"})  # none consumes it
+    queue = app.config["KEY_PREFIX"] + QUEUE
+    submit(app.test_client())
+    assert redis.llen(queue) == 1
 
 
 def test_same_idempotency_key_and_body_give_the_same_job(client, redis) -> None:

@@ -89,6 +89,30 @@ if ARGV[7] ~= '' then redis.call('LPUSH', ARGV[7], ARGV[8]) end
 return 1
 """
 
+# Take the oldest message of the check queue when it is a check task (ARGV[1]), noting it as unacknowledged just as
+# kombu does for the messages a worker takes (a hash and an index by time, restored to the queue by any worker after
+# the visibility timeout). First it acknowledges the message taken before (ARGV[3], or ''), in the same call.
+_TAKE = """
+if ARGV[3] ~= '' then
+  redis.call('ZREM', KEYS[3], ARGV[3])
+  redis.call('HDEL', KEYS[2], ARGV[3])
+end
+local raw = redis.call('LINDEX', KEYS[1], -1)
+if not raw then return false end
+local ok, message = pcall(cjson.decode, raw)
+if not ok or type(message) ~= 'table' or type(message.headers) ~= 'table' or message.headers.task ~= ARGV[1]
+   or type(message.properties) ~= 'table' or type(message.properties.delivery_info) ~= 'table' then
+  return false
+end
+local tag, info = message.properties.delivery_tag, message.properties.delivery_info
+if type(tag) ~= 'string' then return false end
+redis.call('RPOP', KEYS[1])
+redis.call('ZADD', KEYS[3], ARGV[2], tag)
+redis.call('HSET', KEYS[2], tag, '[' .. raw .. ',' .. cjson.encode(info.exchange or '') .. ','
+  .. cjson.encode(info.routing_key or '') .. ']')
+return {tag, message.body}
+"""
+
 # After a waiter took the "finished" token: put it back for any other waiter and read the record.
 _WOKEN = """
 redis.call('LPUSH', KEYS[2], '1')
@@ -149,6 +173,7 @@ class JobStore:
         self._transition = client.register_script(_TRANSITION)
         self._create = client.register_script(_CREATE)
         self._woken = blocking.register_script(_WOKEN)
+        self._take = client.register_script(_TAKE)
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> JobStore:
@@ -248,6 +273,37 @@ class JobStore:
     def enqueue(self, job_id: str) -> None:
         """Queue the check task of a job (what `send_task(CHECK_TASK, [job_id], ignore_result=True)` sends)."""
         self.redis.lpush(self.queue, task_message(CHECK_TASK, [job_id]))
+
+    def take_check(self, acknowledge: str | None = None) -> tuple[str, str] | None:
+        """The oldest waiting check task's (delivery tag, job id), taken off the queue as unacknowledged; None when
+        the queue is empty or starts with another task. `acknowledge` is the tag of the one taken before, done.
+
+        A worker process that finished its job takes the next one this way, while it is within its task's time
+        (see `workers.tasks`): a fifth of a job's processor time is Celery's own handling of each message. A taken
+        message is kept as kombu keeps those its workers take: when its process dies, the broker's visibility
+        timeout puts it back on the queue.
+        """
+        prefix = self.prefix
+        taken = self._take(
+            keys=[self.queue, f"{prefix}unacked", f"{prefix}unacked_index"],
+            args=[CHECK_TASK, repr(time.time()), acknowledge or ""],
+        )
+        if not taken:
+            return None
+        tag, body = taken
+        try:
+            args = json.loads(base64.b64decode(body))[0]
+            return tag, str(args[0])
+        except (ValueError, TypeError, IndexError, KeyError):
+            self.acknowledge(tag)  # not a check message of ours: nothing to run, nothing to keep
+            return None
+
+    def acknowledge(self, tag: str) -> None:
+        """Done with a message `take_check` took (kombu's own acknowledgement)."""
+        pipe = self.redis.pipeline(transaction=True)
+        pipe.zrem(f"{self.prefix}unacked_index", tag)
+        pipe.hdel(f"{self.prefix}unacked", tag)
+        pipe.execute()
 
     def get(self, job_id: str, tenant: str | None = None) -> dict[str, str] | None:
         """The job record, or None when it is gone or belongs to another tenant."""

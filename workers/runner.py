@@ -12,6 +12,7 @@ from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
 
+from service.logs import request_id
 from service.problems import (
     CHECK_TIMEOUT,
     INTERNAL_ERROR,
@@ -22,7 +23,7 @@ from service.problems import (
 )
 from workers.callbacks import job_finished
 from workers.fetch import FetchError, fetch_html, no_text, publication_date
-from workers.jobs import JobStore, encode_payload
+from workers.jobs import JobStore, Transition, encode_payload
 from workers.livetable import live_table
 from workers.pipeline import Article, CheckOptions, InputError, ReferenceTableError, check
 from workers.pipeline.schema import LABELS, ClaimSchema, ResultSchema
@@ -168,10 +169,24 @@ def _check(
 
 
 def run_job(job_id: str, store: JobStore, config: Mapping[str, Any]) -> str:
-    """Run one job if it is still pending and store its outcome; returns the job's status."""
+    """Run one job if it is still pending and store its outcome; returns the job's status.
+
+    Its log lines carry the request id of the submission that created it (read with the record, in one step).
+    """
     started = store.start(job_id, lease_seconds(config))
     if not started.applied:
+        log.info("job %s not run: %s", job_id, started.previous or "gone", extra={"job_id": job_id})
         return started.previous or "gone"  # finished, canceled or erased meanwhile: nothing to do
+    record = started.record or {}
+    with request_id(record.get("request_id")):
+        log.info("check of job %s started", job_id, extra={"job_id": job_id})
+        status = _run_started(job_id, started, store, config)
+        log.info("check of job %s ended: %s", job_id, status, extra={"job_id": job_id, "status": status})
+    return status
+
+
+def _run_started(job_id: str, started: Transition, store: JobStore, config: Mapping[str, Any]) -> str:
+    """The rest of `run_job` once the job is marked running: the check, or the verdict that it was lost."""
     if started.count > config["MAX_ATTEMPTS"]:
         lost = problem(
             500,
