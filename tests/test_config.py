@@ -56,6 +56,12 @@ def test_limits_must_sit_under_the_visibility_timeout(limits: dict) -> None:
         loaded(limits)
 
 
+@pytest.mark.parametrize("batch", [{"BATCH_JOBS": 0}, {"BATCH_SECONDS": -1}])
+def test_batch_limits_are_checked(batch: dict) -> None:
+    with pytest.raises(ValueError, match="BATCH_"):
+        loaded(batch)
+
+
 def test_admin_tenants_is_a_json_list(monkeypatch) -> None:
     monkeypatch.setenv("CLAIMCHECK_ADMIN_TENANTS", '["desk"]')
     assert loaded().config["ADMIN_TENANTS"] == ["desk"]
