@@ -241,3 +241,57 @@ def test_a_possessive_date_dates_its_noun_not_the_claim() -> None:
     result = check(Article(text="With Thursday's action, the Treasury has sanctioned Los Mayos.",
                            published_at=dt.date(2025, 9, 20)), load_table())
     assert [(c["text"], c["value"]["date"]) for c in result["claims"]] == [("Los Mayos", None)]
+
+
+SANCTIONS = Path(__file__).resolve().parent / "data" / "sanctions" / "reference"
+
+
+def _dated(text: str, table_path: Path | None = None, published: dt.date = PUB) -> list[tuple[str, str, str | None]]:
+    """Each claim's type, text and the text of the date it was given."""
+    result = check(Article(text=text, published_at=published), load_table(table_path))
+    return [(c["type"], c["text"], (c["value"].get("date") or {}).get("text")) for c in result["claims"]]
+
+
+def test_a_date_closing_a_later_conjunct_is_not_the_earlier_lists() -> None:
+    """ "A and B in the first days of the war, and of C in March 2022": March dates C alone."""
+    text = ("EU officials noted that the bloc had frozen the assets of Alisher Usmanov and Petr Aven in the first "
+            "days of the war, and of steel magnate Alexei Mordashov in March 2022.")
+    assert _dated(text, SANCTIONS, dt.date(2023, 12, 19)) == [
+        ("designation", "Alisher Usmanov", None), ("designation", "Petr Aven", None),
+        ("designation", "Alexei Mordashov", "in March 2022")]
+    same_list = "The bloc froze the assets of Alisher Usmanov and Petr Aven in March 2022."
+    assert [date for *_, date in _dated(same_list, SANCTIONS, dt.date(2023, 12, 19))] == ["in March 2022"] * 2
+
+
+def test_a_date_in_an_earlier_conjuncts_relative_clause_is_its_own() -> None:
+    text = ("Among the Russian lenders already on the U.S. list are Sberbank and Alfa-Bank, which were designated in "
+            "April 2022, and VTB, which was sanctioned on the day of the invasion.")
+    assert _dated(text, SANCTIONS, dt.date(2024, 2, 24)) == [
+        ("designation", "Sberbank", "in April 2022"), ("designation", "Alfa-Bank", "in April 2022"),
+        ("designation", "VTB", None)]
+
+
+def test_a_date_closing_a_phrase_about_another_event_does_not_date_the_claim() -> None:
+    text = ("The United States on Friday imposed sanctions on more than 500 targets in its largest single round "
+            "since Russia's full-scale invasion of Ukraine two years ago, adding state shipping giant Sovcomflot to "
+            "its Specially Designated Nationals list.")
+    dated = dict(((kind, name), date) for kind, name, date in _dated(text, SANCTIONS, dt.date(2024, 2, 24)))
+    assert dated[("designation", "Sovcomflot")] == "on Friday"  # "States" before it is a name, not "she states"
+    assert dated[("event_date", "two years ago")] == "two years ago"  # the invasion's own date
+
+
+def test_a_gapped_cue_gives_way_to_a_cue_of_its_kind_inside_it() -> None:
+    """ "offered ... for" does not reach over "the $3 million bounty for": the bounty's date is its own."""
+    text = ("A reward of about $10 million for Mikhail Matveev, offered in May 2023, has produced no arrest, and the "
+            "$3 million bounty for Evgeniy Bogachev has been in place since 2015.")
+    assert _dated(text, SANCTIONS, dt.date(2024, 12, 1)) == [
+        ("reward", "$10 million", "in May 2023"), ("reward", "$3 million", "since 2015")]
+
+
+def test_a_kind_named_without_a_claim_is_the_kind_of_the_next_sentences_claims() -> None:
+    table = load_table(Path(__file__).resolve().parent / "data" / "heritage" / "reference")
+    text = ("Both sites had been World Heritage Sites since the 1990s. Saint-Sophia Cathedral was inscribed in 1990 "
+            "and Lviv in 1998.")
+    result = check(Article(text=text, published_at=dt.date(2024, 3, 5)), table)
+    assert [(c["text"], c["value"]["kind"]["id"], c["verdict"]["label"]) for c in result["claims"]] == [
+        ("Saint-Sophia Cathedral", "whs", "supported"), ("Lviv", "whs", "supported")]

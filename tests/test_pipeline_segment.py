@@ -24,6 +24,8 @@ def _sentences(text: str) -> list[str]:
             ["1. The move to designate cartels.", "2. The second point."],
         ),
         ("Mr. Rubio said so. Dr. Smith agreed.", ["Mr. Rubio said so.", "Dr. Smith agreed."]),
+        ("Sites since the 1990s. Lviv was added.", ["Sites since the 1990s.", "Lviv was added."]),
+        ("Seen by J. Smith. Then more.", ["Seen by J. Smith.", "Then more."]),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:

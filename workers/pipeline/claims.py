@@ -11,8 +11,10 @@ from workers.pipeline.english import (
     ATTRIBUTION_VERBS,
     CONTINUATION_WORDS,
     END_WORDS,
+    EVENT_PREPOSITIONS,
     LINKING_WORDS,
     NEGATIONS,
+    PHRASE_PREPOSITIONS,
     RELATION_NOUNS,
     RELATIVE_PRONOUNS,
     START_WORDS,
@@ -130,9 +132,12 @@ def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: i
     ("With Thursday's action, ...")."""
     out = []
     for d in dates:
-        before = _words_between(doc, max(sentence_start, d.start - 40), d.start)
-        words = [w for w in before if w not in ("on", "late", "early", "this", "last", "morning")]
-        if words and words[-1] in ATTRIBUTION_VERBS or doc.view[d.end:d.end + 2] == "'s":
+        lo = bisect.bisect_left(doc.starts, max(sentence_start, d.start - 40))
+        hi = bisect.bisect_left(doc.starts, d.start)
+        verb = next((k for k in range(hi - 1, lo - 1, -1)
+                     if doc.norms[k] not in ("on", "late", "early", "this", "last", "morning")), None)
+        said = verb is not None and doc.norms[verb] in ATTRIBUTION_VERBS and not doc.text[doc.starts[verb]].isupper()
+        if said or doc.view[d.end:d.end + 2] == "'s":  # "said Friday", not "the United States on Friday"
             continue
         out.append(d)
     return out
@@ -216,13 +221,14 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                 s.paragraph == ctx.kind_paragraph or continuation):
             kind = ctx.kind
         dates = _usable_dates(doc, _inside(sent.dates, cs, ce), s.start) or _usable_dates(doc, sent.dates, s.start)
-        dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)]
+        dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)
+                 and not _dates_an_event_phrase(doc, s.start, d)]
         date = _near(dates, anchor.start if anchor else cs)
         authority = _near([p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
                           anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
         negated = bool(cues) and _negated(doc, cues[0], cs)
-        date_after = _DateAfter(dates, date)
+        date_after = _DateAfter(dates, date, doc, groups)
         for g in groups:
             out.append(_designation_claim(g, s, kind, auth_id, date_after.of(g), anchor, negated))
         out += _counts(doc, sent, cs, ce, kind, date_after, auth_id, groups, asserted or bool(kinds))
@@ -232,11 +238,11 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         ctx.last = {"kind": kind, "authority": auth_id, "date": date, "cue": anchor}
         if sent.ends_with_colon and ce >= s.end - 1:
             ctx.list_intro = ctx.last
-    if not out:
+    if not out:  # the kind a sentence without a claim names is what "was inscribed in 1990" next refers to
         kinds = [p for p in sent.phrases if p.kind == "kind"]
-        cues = [p for p in sent.phrases if p.kind == "designation_cue"]
-        if kinds and cues:
+        if kinds:
             ctx.kind, ctx.kind_sentence, ctx.kind_paragraph = kinds[0].ref, s.index, s.paragraph
+        if kinds and any(p.kind == "designation_cue" for p in sent.phrases):
             ctx.designation_sentence = s.index
     return out
 
@@ -292,18 +298,46 @@ def _designation_claim(g: PhraseMatch, s: Sentence, kind: str | None, authority:
 
 class _DateAfter:
     """With several dates in a clause, a listed item takes the first date after it ("A and B in February,
-    and C in September"), else the one nearest the cue."""
+    and C in September"), else the one nearest the cue; never a date of a later conjunct that its own list was
+    closed before ("A and B in the first days of the war, and C in March 2022": March is C's alone)."""
 
-    def __init__(self, dates: list[DateMention], default: DateMention | None) -> None:
+    def __init__(self, dates: list[DateMention], default: DateMention | None, doc: Document | None = None,
+                 groups: Sequence[PhraseMatch] = ()) -> None:
         self._dates = sorted(dates, key=_BY_START) if len(dates) > 1 else []
         self._starts = [d.start for d in self._dates]
         self.default = default
+        self._conjuncts = _conjunct_starts(doc, groups) if doc is not None and len(groups) > 1 else []
+        self._first = min(g.start for g in groups) if self._conjuncts else 0
 
     def of(self, mention: PhraseMatch | CountMention) -> DateMention | None:
         """The date for one listed item."""
-        k = bisect.bisect_left(self._starts, mention.end)
-        return self._dates[k] if k < len(self._dates) else self.default
+        k = bisect.bisect_right(self._conjuncts, mention.start)
+        own_from = self._conjuncts[k - 1] if k else None  # the item's conjunct: [own_from, own_to)
+        own_to = self._conjuncts[k] if k < len(self._conjuncts) else None
 
+        def its_own(d: DateMention) -> bool:  # not a date inside another conjunct
+            return (own_to is None or d.start < own_to) and (own_from is None or not self._first <= d.start < own_from)
+
+        k = bisect.bisect_left(self._starts, mention.end)
+        if k < len(self._dates) and its_own(self._dates[k]):
+            return self._dates[k]
+        return self.default if self.default is None or its_own(self.default) else None
+
+
+def _conjunct_starts(doc: Document, groups: Sequence[PhraseMatch]) -> list[int]:
+    """Where a later conjunct of names starts after a list closed by a phrase or clause of its own: the name after
+    "A and B in the first days of the war, and (of) ..." or "A and B, which were designated in 2022, and ..." (a
+    preposition or a relative pronoun right after a name, then "and")."""
+    ordered = sorted(groups, key=_BY_START)
+    starts = []
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        between = _words_between(doc, a.end, b.start)
+        opener = between[0] if between else ""
+        gap = doc.text[a.end:b.start]
+        if len(between) >= 3 and (opener in PHRASE_PREPOSITIONS or opener in RELATIVE_PRONOUNS) and (
+                "and" in between[1:] and ("," in gap or ";" in gap)):
+            starts.append(b.start)
+    return starts
 
 
 CLAUSE_REACH = 400  # characters between a cue and a date within which clause structure is looked at
@@ -316,6 +350,15 @@ def _in_subclause(doc: Document, cue: PhraseMatch | None, d: DateMention) -> boo
         return False
     between = _words_between(doc, cue.end, d.start)
     return any(w in SUBORDINATORS and len(between) - k > 2 for k, w in enumerate(between))
+
+
+def _dates_an_event_phrase(doc: Document, sentence_start: int, d: DateMention) -> bool:
+    """Does the date close a phrase about another event ("since Russia's full-scale invasion of Ukraine two years
+    ago", "after the attack on the consulate in May")? An event preposition, at least two words, then the date,
+    with no comma between."""
+    lo = max(sentence_start, d.start - 80, doc.text.rfind(",", 0, d.start) + 1)
+    before = _words_between(doc, lo, d.start)[-10:]
+    return any(w in EVENT_PREPOSITIONS and len(before) - k > 2 for k, w in enumerate(before))
 
 
 def _in_relative(doc: Document, sentence_start: int, cue: PhraseMatch | None, d: DateMention) -> bool:
@@ -372,7 +415,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
     out = []
     money = sorted(sent.money, key=_BY_START)
     nearest_cue = _Nearest(cues)
-    nearest_date = _Nearest(_usable_dates(doc, sent.dates, sent.s.start))
+    nearest_date = _Nearest([d for d in _usable_dates(doc, sent.dates, sent.s.start)
+                             if not _dates_an_event_phrase(doc, sent.s.start, d)])
     nearest_authority = _Nearest([p for p in sent.phrases
                                   if p.kind == "entity" and _entity_type(table, p) == "authority"])
     sought = rewardable(table)

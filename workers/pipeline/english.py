@@ -97,6 +97,15 @@ START_WORDS = {"opened", "opens", "opening", "began", "begins", "beginning", "st
                "launched", "convened", "convenes"}
 END_WORDS = {"closed", "closes", "closing", "ended", "ends", "ending", "concluded", "concludes", "wrapped"}
 
+# Prepositions that open a phrase of time or manner closing a list of names ("A and B in the first days of the war,
+# and C in March": the date is C's alone)
+PHRASE_PREPOSITIONS = {"in", "on", "at", "during", "within", "since", "after", "before", "over", "from", "throughout",
+                       "following", "amid", "under", "by"}
+
+# Prepositions that open a phrase about another event: a date closing it dates that event ("since the invasion of
+# Ukraine two years ago")
+EVENT_PREPOSITIONS = {"since", "after", "before", "following", "until", "amid"}
+
 CONTINUATION_WORDS = {"also", "too", "likewise", "similarly", "additionally", "later", "then", "another"}
 
 # Copulas and linking words that let a kind term describe a nearby name ("X, a terrorist group").

@@ -95,6 +95,12 @@ def _longest_first(cluster: list[PhraseMatch]) -> list[PhraseMatch]:
     return kept
 
 
+def _holds_its_own_kind(gapped: PhraseMatch, matches: list[PhraseMatch]) -> bool:
+    """Does a phrase with a gap hold a whole phrase of its own kind inside ("offered in May, ..., and the $3 million
+    bounty for": the bounty is the cue of what follows, not the end of "offered ... for")?"""
+    return any(m.kind == gapped.kind and gapped.first < m.first and m.last < gapped.last for m in matches)
+
+
 def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence, ...]) -> list[PhraseMatch]:
     """Every table phrase in the document, overlaps resolved."""
     lexicon = table.lexicon
@@ -121,6 +127,7 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
         by_sentence: dict[int, list[Hit]] = defaultdict(list)
         for hit in segments:
             by_sentence[bisect.bisect_right(sentence_starts, starts[hit.first]) - 1].append(hit)
+        spanned = []
         for k, hits_k in by_sentence.items():
             if k < 0:
                 continue
@@ -128,7 +135,8 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
             bounds = (bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end))
             for hit in lexicon.gapped(hits_k, bounds):
                 e = hit.entries[0]
-                matches.append(_to_match(doc, hit, e.kind, e.ref, False))
+                spanned.append(_to_match(doc, hit, e.kind, e.ref, False))
+        matches += [g for g in spanned if not _holds_its_own_kind(g, matches)]
     resolved = _longest(matches)
     resolved.sort(key=_END, reverse=True)  # by start, then longest first: two stable sorts on plain fields
     resolved.sort(key=_START)

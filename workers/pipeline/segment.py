@@ -16,7 +16,7 @@ _END = re.compile("[.!?](?<![.!?][.!?])[.!?]*+[\"'\u201d\u2019)\\]]*+(?=\\s+[\"'
 # pattern with a whitespace branch would stop at every space; these stop only at ";", "," and "wh".
 _CLAUSE = re.compile(r";|,\s+(?:" + "|".join(CLAUSE_OPENERS) + r")\b")
 _BARE_CLAUSE = re.compile(r"wh(?:ile|ereas)\s")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+_WORD_BEFORE = re.compile(r"(?<![0-9])([A-Za-z.]+)\.$")  # not the "s" of "1990s."
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "a.m"
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}")  # "1." or "(2." opening a paragraph
 
