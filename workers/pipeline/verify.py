@@ -68,6 +68,10 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_LIST_NOUNS = {"list", "register", "registry", "roster", "blacklist"}  # "was designated on the SDN list"
+_PLURAL_MEASURES = {"sanctions", "penalties", "restrictions", "measures"}  # "was designated under sanctions"
+
+
 class Verifier:
     """Judges claims against one table as of one publication date."""
 
@@ -313,8 +317,15 @@ class Verifier:
 
     @staticmethod
     def _a(phrase: str) -> str:
-        if phrase.startswith(("a ", "an ", "the ")) or phrase.endswith("designation"):
+        """A kind's name as it follows "was designated": "a World Heritage Site", "on the SDN list", "under
+        sanctions"."""
+        last = phrase.rsplit(" ", 1)[-1].lower()
+        if phrase.startswith(("a ", "an ", "the ", "on ", "under ")) or last == "designation":
             return phrase
+        if last in _LIST_NOUNS:
+            return "on the " + phrase
+        if last in _PLURAL_MEASURES:
+            return "under " + phrase
         return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
 
     # --- reward ---------------------------------------------------------------------------
