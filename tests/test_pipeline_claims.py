@@ -295,3 +295,49 @@ def test_a_kind_named_without_a_claim_is_the_kind_of_the_next_sentences_claims()
     result = check(Article(text=text, published_at=dt.date(2024, 3, 5)), table)
     assert [(c["text"], c["value"]["kind"]["id"], c["verdict"]["label"]) for c in result["claims"]] == [
         ("Saint-Sophia Cathedral", "whs", "supported"), ("Lviv", "whs", "supported")]
+
+
+CTJUSTICE = Path(__file__).resolve().parent / "data" / "ctjustice" / "reference"
+
+
+def _verdicts(text: str, table_path: Path | None, published: dt.date) -> list[tuple[str, str, str | None, str]]:
+    """Each claim's type, text, date text and verdict label."""
+    result = check(Article(text=text, published_at=published), load_table(table_path))
+    return [(c["type"], c["text"], (c["value"].get("date") or {}).get("text"), c["verdict"]["label"])
+            for c in result["claims"]]
+
+
+def test_a_datelines_date_dates_nothing() -> None:
+    """ "July 8 (Reuters) - ": when the story was filed; the revocation's own date comes later in the story."""
+    text = ("July 8 (Reuters) - The United States has revoked the designation of Hayat Tahrir al-Sham as a foreign "
+            "terrorist organization.\nThe revocation takes effect on Tuesday with its publication in the Federal "
+            "Register.")
+    found = _verdicts(text, CTJUSTICE, dt.date(2025, 7, 8))
+    assert [(kind, date) for kind, _, date, _ in found] == [("designation", None), ("event_date", "on Tuesday")]
+    placed = "WASHINGTON, July 8 (AP) — The Treasury sanctioned Samidoun."
+    assert [date for _, _, date, _ in _verdicts(placed, CTJUSTICE, dt.date(2025, 7, 8))] == [None]
+
+
+def test_a_revoked_designation_is_checked_as_ended() -> None:
+    text = "The United States has revoked the designation of Hayat Tahrir al-Sham as a foreign terrorist organization."
+    assert _verdicts(text, CTJUSTICE, dt.date(2025, 7, 8))[0][3] == "supported"
+    assert _verdicts(text, CTJUSTICE, dt.date(2025, 3, 1))[0][3] == "refuted"  # still designated then
+
+
+def test_a_reward_in_the_past_perfect_is_true_of_its_time() -> None:
+    past = "The United States had offered a reward of up to $10 million for information on al-Jolani."
+    assert _verdicts(past, CTJUSTICE, dt.date(2025, 7, 8))[0][3] == "supported"
+    now = "The United States offers a reward of up to $10 million for information on al-Jolani."
+    assert _verdicts(now, CTJUSTICE, dt.date(2025, 7, 8))[0][3] == "refuted"  # dropped in December 2024
+
+
+def test_a_designation_said_to_remain_is_dated_now_not_by_an_earlier_clause() -> None:
+    text = "Hayat Tahrir al-Sham toppled Bashar al-Assad in December and remains designated as an FTO."
+    assert _verdicts(text, CTJUSTICE, dt.date(2025, 3, 5))[0][2:] == (None, "supported")
+
+
+def test_a_count_far_beyond_the_table_cannot_be_checked() -> None:
+    far = "The State Department now has more than 70 groups on its list of foreign terrorist organizations."
+    assert [label for *_, label in _verdicts(far, CTJUSTICE, dt.date(2025, 3, 5))] == ["unverifiable"]
+    near = "The State Department now lists nine groups as foreign terrorist organizations."
+    assert [label for *_, label in _verdicts(near, CTJUSTICE, dt.date(2025, 3, 5))] == ["refuted"]

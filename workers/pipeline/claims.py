@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from workers.pipeline.english import (
     RELATION_NOUNS,
     RELATIVE_PRONOUNS,
     START_WORDS,
+    STATE_WORDS,
     SUBORDINATORS,
 )
 from workers.pipeline.mentions import CountMention, Mentions
@@ -127,11 +129,25 @@ def _linked(doc: Document, a: PhraseMatch | CountMention, b: PhraseMatch, cue_wo
     return len(between) <= LINK_DISTANCE and all(w in LINKING_WORDS or w in cue_words for w in between)
 
 
+DATELINE_REACH = 40  # characters of place names that may come before a dateline's date
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Z .,/'-]*,\s*")  # "WASHINGTON, ", "ISLAMABAD/WASHINGTON, "
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-\u2013\u2014]")  # " (Reuters) -", " —"
+
+
+def _in_dateline(doc: Document, sentence_start: int, d: DateMention) -> bool:
+    """Is the date the dateline's ("July 8 (Reuters) - ", "WASHINGTON, March 4 — "): when the story was filed,
+    not when anything in it happened?"""
+    before = doc.text[sentence_start:d.start]
+    return (not before or bool(_DATELINE_PLACE.fullmatch(before))) and bool(_DATELINE_END.match(doc.text, d.end))
+
+
 def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: int) -> list[DateMention]:
     """Dates that date an event, not a report of it ("said Thursday", "reported Friday"), nor a noun they qualify
     ("With Thursday's action, ...")."""
     out = []
     for d in dates:
+        if d.start - sentence_start <= DATELINE_REACH and _in_dateline(doc, sentence_start, d):
+            continue
         lo = bisect.bisect_left(doc.starts, max(sentence_start, d.start - 40))
         hi = bisect.bisect_left(doc.starts, d.start)
         verb = next((k for k in range(hi - 1, lo - 1, -1)
@@ -223,6 +239,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         dates = _usable_dates(doc, _inside(sent.dates, cs, ce), s.start) or _usable_dates(doc, sent.dates, s.start)
         dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)
                  and not _dates_an_event_phrase(doc, s.start, d)]
+        if anchor is not None and STATE_WORDS.intersection(_words_between(doc, max(cs, anchor.start - 30),
+                                                                           anchor.start)[-2:]):
+            dates = [d for d in dates if d.start > anchor.start]  # "toppled Assad in December and remains designated"
         date = _near(dates, anchor.start if anchor else cs)
         authority = _near([p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
                           anchor.start if anchor else cs)
@@ -464,6 +483,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             "amount": m.amount, "currency": m.currency, "bound": m.bound,
             "previous_amount": prev.amount if prev else (m.amount / multiplier if multiplier else None),
             "previous_stated": bool(prev), "authority": authority.ref if authority else None,
+            "past": "had" in _words_between(doc, max(sent.s.start, min(cue.start, m.start) - 40),
+                                            min(cue.start, m.start))[-4:],
         }, date))
     return out
 

@@ -59,7 +59,10 @@ HEDGES = tuple(BOUNDS)
 
 # Words that negate the verb they precede ("has not been designated"); "t" is what remains of "n't".
 NEGATIONS = {"not", "never", "t", "no", "neither", "nor", "declined", "declines", "refused", "refuses", "rejected",
-             "rejects", "failed", "fails"}  # "has not been designated", "declined to inscribe"
+             "rejects", "failed", "fails",  # "has not been designated", "declined to inscribe"
+             # an ended designation is not one now: "has revoked the designation of", "lifted sanctions on"
+             "revoked", "revokes", "revoking", "rescinded", "rescinds", "rescinding", "lifted", "lifts", "lifting",
+             "delisted", "delists", "delisting", "removed", "removes", "removing", "ended", "ends", "ending"}
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {
@@ -105,6 +108,10 @@ PHRASE_PREPOSITIONS = {"in", "on", "at", "during", "within", "since", "after", "
 # Prepositions that open a phrase about another event: a date closing it dates that event ("since the invasion of
 # Ukraine two years ago")
 EVENT_PREPOSITIONS = {"since", "after", "before", "following", "until", "amid"}
+
+# Words that put a designation in the present ("remains designated", "is still listed"): a date before them is
+# another clause's
+STATE_WORDS = {"remains", "remain", "still", "currently", "continues", "continue"}
 
 CONTINUATION_WORDS = {"also", "too", "likewise", "similarly", "additionally", "later", "then", "another"}
 

@@ -68,6 +68,7 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+FAR_BEYOND, FAR_BEYOND_BY = 2, 10  # a count over twice (and ten more than) all the table knows: not checkable
 _LIST_NOUNS = {"list", "register", "registry", "roster", "blacklist"}  # "was designated on the SDN list"
 _PLURAL_MEASURES = {"sanctions", "penalties", "restrictions", "measures"}  # "was designated under sanctions"
 
@@ -365,6 +366,9 @@ class Verifier:
         cur = current[-1] if current else None
         if cur and same(cur):
             return self._reward_found(claim, cur, facts, name)
+        earlier = [f for f in matching if day and f.first_day and f.first_day <= day]
+        if claim.value.get("past") and earlier:  # "had offered $10 million": true then, whatever it is now
+            return self._reward_found(claim, earlier[-1], facts, name)
         if matching and cur and day:
             f = matching[0]
             if f.first_day and f.first_day <= day:
@@ -514,6 +518,11 @@ class Verifier:
                     return Verdict("outdated", f"The table lists {what(len(then))} {desig} on {fmt_day(day)}, "
                                                f"which fits the claim, but {len(found)} {self.as_of()}: {names}.",
                                    self.evidence(facts))
+        known = len(self._subjects(candidates, lambda f: True))
+        if n > max(FAR_BEYOND * known, known + FAR_BEYOND_BY):  # "more than 70 groups" against a table of five
+            return Verdict("unverifiable", f"The table records only {what(known)} {desig} in all, far fewer than "
+                                           f"{n}: it does not cover them all, so the count cannot be checked.",
+                           self.evidence(facts))
         return Verdict("refuted", f"The table lists {what(len(found))} {desig} {scope}, not {n}"
                                   + (f": {names}." if names else "."), self.evidence(facts))
 
