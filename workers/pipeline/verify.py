@@ -68,7 +68,7 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-FAR_BEYOND, FAR_BEYOND_BY = 2, 10  # a count over twice (and ten more than) all the table knows: not checkable
+FAR_BEYOND, FAR_BEYOND_BY = 3, 10  # a count over three times (and ten more than) all the table knows: uncheckable
 _LIST_NOUNS = {"list", "register", "registry", "roster", "blacklist"}  # "was designated on the SDN list"
 _PLURAL_MEASURES = {"sanctions", "penalties", "restrictions", "measures"}  # "was designated under sanctions"
 
