@@ -341,3 +341,13 @@ def test_a_count_far_beyond_the_table_cannot_be_checked() -> None:
     assert [label for *_, label in _verdicts(far, CTJUSTICE, dt.date(2025, 3, 5))] == ["unverifiable"]
     near = "The State Department now lists nine groups as foreign terrorist organizations."
     assert [label for *_, label in _verdicts(near, CTJUSTICE, dt.date(2025, 3, 5))] == ["refuted"]
+
+
+def test_a_reward_against_a_group_is_claimed_and_unverifiable() -> None:
+    text = ("The Rewards for Justice program is also offering up to $15 million for information that disrupts the "
+            "Houthis' financial networks.")
+    result = check(Article(text=text, published_at=dt.date(2025, 3, 5)), load_table(CTJUSTICE))
+    assert [(c["type"], c["subject"]["id"], c["verdict"]["label"]) for c in result["claims"]] == [
+        ("reward", "ansarallah", "unverifiable")]
+    person = "The U.S. offers a reward of $50 million for Tren de Aragua's ally Nicolás Maduro."
+    assert [c[2] for c in _claims(person)] == ["nicolas-maduro"]

@@ -470,8 +470,11 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             earlier_person.append(_earlier_person(sent, sentences, index, table)
                                   or _described(doc, sent, index, table))
         subject = person.ref if person else earlier_person[0]
-        if subject is None or (person is None and _names_another_target(doc, sent, m, cue, table.entities[subject])):
-            continue
+        if person is None and (subject is None or _names_another_target(doc, sent, m, cue, table.entities[subject])):
+            target = _target_group(doc, sent, m, table)  # "$15 million for ... the Houthis' financial networks"
+            if target is None:
+                continue
+            subject = target.ref
         prev = previous.get(id(m))
         multiplier = None
         head = _words_between(doc, max(sent.s.start, m.start - 80), m.start)[-10:]
@@ -506,6 +509,20 @@ def _names_another_target(doc: Document, sent: _Sentence, m: MoneyMention, cue: 
     rest = [w for w in after[after.index("for") + 1:] if w not in _TARGET_FILLER]
     heads = name_heads(earlier)
     return bool(rest) and not (_BACK_REFERENCES | heads).intersection(rest[:5])
+
+
+def _target_group(doc: Document, sent: _Sentence, m: MoneyMention, table: ReferenceTable) -> PhraseMatch | None:
+    """The group a reward names as its target when it names no person ("for information that disrupts the Houthis'
+    financial networks"): the table has no reward for it, so the claim is unverifiable rather than dropped."""
+    after = m.end
+    if "for" not in _words_between(doc, after, sent.s.end)[:3]:
+        return None
+    groups = designable(table) - _PEOPLE
+    return next((p for p in sent.phrases if p.kind == "entity" and after < p.start <= after + TARGET_REACH
+                 and _entity_type(table, p) in groups), None)
+
+
+TARGET_REACH = 80  # characters after an amount within which the group it is offered against is named
 
 
 def _other_money(doc: Document, sent: _Sentence, m: MoneyMention, date_starts: set[int]) -> bool:
