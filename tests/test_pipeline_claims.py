@@ -351,3 +351,22 @@ def test_a_reward_against_a_group_is_claimed_and_unverifiable() -> None:
         ("reward", "ansarallah", "unverifiable")]
     person = "The U.S. offers a reward of $50 million for Tren de Aragua's ally Nicolás Maduro."
     assert [c[2] for c in _claims(person)] == ["nicolas-maduro"]
+
+
+def test_a_gapped_cue_is_found_in_its_other_verb_forms() -> None:
+    """The table lists "offered ... for" and "offering ... for"; the article says "still offers ... for"."""
+    from workers.pipeline.reference import verb_forms
+
+    assert set(verb_forms("offered ... for")) >= {"offers ... for", "offering ... for"}
+    assert verb_forms("reward") == [] and verb_forms("put ... on") == []
+    text = "It still offers up to $10 million for Abu Mohammed al-Jolani."
+    assert [(kind, label) for kind, _, _, label in _verdicts(text, CTJUSTICE, dt.date(2024, 10, 16))] == [
+        ("reward", "supported")]
+
+
+def test_a_group_said_to_remain_on_the_list_of_a_kind_is_designated_now() -> None:
+    """No cue: "remains on the list of" links the name to the kind; the other clause's date is not its date."""
+    text = ("It moved against drug cartels in February, while Hayat Tahrir al-Sham remains on the list of foreign "
+            "terrorist organizations.")
+    assert _verdicts(text, CTJUSTICE, dt.date(2025, 8, 12)) == [
+        ("designation", "Hayat Tahrir al-Sham", None, "outdated")]

@@ -32,7 +32,7 @@ _BY_START = operator.attrgetter("start")  # mentions sorted by where they start 
 _GROUPS = frozenset({"organization", "person"})
 _PEOPLE = frozenset({"person"})
 CONTEXT_SENTENCES = 4  # how far back a designation context carries
-LINK_DISTANCE = 4  # words that may separate a kind term from the name it describes
+LINK_DISTANCE = 5  # words that may separate a kind term from the name it describes
 REWARD_DISTANCE = 14  # words that may separate an amount from its reward cue
 _MULTIPLIERS = {"doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "tripled": 3.0, "tripling": 3.0,
                 "triples": 3.0, "quadrupled": 4.0, "halved": 0.5}
@@ -236,11 +236,13 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         if kind is None and ctx.kind and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and (
                 s.paragraph == ctx.kind_paragraph or continuation):
             kind = ctx.kind
-        dates = _usable_dates(doc, _inside(sent.dates, cs, ce), s.start) or _usable_dates(doc, sent.dates, s.start)
+        dates = _usable_dates(doc, _inside(sent.dates, cs, ce), s.start)
+        if not dates and not (cs > s.start and doc.text[cs - 1] == ","):  # none after ", while", ", but"...
+            dates = _usable_dates(doc, sent.dates, s.start)
         dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)
                  and not _dates_an_event_phrase(doc, s.start, d)]
-        if anchor is not None and STATE_WORDS.intersection(_words_between(doc, max(cs, anchor.start - 30),
-                                                                           anchor.start)[-2:]):
+        if anchor is not None and STATE_WORDS.intersection(_words_between(doc, max(cs, anchor.start - 40),
+                                                                           anchor.start)[-6:]):
             dates = [d for d in dates if d.start > anchor.start]  # "toppled Assad in December and remains designated"
         date = _near(dates, anchor.start if anchor else cs)
         authority = _near([p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],

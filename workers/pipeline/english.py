@@ -118,4 +118,5 @@ CONTINUATION_WORDS = {"also", "too", "likewise", "similarly", "additionally", "l
 # Copulas and linking words that let a kind term describe a nearby name ("X, a terrorist group").
 LINKING_WORDS = {"is", "are", "was", "were", "be", "been", "being", "became", "become", "becomes", "as", "like",
                  "including", "such",
-                 "a", "an", "the", "other", "among", "and", "or"}
+                 "a", "an", "the", "other", "among", "and", "or",
+                 "remains", "remain", "on", "list", "of"}  # "X remains on the list of foreign terrorist organizations"

@@ -659,6 +659,31 @@ def _version(sections: list[dict[str, Any]]) -> str:
     return "sha256:" + hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
+def verb_forms(cue: str) -> list[str]:
+    """The other regular forms of a gapped cue's verb ("offered ... for" also as "offers ... for", "offering ...
+    for"): a table lists one or two, an article uses another. Only gapped cues, whose later words keep a noun
+    ("names", "offers") from matching alone; forms that are not words match nothing."""
+    first, sep, rest = cue.partition(" ")
+    if "..." not in rest or not first.isalpha():
+        return []
+    low = first.lower()
+    if low.endswith("ed"):
+        stems = [low[:-2], low[:-1]]
+    elif low.endswith("ing"):
+        stems = [low[:-3], low[:-3] + "e"]
+    elif low.endswith("s") and not low.endswith("ss"):
+        stems = [low[:-1]]
+    else:
+        return []
+    forms = set()
+    for stem in stems:
+        if len(stem) < 3:
+            continue
+        bare = stem[:-1] if stem.endswith("e") else stem
+        forms |= {stem + "s", bare + "ed", bare + "ing"}
+    return [f"{form}{sep}{rest}" for form in sorted(forms - {low})]
+
+
 def _lexicon(predicates, categories, group_terms, places, regions, entities) -> PhraseIndex:
     index = PhraseIndex()
     interned: dict[tuple[str, str, bool, bool], Entry] = {}
@@ -682,6 +707,8 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
         cue_kind = f"{name}_cue"
         for cue in pred["cues"]:
             add(cue, cue_kind, name)
+            for variant in verb_forms(cue):
+                add(variant, cue_kind, name)
         for cue in pred["continuation_cues"]:
             add(cue, "weak_cue", name)
         for k in pred["kinds"]:
