@@ -322,6 +322,11 @@ def test_a_revoked_designation_is_checked_as_ended() -> None:
     text = "The United States has revoked the designation of Hayat Tahrir al-Sham as a foreign terrorist organization."
     assert _verdicts(text, CTJUSTICE, dt.date(2025, 7, 8))[0][3] == "supported"
     assert _verdicts(text, CTJUSTICE, dt.date(2025, 3, 1))[0][3] == "refuted"  # still designated then
+    claim = check(Article(text=text, published_at=dt.date(2025, 7, 8)), load_table(CTJUSTICE))["claims"][0]
+    assert claim["value"]["removed"] and claim["verdict"]["explanation"].startswith("The removal is right: ")
+    denial = "The United States has not designated Hayat Tahrir al-Sham as a foreign terrorist organization."
+    denied = check(Article(text=denial, published_at=dt.date(2025, 7, 8)), load_table(CTJUSTICE))["claims"][0]
+    assert not denied["value"]["removed"] and denied["verdict"]["explanation"].startswith("The denial is right: ")
 
 
 def test_a_reward_in_the_past_perfect_is_true_of_its_time() -> None:

@@ -18,6 +18,7 @@ from workers.pipeline.english import (
     PHRASE_PREPOSITIONS,
     RELATION_NOUNS,
     RELATIVE_PRONOUNS,
+    REMOVALS,
     START_WORDS,
     STATE_WORDS,
     SUBORDINATORS,
@@ -248,10 +249,10 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         authority = _near([p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
                           anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
-        negated = bool(cues) and _negated(doc, cues[0], cs)
+        negation = _negated(doc, cues[0], cs) if cues else None
         date_after = _DateAfter(dates, date, doc, groups)
         for g in groups:
-            out.append(_designation_claim(g, s, kind, auth_id, date_after.of(g), anchor, negated))
+            out.append(_designation_claim(g, s, kind, auth_id, date_after.of(g), anchor, negation))
         out += _counts(doc, sent, cs, ce, kind, date_after, auth_id, groups, asserted or bool(kinds))
         ctx.designation_sentence = s.index
         if kind:
@@ -312,9 +313,10 @@ def _nearest_kind(kinds: list[PhraseMatch], anchor: PhraseMatch | None) -> str |
 
 
 def _designation_claim(g: PhraseMatch, s: Sentence, kind: str | None, authority: str | None,
-                       date: DateMention | None, cue: PhraseMatch | None, negated: bool = False) -> Claim:
+                       date: DateMention | None, cue: PhraseMatch | None, negation: str | None = None) -> Claim:
     return Claim("designation", g.start, g.end, s, g.ref,
-                 {"kind": kind, "authority": authority, "negated": negated, "fuzzy": g.fuzzy}, date)
+                 {"kind": kind, "authority": authority, "negated": negation is not None,
+                  "removed": negation == "removed", "fuzzy": g.fuzzy}, date)
 
 
 class _DateAfter:
@@ -404,11 +406,14 @@ def _possessor(doc: Document, g: PhraseMatch, groups: list[PhraseMatch]) -> bool
     return any(0 < o.first - g.last <= 3 for o in groups)
 
 
-def _negated(doc: Document, cue: PhraseMatch, clause_start: int) -> bool:
-    """A negation among the three words before the cue ("has not been designated", "was never listed"); a "t"
-    counts only as what is left of "n't" ("hasn't"), not as a letter ("T-Bank")."""
+def _negated(doc: Document, cue: PhraseMatch, clause_start: int) -> str | None:
+    """"denied" for a negation among the three words before the cue ("has not been designated", "was never
+    listed"; a "t" counts only as what is left of "n't", not as a letter: "T-Bank"), "removed" for a word that ends
+    the designation ("has revoked the designation of"), else None."""
     before = _words_between(doc, max(clause_start, cue.start - 40), cue.start)[-3:]
-    return any(w in NEGATIONS and (w != "t" or k and before[k - 1].endswith("n")) for k, w in enumerate(before))
+    if any(w in NEGATIONS and (w != "t" or k and before[k - 1].endswith("n")) for k, w in enumerate(before)):
+        return "denied"
+    return "removed" if REMOVALS.intersection(before) else None
 
 
 def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, date_after: _DateAfter,

@@ -59,10 +59,10 @@ HEDGES = tuple(BOUNDS)
 
 # Words that negate the verb they precede ("has not been designated"); "t" is what remains of "n't".
 NEGATIONS = {"not", "never", "t", "no", "neither", "nor", "declined", "declines", "refused", "refuses", "rejected",
-             "rejects", "failed", "fails",  # "has not been designated", "declined to inscribe"
-             # an ended designation is not one now: "has revoked the designation of", "lifted sanctions on"
-             "revoked", "revokes", "revoking", "rescinded", "rescinds", "rescinding", "lifted", "lifts", "lifting",
-             "delisted", "delists", "delisting", "removed", "removes", "removing", "ended", "ends", "ending"}
+             "rejects", "failed", "fails"}  # "has not been designated", "declined to inscribe"
+# An ended designation is not one now: "has revoked the designation of", "lifted sanctions on"
+REMOVALS = {"revoked", "revokes", "revoking", "rescinded", "rescinds", "rescinding", "lifted", "lifts", "lifting",
+            "delisted", "delists", "delisting", "removed", "removes", "removing", "ended", "ends", "ending"}
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {

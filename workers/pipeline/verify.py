@@ -286,7 +286,8 @@ class Verifier:
         positive = self.designation(replace(claim, value={**claim.value, "negated": False}))
         label = {"supported": "refuted", "refuted": "supported", "partially_supported": "supported",
                  "outdated": "supported"}.get(positive.label, positive.label)
-        said = {"supported": "The denial is right: ", "refuted": "The denial is wrong: "}.get(label, "")
+        said = {"supported": "The {} is right: ", "refuted": "The {} is wrong: "}.get(label, "").format(
+            "removal" if claim.value.get("removed") else "denial")
         return Verdict(label, said + positive.explanation, positive.evidence)
 
     def _named_kind(self, kind: str | None, f: Fact) -> str:
