@@ -319,11 +319,12 @@ def test_a_datelines_date_dates_nothing() -> None:
 
 
 def test_a_revoked_designation_is_checked_as_ended() -> None:
+    """A removal is true once the designation's last day has passed (at its date, when it gives one)."""
     text = "The United States has revoked the designation of Hayat Tahrir al-Sham as a foreign terrorist organization."
     assert _verdicts(text, CTJUSTICE, dt.date(2025, 7, 8))[0][3] == "supported"
     assert _verdicts(text, CTJUSTICE, dt.date(2025, 3, 1))[0][3] == "refuted"  # still designated then
     claim = check(Article(text=text, published_at=dt.date(2025, 7, 8)), load_table(CTJUSTICE))["claims"][0]
-    assert claim["value"]["removed"] and claim["verdict"]["explanation"].startswith("The removal is right: ")
+    assert claim["value"]["removed"] and claim["verdict"]["explanation"].endswith("and that ended on July 7, 2025.")
     denial = "The United States has not designated Hayat Tahrir al-Sham as a foreign terrorist organization."
     denied = check(Article(text=denial, published_at=dt.date(2025, 7, 8)), load_table(CTJUSTICE))["claims"][0]
     assert not denied["value"]["removed"] and denied["verdict"]["explanation"].startswith("The denial is right: ")
@@ -375,3 +376,33 @@ def test_a_group_said_to_remain_on_the_list_of_a_kind_is_designated_now() -> Non
             "terrorist organizations.")
     assert _verdicts(text, CTJUSTICE, dt.date(2025, 8, 12)) == [
         ("designation", "Hayat Tahrir al-Sham", None, "outdated")]
+
+
+TAXLISTS = Path(__file__).resolve().parent / "data" / "taxlists" / "reference"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("The Financial Action Task Force on Friday removed the United Arab Emirates from its grey list.", "supported"),
+    ("The United Arab Emirates was taken off the grey list on Friday.", "supported"),
+    ("The United Arab Emirates left the grey list in June 2023.", "partially_supported"),  # it left in February 2024
+    ("South Africa was taken off the grey list on Friday.", "refuted"),  # still listed in February 2024
+])
+def test_a_removal_in_other_words_is_checked_against_the_listings_end(text: str, label: str) -> None:
+    result = check(Article(text=text, published_at=dt.date(2024, 2, 23)), load_table(TAXLISTS))
+    assert [(c["value"]["removed"], c["verdict"]["label"]) for c in result["claims"]] == [(True, label)]
+
+
+def test_a_state_since_a_date_must_have_begun_by_then_and_the_past_perfect_is_true_of_its_time() -> None:
+    since = "Myanmar has been on the FATF black list since 2020."  # listed in October 2022
+    assert [label for *_, label in _verdicts(since, TAXLISTS, dt.date(2025, 10, 24))] == ["partially_supported"]
+    had = "The United Arab Emirates had been on the grey list since March 2022."  # removed in February 2024
+    assert [label for *_, label in _verdicts(had, TAXLISTS, dt.date(2025, 10, 24))] == ["supported"]
+    has = "The United Arab Emirates has been on the grey list since March 2022."
+    assert [label for *_, label in _verdicts(has, TAXLISTS, dt.date(2025, 10, 24))] == ["outdated"]
+
+
+def test_a_name_after_still_in_a_relative_clause_is_listed_now() -> None:
+    text = ("EU finance ministers last October placed Belize on the bloc's list of non-cooperative jurisdictions, "
+            "which also still includes Costa Rica and Russia.")
+    assert [(name, date) for _, name, date, _ in _verdicts(text, TAXLISTS, dt.date(2024, 2, 23))] == [
+        ("Belize", "last October"), ("Costa Rica", None), ("Russia", None)]

@@ -18,6 +18,7 @@ from workers.pipeline.english import (
     PHRASE_PREPOSITIONS,
     RELATION_NOUNS,
     RELATIVE_PRONOUNS,
+    REMOVAL_PARTICLES,
     REMOVALS,
     START_WORDS,
     STATE_WORDS,
@@ -216,10 +217,12 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         cues = [p for p in phrases if p.kind == "designation_cue"]
         weak = [p for p in phrases if p.kind == "weak_cue" and p.ref == "designation"]
         kinds = [p for p in phrases if p.kind == "kind"]
-        words = set(doc.norms[bisect.bisect_left(doc.starts, cs):bisect.bisect_left(doc.starts, ce)])
+        words_in_order = doc.norms[bisect.bisect_left(doc.starts, cs):bisect.bisect_left(doc.starts, ce)]
+        words = set(words_in_order)
         recent = s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
         continuation = bool(weak) or bool(words & CONTINUATION_WORDS)
-        asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s)) and recent)
+        removing = not cues and recent and _removal_at(list(words_in_order)) is not None
+        asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s) or removing) and recent)
         groups = _groups(phrases, table, doc)
         anchor = (cues or weak or kinds or [None])[0]
         near_kinds, near_cues = _Nearest(kinds), _Nearest(cues + weak)
@@ -249,10 +252,15 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         authority = _near([p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
                           anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
-        negation = _negated(doc, cues[0], cs) if cues else None
+        negation = _negated(doc, cues[0], cs) if cues else "removed" if removing else None
+        past = anchor is not None and "had" in _words_between(doc, max(cs, anchor.start - 60), anchor.start)[-6:]
         date_after = _DateAfter(dates, date, doc, groups)
         for g in groups:
-            out.append(_designation_claim(g, s, kind, auth_id, date_after.of(g), anchor, negation))
+            date_of = date_after.of(g)
+            if date_of is not None and date_of.start < g.start and STATE_WORDS.intersection(
+                    _words_between(doc, max(date_of.end, g.start - 60), g.start)[-8:]):
+                date_of = None  # "placed A on the list last October, which still includes B": B is listed now
+            out.append(_designation_claim(g, s, kind, auth_id, date_of, anchor, negation, past))
         out += _counts(doc, sent, cs, ce, kind, date_after, auth_id, groups, asserted or bool(kinds))
         ctx.designation_sentence = s.index
         if kind:
@@ -313,10 +321,11 @@ def _nearest_kind(kinds: list[PhraseMatch], anchor: PhraseMatch | None) -> str |
 
 
 def _designation_claim(g: PhraseMatch, s: Sentence, kind: str | None, authority: str | None,
-                       date: DateMention | None, cue: PhraseMatch | None, negation: str | None = None) -> Claim:
+                       date: DateMention | None, cue: PhraseMatch | None, negation: str | None = None,
+                       past: bool = False) -> Claim:
     return Claim("designation", g.start, g.end, s, g.ref,
                  {"kind": kind, "authority": authority, "negated": negation is not None,
-                  "removed": negation == "removed", "fuzzy": g.fuzzy}, date)
+                  "removed": negation == "removed", "past": past, "fuzzy": g.fuzzy}, date)
 
 
 class _DateAfter:
@@ -409,11 +418,29 @@ def _possessor(doc: Document, g: PhraseMatch, groups: list[PhraseMatch]) -> bool
 def _negated(doc: Document, cue: PhraseMatch, clause_start: int) -> str | None:
     """"denied" for a negation among the three words before the cue ("has not been designated", "was never
     listed"; a "t" counts only as what is left of "n't", not as a letter: "T-Bank"), "removed" for a word that ends
-    the designation ("has revoked the designation of"), else None."""
-    before = _words_between(doc, max(clause_start, cue.start - 40), cue.start)[-3:]
-    if any(w in NEGATIONS and (w != "t" or k and before[k - 1].endswith("n")) for k, w in enumerate(before)):
+    the designation ("has revoked the designation of", "left the grey list", "removed X from its list"), else
+    None."""
+    lo = max(clause_start, cue.start - REMOVAL_REACH)
+    before = _words_between(doc, lo, cue.start)
+    last = before[-3:]
+    if any(w in NEGATIONS and (w != "t" or k and last[k - 1].endswith("n")) for k, w in enumerate(last)):
         return "denied"
-    return "removed" if REMOVALS.intersection(before) else None
+    if _removal_at(last) is not None:
+        return "removed"
+    around = before + _words_between(doc, cue.start, cue.end)  # a gapped cue may hold the verb: "on Friday removed"
+    k = _removal_at(around)
+    return "removed" if k is not None and ("from" in around[k + 1:] or "off" in around[k + 1:]) else None
+
+
+def _removal_at(words: Sequence[str]) -> int | None:
+    """Where a word that ends a designation is ("removed", "left", "taken off"), or None."""
+    for k, w in enumerate(words):
+        if w in REMOVALS or (w in REMOVAL_PARTICLES and words[k + 1:k + 2] == [REMOVAL_PARTICLES[w]]):
+            return k
+    return None
+
+
+REMOVAL_REACH = 90  # characters before a cue searched for "removed X from"
 
 
 def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, date_after: _DateAfter,

@@ -61,8 +61,10 @@ HEDGES = tuple(BOUNDS)
 NEGATIONS = {"not", "never", "t", "no", "neither", "nor", "declined", "declines", "refused", "refuses", "rejected",
              "rejects", "failed", "fails"}  # "has not been designated", "declined to inscribe"
 # An ended designation is not one now: "has revoked the designation of", "lifted sanctions on"
-REMOVALS = {"revoked", "revokes", "revoking", "rescinded", "rescinds", "rescinding", "lifted", "lifts", "lifting",
-            "delisted", "delists", "delisting", "removed", "removes", "removing", "ended", "ends", "ending"}
+REMOVALS = {"revoked", "revokes", "revoking", "revoke", "rescinded", "rescinds", "rescinding", "lifted", "lifts",
+            "lifting", "delisted", "delists", "delisting", "removed", "removes", "removing", "ended", "ends", "ending",
+            "left", "leaves", "leaving", "exited", "exits", "exit", "exiting", "dropped", "drops", "dropping"}
+REMOVAL_PARTICLES = {"taken": "off", "took": "off", "take": "off", "takes": "off", "taking": "off"}  # "taken off"
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {

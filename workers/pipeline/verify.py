@@ -68,6 +68,7 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+ONE_DAY = dt.timedelta(days=1)
 FAR_BEYOND, FAR_BEYOND_BY = 3, 10  # a count over three times (and ten more than) all the table knows: uncheckable
 _LIST_NOUNS = {"list", "register", "registry", "roster", "blacklist"}  # "was designated on the SDN list"
 _PLURAL_MEASURES = {"sanctions", "penalties", "restrictions", "measures"}  # "was designated under sanctions"
@@ -191,8 +192,10 @@ class Verifier:
             return Verdict("unverifiable", f"The date \"{claim.date.text}\" cannot be resolved without a "
                                            "publication date, so the claim cannot be checked.")
         if claim.date is not None and claim.date.open_ended and self.published:
-            if claim.type in ("reward", "designation"):
-                claim = replace(claim, date=None)  # "since X" asserts the state at publication
+            if claim.type in ("reward", "designation") and claim.value.get("past"):
+                pass  # "had been on the list since March 2022": true of that time, whatever came after
+            elif claim.type in ("reward", "designation"):
+                return self._since(claim)  # "since X" asserts the state at publication, begun by X
             else:
                 since = claim.date.window
                 claim = replace(claim, date=replace(claim.date, window=DateWindow(
@@ -202,6 +205,8 @@ class Verifier:
             # "this year", "this month": as of publication, only what had happened by then
             claim = replace(claim, date=replace(claim.date, window=DateWindow(
                 window.start, self.published, window.granularity)))
+        if claim.type == "designation" and claim.value.get("removed"):
+            return self.removal(claim)
         if claim.type == "designation" and claim.value.get("negated"):
             return self.negated(claim)
         judge: dict[str, Callable[[Claim], Verdict]] = {
@@ -209,6 +214,20 @@ class Verifier:
             "designation_count": self.count, "event_date": self.event,
         }
         return judge[claim.type](claim)
+
+    def _since(self, claim: Claim) -> Verdict:
+        """A state said to hold "since X": as of publication, and begun by the end of X (a designation made in
+        2022 has not held "since 2020")."""
+        since = claim.date.window
+        verdict = self.verdict(replace(claim, date=None))
+        if verdict.label != "supported" or claim.value.get("negated"):
+            return verdict
+        subject = {f.id: f for f in self.table.facts_by_subject.get(claim.subject or "", ())}
+        starts = [f.first_day for e in verdict.evidence if (f := subject.get(e.fact_id)) and f.first_day]
+        if starts and min(starts) > since.end:
+            return Verdict("partially_supported", f"{verdict.explanation[:-1]}: since {fmt_day(min(starts))}, not "
+                                                  f"{claim.date.text.strip()}.", verdict.evidence)
+        return verdict
 
     # --- designation ----------------------------------------------------------------------
     def _covers(self, f: Fact, kind: str | None) -> bool:
@@ -259,6 +278,9 @@ class Verifier:
                      reverse=True)
         if now:
             return self._designation_found(claim, now, name, kname)
+        earlier = [f for f in same if f.first_day and f.first_day <= day]
+        if claim.value.get("past") and earlier:  # "had been designated": true of its time
+            return self._designation_found(claim, earlier, name, kname)
         ended = [f for f in same if (u := self.table.fact_date_until(f)) and u < day]
         if ended:
             f = ended[0]
@@ -286,9 +308,46 @@ class Verifier:
         positive = self.designation(replace(claim, value={**claim.value, "negated": False}))
         label = {"supported": "refuted", "refuted": "supported", "partially_supported": "supported",
                  "outdated": "supported"}.get(positive.label, positive.label)
-        said = {"supported": "The {} is right: ", "refuted": "The {} is wrong: "}.get(label, "").format(
-            "removal" if claim.value.get("removed") else "denial")
+        said = {"supported": "The denial is right: ", "refuted": "The denial is wrong: "}.get(label, "")
         return Verdict(label, said + positive.explanation, positive.evidence)
+
+    def removal(self, claim: Claim) -> Verdict:
+        """Did the group's designation (as the kind named) end, when the claim says ("was taken off the grey list
+        in February")? Its last day is the fact's `until`; the day after counts too (a removal takes effect then)."""
+        subject, kind = claim.subject, claim.value.get("kind")
+        name = self.name(subject)
+        same = [f for f in self.facts(subject, "designation") if self._covers(f, kind)]
+        if not same:
+            what = f" as {self._a(self.kind_name(kind))}" if kind else ""
+            return Verdict("unverifiable", f"The reference table records no designation of {name}{what}.")
+        window = claim.date.window if claim.date else None
+        horizon = window.end if window else self.published
+        ends = [(f, u) for f in same if (u := self.table.fact_date_until(f))]
+        ended = [(f, u) for f, u in ends if horizon is None or u <= horizon]
+        if window:
+            hit = [(f, u) for f, u in ended if window.start <= u + ONE_DAY and u <= window.end]
+            if hit:
+                f, u = hit[0]
+                return Verdict("supported", f"{name} was designated {self._kinds(f)} {self.when(f)}, and that ended "
+                                            f"on {fmt_day(u)}.", self.evidence([f]))
+            if ends and (self.published is None or ends[0][1] <= self.published):
+                f, u = ends[0]
+                return Verdict("partially_supported", f"{name}'s designation as {self._kinds(f)} ended on "
+                                                      f"{fmt_day(u)}, not {fmt_window(window)}.", self.evidence([f]))
+        elif ended:
+            f, u = ended[-1]
+            return Verdict("supported", f"{name} was designated {self._kinds(f)} {self.when(f)}, and that ended on "
+                                        f"{fmt_day(u)}.", self.evidence([f]))
+        day = horizon or self.published
+        held = [f for f in same if day is not None and self.in_force(f, day)]
+        later = [(f, u) for f, u in ends if day is not None and u > day]
+        tail = f"; that ended only on {fmt_day(later[0][1])}" if later else ""
+        if held:
+            f = held[0]
+            when = f"on {fmt_day(day)}" if window else self.as_of()
+            return Verdict("refuted", f"{_upper_first(when)}, {name} was still designated {self._kinds(f)} "
+                                      f"({self.when(f)}){tail}.", self.evidence([f, *(g for g, _ in later[:1])]))
+        return Verdict("refuted", f"The table records no end to a designation of {name}{tail}.", self.evidence(same))
 
     def _named_kind(self, kind: str | None, f: Fact) -> str:
         """The claimed kind with its article, or the fact's own kinds when the claim names none."""
