@@ -406,3 +406,11 @@ def test_a_name_after_still_in_a_relative_clause_is_listed_now() -> None:
             "which also still includes Costa Rica and Russia.")
     assert [(name, date) for _, name, date, _ in _verdicts(text, TAXLISTS, dt.date(2024, 2, 23))] == [
         ("Belize", "last October"), ("Costa Rica", None), ("Russia", None)]
+
+
+def test_a_count_named_with_its_authority_counts_only_that_authoritys_listings() -> None:
+    """The table's "blacklist" kind covers the EU's tax list and the FATF's call-for-action list."""
+    named = "The Financial Action Task Force blacklist now has three countries."
+    assert [label for *_, label in _verdicts(named, TAXLISTS, dt.date(2024, 2, 23))] == ["supported"]
+    unnamed = "The blacklist now has three countries."
+    assert [label for *_, label in _verdicts(unnamed, TAXLISTS, dt.date(2024, 2, 23))] != ["supported"]

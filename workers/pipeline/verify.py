@@ -489,7 +489,10 @@ class Verifier:
         facts = self.table.designations(kind)
         if horizon is not None:  # facts are sorted by first day: later ones cannot count
             facts = facts[:bisect.bisect_right(facts, horizon, key=lambda f: f.first_day or dt.date.min)]
+        claimed = claim.value.get("authority")
         for f in facts:
+            if not self.authority_fits(claimed, f):  # "EU finance ministers ... the blacklist": not the FATF's
+                continue
             for s in f.subjects:
                 if s not in fits:
                     fits[s] = self._fits(s, claim.value)
