@@ -414,3 +414,17 @@ def test_a_count_named_with_its_authority_counts_only_that_authoritys_listings()
     assert [label for *_, label in _verdicts(named, TAXLISTS, dt.date(2024, 2, 23))] == ["supported"]
     unnamed = "The blacklist now has three countries."
     assert [label for *_, label in _verdicts(unnamed, TAXLISTS, dt.date(2024, 2, 23))] != ["supported"]
+
+
+@pytest.mark.parametrize("text", [
+    "Diplomats said the watchdog would decide next week whether to place South Africa under increased monitoring.",
+    "Ukraine has urged the FATF to blacklist Russia.",
+])
+def test_a_possible_or_demanded_designation_is_not_a_claim(text: str) -> None:
+    assert _verdicts(text, TAXLISTS, dt.date(2023, 2, 14)) == []
+
+
+def test_a_month_called_may_is_not_a_maybe() -> None:
+    text = "In May 2025, the State Department designated Tren de Aragua as a foreign terrorist organization."
+    assert [(kind, name) for kind, name, *_ in _verdicts(text, None, dt.date(2025, 8, 8))] == [
+        ("designation", "Tren de Aragua")]

@@ -13,6 +13,7 @@ from workers.pipeline.english import (
     CONTINUATION_WORDS,
     END_WORDS,
     EVENT_PREPOSITIONS,
+    HYPOTHETICAL_WORDS,
     LINKING_WORDS,
     NEGATIONS,
     PHRASE_PREPOSITIONS,
@@ -252,6 +253,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         authority = _near([p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
                           anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
+        if cues and HYPOTHETICAL_WORDS.intersection(_words_between(doc, max(cs, cues[0].start - 60),
+                                                                   cues[0].start)[-5:]):
+            continue  # "would decide whether to place X ...", "urged the FATF to blacklist X": not a fact
         negation = _negated(doc, cues[0], cs) if cues else "removed" if removing else None
         past = anchor is not None and "had" in _words_between(doc, max(cs, anchor.start - 60), anchor.start)[-6:]
         date_after = _DateAfter(dates, date, doc, groups)

@@ -102,6 +102,14 @@ START_WORDS = {"opened", "opens", "opening", "began", "begins", "beginning", "st
                "launched", "convened", "convenes"}
 END_WORDS = {"closed", "closes", "closing", "ended", "ends", "ending", "concluded", "concludes", "wrapped"}
 
+# Words that make what follows a possibility, a plan or a demand, not a fact: "would decide whether to place X
+# under increased monitoring", "urged the FATF to blacklist Russia", "working to avoid a listing"
+HYPOTHETICAL_WORDS = {"would", "could", "might", "should",  # not "may": "In May, ... designated"
+                      "whether", "avoid", "avoiding", "consider",
+                      "considering", "urged", "urging", "urge", "urges", "calls", "calling", "plans", "planning",
+                      "proposed", "proposes", "proposing", "threatened", "threatens", "threatening", "seeks", "seeking",
+                      "wants", "push", "pushing", "lobbying", "lobbied", "demanded", "demanding", "if"}
+
 # Prepositions that open a phrase of time or manner closing a list of names ("A and B in the first days of the war,
 # and C in March": the date is C's alone)
 PHRASE_PREPOSITIONS = {"in", "on", "at", "during", "within", "since", "after", "before", "over", "from", "throughout",
