@@ -392,7 +392,8 @@ def _dates_an_event_phrase(doc: Document, sentence_start: int, d: DateMention) -
     """Does the date close a phrase about another event ("since Russia's full-scale invasion of Ukraine two years
     ago", "after the attack on the consulate in May")? An event preposition, at least two words, then the date,
     with no comma between."""
-    lo = max(sentence_start, d.start - 80, doc.text.rfind(",", 0, d.start) + 1)
+    reach = max(sentence_start, d.start - 80)
+    lo = max(reach, doc.text.rfind(",", reach, d.start) + 1)
     before = _words_between(doc, lo, d.start)[-10:]
     return any(w in EVENT_PREPOSITIONS and len(before) - k > 2 for k, w in enumerate(before))
 
@@ -553,11 +554,13 @@ def _target_group(doc: Document, sent: _Sentence, m: MoneyMention, table: Refere
     """The group a reward names as its target when it names no person ("for information that disrupts the Houthis'
     financial networks"): the table has no reward for it, so the claim is unverifiable rather than dropped."""
     after = m.end
-    if "for" not in _words_between(doc, after, sent.s.end)[:3]:
+    if "for" not in _words_between(doc, after, min(sent.s.end, after + 40))[:3]:
         return None
     groups = designable(table) - _PEOPLE
-    return next((p for p in sent.phrases if p.kind == "entity" and after < p.start <= after + TARGET_REACH
-                 and _entity_type(table, p) in groups), None)
+    phrases = sent.phrases
+    lo = bisect.bisect_right(phrases, after, key=_BY_START)
+    hi = bisect.bisect_right(phrases, after + TARGET_REACH, key=_BY_START)
+    return next((p for p in phrases[lo:hi] if p.kind == "entity" and _entity_type(table, p) in groups), None)
 
 
 TARGET_REACH = 80  # characters after an amount within which the group it is offered against is named

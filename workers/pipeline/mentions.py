@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 import operator
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workers.pipeline.dates import anchors_of, find_dates
@@ -95,10 +96,16 @@ def _longest_first(cluster: list[PhraseMatch]) -> list[PhraseMatch]:
     return kept
 
 
-def _holds_its_own_kind(gapped: PhraseMatch, matches: list[PhraseMatch]) -> bool:
+def _holds_its_own_kind(gapped: PhraseMatch, same_kind: Sequence[PhraseMatch]) -> bool:
     """Does a phrase with a gap hold a whole phrase of its own kind inside ("offered in May, ..., and the $3 million
-    bounty for": the bounty is the cue of what follows, not the end of "offered ... for")?"""
-    return any(m.kind == gapped.kind and gapped.first < m.first and m.last < gapped.last for m in matches)
+    bounty for": the bounty is the cue of what follows, not the end of "offered ... for")? `same_kind` is sorted
+    by first token."""
+    k = bisect.bisect_right(same_kind, gapped.first, key=_FIRST)
+    while k < len(same_kind) and same_kind[k].first < gapped.last:
+        if same_kind[k].last < gapped.last:
+            return True
+        k += 1
+    return False
 
 
 def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence, ...]) -> list[PhraseMatch]:
@@ -136,7 +143,13 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
             for hit in lexicon.gapped(hits_k, bounds):
                 e = hit.entries[0]
                 spanned.append(_to_match(doc, hit, e.kind, e.ref, False))
-        matches += [g for g in spanned if not _holds_its_own_kind(g, matches)]
+        if spanned:
+            by_kind: dict[str, list[PhraseMatch]] = defaultdict(list)
+            for m in matches:
+                by_kind[m.kind].append(m)
+            for same in by_kind.values():
+                same.sort(key=_FIRST)
+            matches += [g for g in spanned if not _holds_its_own_kind(g, by_kind.get(g.kind, ()))]
     resolved = _longest(matches)
     resolved.sort(key=_END, reverse=True)  # by start, then longest first: two stable sorts on plain fields
     resolved.sort(key=_START)
