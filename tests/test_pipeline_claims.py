@@ -428,3 +428,23 @@ def test_a_month_called_may_is_not_a_maybe() -> None:
     text = "In May 2025, the State Department designated Tren de Aragua as a foreign terrorist organization."
     assert [(kind, name) for kind, name, *_ in _verdicts(text, None, dt.date(2025, 8, 8))] == [
         ("designation", "Tren de Aragua")]
+
+
+UKPROSCRIBED = Path(__file__).resolve().parent / "data" / "ukproscribed" / "reference"
+
+
+def test_a_de_prefixed_cue_is_a_removal_and_a_count_of_removals_is_not_a_count_of_listings() -> None:
+    text = ("Only one group has been removed from the list after a legal challenge: the People's Mujahedin of Iran, "
+            "which was de-proscribed in 2008.")
+    found = check(Article(text=text, published_at=dt.date(2023, 9, 13)), load_table(UKPROSCRIBED))["claims"]
+    assert [(c["type"], c["value"].get("removed"), c["verdict"]["label"]) for c in found] == [
+        ("designation", True, "supported")]
+
+
+def test_a_reward_for_information_about_an_event_has_the_event_as_subject() -> None:
+    """The table's reward is for a killing (an event named by its triggers); another killing is not it."""
+    text = ("Crimestoppers offered £200,000 in 2022 for information about the killing of Olivia Pratt-Korbel.\n"
+            "In October last year, the charity offered £20,000 for information about the murder of Carl Russell.")
+    found = check(Article(text=text, published_at=dt.date(2024, 2, 5)), load_table(UKPROSCRIBED))["claims"]
+    rewards = [(c["text"], c["subject"]["id"], c["verdict"]["label"]) for c in found if c["type"] == "reward"]
+    assert rewards == [("£200,000", "olivia-pratt-korbel-murder", "supported")]

@@ -55,9 +55,10 @@ def test_dev_set_f1() -> None:
 OTHER_DOMAINS = [
     # (folder under tests/data, its F1 floor): each written and labelled by a separate QA pass with its own table
     ("heritage", MIN_HERITAGE_F1),  # World Heritage listings and heritage-crime rewards
-    ("sanctions", 0.85),  # Western sanctions on Russia 2022-2024 and Rewards for Justice rewards
-    ("ctjustice", 0.75),  # US counter-terrorism designations, revocations and rewards 2024-2025 (0.59 when written)
-    ("taxlists", 0.70),  # EU tax and FATF lists of countries, SEC whistleblower awards (0.57 when written)
+    ("sanctions", 0.87),  # Western sanctions on Russia 2022-2024 and Rewards for Justice rewards
+    ("ctjustice", 0.77),  # US counter-terrorism designations, revocations and rewards 2024-2025 (0.59 when written)
+    ("taxlists", 0.75),  # EU tax and FATF lists of countries, SEC whistleblower awards (0.57 when written)
+    ("ukproscribed", 0.70),  # UK proscriptions and police rewards, British style (0.71 when written)
 ]
 
 

@@ -265,7 +265,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                     _words_between(doc, max(date_of.end, g.start - 60), g.start)[-8:]):
                 date_of = None  # "placed A on the list last October, which still includes B": B is listed now
             out.append(_designation_claim(g, s, kind, auth_id, date_of, anchor, negation, past))
-        out += _counts(doc, sent, cs, ce, kind, date_after, auth_id, groups, asserted or bool(kinds))
+        if negation != "removed":  # "only one group has been removed from the list": not a count of listings
+            out += _counts(doc, sent, cs, ce, kind, date_after, auth_id, groups, asserted or bool(kinds))
         ctx.designation_sentence = s.index
         if kind:
             ctx.kind, ctx.kind_sentence, ctx.kind_paragraph = kind, s.index, s.paragraph
@@ -430,8 +431,8 @@ def _negated(doc: Document, cue: PhraseMatch, clause_start: int) -> str | None:
     last = before[-3:]
     if any(w in NEGATIONS and (w != "t" or k and last[k - 1].endswith("n")) for k, w in enumerate(last)):
         return "denied"
-    if _removal_at(last) is not None:
-        return "removed"
+    if _removal_at(last) is not None or doc.view[max(0, cue.start - 3):cue.start] in UNDOING_PREFIXES:
+        return "removed"  # "de-proscribed", "de-listed"
     around = before + _words_between(doc, cue.start, cue.end)  # a gapped cue may hold the verb: "on Friday removed"
     k = _removal_at(around)
     return "removed" if k is not None and ("from" in around[k + 1:] or "off" in around[k + 1:]) else None
@@ -445,6 +446,7 @@ def _removal_at(words: Sequence[str]) -> int | None:
     return None
 
 
+UNDOING_PREFIXES = ("de-", "un-")
 REMOVAL_REACH = 90  # characters before a cue searched for "removed X from"
 
 
@@ -478,7 +480,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
     nearest_authority = _Nearest([p for p in sent.phrases
                                   if p.kind == "entity" and _entity_type(table, p) == "authority"])
     sought = rewardable(table)
-    people = _Nearest([p for p in sent.phrases if p.kind == "entity" and _entity_type(table, p) in sought])
+    people = _Nearest([p for p in sent.phrases  # an event the table's rewards are for is named by its triggers
+                       if p.kind in ("entity", "trigger") and _entity_type(table, p) in sought])
     date_starts = {d.start for d in sent.dates}
     earlier_person: list[str | None] = []
     previous: dict[int, MoneyMention] = {}
@@ -542,7 +545,7 @@ def _names_another_target(doc: Document, sent: _Sentence, m: MoneyMention, cue: 
     """Does the reward say whom it is for, with no name the table knows ("$5 million for information on LockBit
     affiliates")? Then the one named earlier is not its subject; "for his capture" and "for the toilet" (the head
     noun of one of its names) still refer back."""
-    after = _words_between(doc, max(m.end, cue.end), sent.s.end)[:12]
+    after = _words_between(doc, m.end, min(sent.s.end, m.end + 160))[:14]  # "for" may sit inside the cue
     if "for" not in after[:4]:
         return False
     rest = [w for w in after[after.index("for") + 1:] if w not in _TARGET_FILLER]

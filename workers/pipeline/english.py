@@ -104,7 +104,7 @@ END_WORDS = {"closed", "closes", "closing", "ended", "ends", "ending", "conclude
 
 # Words that make what follows a possibility, a plan or a demand, not a fact: "would decide whether to place X
 # under increased monitoring", "urged the FATF to blacklist Russia", "working to avoid a listing"
-HYPOTHETICAL_WORDS = {"would", "could", "might", "should",  # not "may": "In May, ... designated"
+HYPOTHETICAL_WORDS = {"could", "might", "should",  # not "may" ("In May, ... designated") nor a reported "would"
                       "whether", "avoid", "avoiding", "consider",
                       "considering", "urged", "urging", "urge", "urges", "calls", "calling", "plans", "planning",
                       "proposed", "proposes", "proposing", "threatened", "threatens", "threatening", "seeks", "seeking",
