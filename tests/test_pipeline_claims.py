@@ -448,3 +448,17 @@ def test_a_reward_for_information_about_an_event_has_the_event_as_subject() -> N
     found = check(Article(text=text, published_at=dt.date(2024, 2, 5)), load_table(UKPROSCRIBED))["claims"]
     rewards = [(c["text"], c["subject"]["id"], c["verdict"]["label"]) for c in found if c["type"] == "reward"]
     assert rewards == [("£200,000", "olivia-pratt-korbel-murder", "supported")]
+
+
+def test_a_designation_dated_between_its_announcement_and_its_entry_into_force_is_right() -> None:
+    """Palestine Action: order laid in June, the Commons vote on 2 July, in force on 5 July 2025."""
+    text = "MPs voted on Wednesday to approve the order, which also outlaws the Maniacs Murder Cult."
+    assert [(kind, date, label) for kind, _, date, label in _verdicts(text, UKPROSCRIBED, dt.date(2025, 7, 3))
+            if kind == "designation"] == [("designation", "on Wednesday", "supported")]
+
+
+def test_a_designation_since_a_year_must_have_begun_in_that_year() -> None:
+    text = "The Izz al-Din al-Qassam Brigades has been banned since 2011."  # proscribed in 2001
+    assert [label for *_, label in _verdicts(text, UKPROSCRIBED, dt.date(2023, 10, 20))] == ["partially_supported"]
+    right = "The Izz al-Din al-Qassam Brigades has been banned since 2001."
+    assert [label for *_, label in _verdicts(right, UKPROSCRIBED, dt.date(2023, 10, 20))] == ["supported"]

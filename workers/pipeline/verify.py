@@ -169,6 +169,9 @@ class Verifier:
         """The fact can be referred to by a date inside the window (any day of an event that lasted)."""
         if any(x.overlaps(w) for x in f.windows()):
             return True
+        if f.predicate == "designation" and f.announced and f.effective and (
+                f.announced.start <= w.end and w.start <= f.effective.end):
+            return True  # between announcement and entry into force: "MPs voted on Wednesday to approve the order"
         if f.predicate == "event" and f.until and f.first_day and f.first_day <= w.end and w.start <= f.until:
             return True
         return bool(f.before and not f.windows() and w.start < f.before)
@@ -223,9 +226,11 @@ class Verifier:
         if verdict.label != "supported" or claim.value.get("negated"):
             return verdict
         subject = {f.id: f for f in self.table.facts_by_subject.get(claim.subject or "", ())}
-        starts = [f.first_day for e in verdict.evidence if (f := subject.get(e.fact_id)) and f.first_day]
-        if starts and min(starts) > since.end:
-            return Verdict("partially_supported", f"{verdict.explanation[:-1]}: since {fmt_day(min(starts))}, not "
+        facts = [f for e in verdict.evidence if (f := subject.get(e.fact_id)) and f.first_day]
+        start = min((f.first_day for f in facts), default=None)
+        began_elsewhere = claim.type == "designation" and not any(self.in_window(f, since) for f in facts)
+        if start and (start > since.end or began_elsewhere):  # "since 2020" for 2022; "banned since 2011": 2001
+            return Verdict("partially_supported", f"{verdict.explanation[:-1]}: since {fmt_day(start)}, not "
                                                   f"{claim.date.text.strip()}.", verdict.evidence)
         return verdict
 
