@@ -94,8 +94,8 @@ class Document:
 def fold_view(text: str, vocabulary: Iterable[str] | dict[int, tuple[str, ...]] = ()) -> str:
     """The matching view: same length as `text`, folded, with censored words restored."""
     lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(c.lower()[0] for c in text)
+    if len(lowered) != len(text):  # only "İ" (U+0130) lowers to two characters: keep the first, "i"
+        lowered = text.replace("\u0130", "i").lower()
     if lowered.isascii():
         view = lowered
     else:  # each distinct character replaced at once: few per text (quotes, dashes, accented letters)
