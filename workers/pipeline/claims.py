@@ -222,7 +222,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         words = set(words_in_order)
         recent = s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
         continuation = bool(weak) or bool(words & CONTINUATION_WORDS)
-        removing = not cues and recent and _removal_at(list(words_in_order)) is not None
+        removing = not cues and recent and not (REMOVALS.isdisjoint(words) and
+                                                REMOVAL_PARTICLES.keys().isdisjoint(words)) and (
+            _removal_at(list(words_in_order)) is not None)
         asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s) or removing) and recent)
         groups = _groups(phrases, table, doc)
         anchor = (cues or weak or kinds or [None])[0]
@@ -236,6 +238,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                       or any(_linked(doc, g, c, cue_words) for c in near_cues.around(g.start))]
         else:
             groups = linked_groups
+        pre = _words_between(doc, max(cs, anchor.start - REMOVAL_REACH), anchor.start) if anchor else []
+        if cues and HYPOTHETICAL_WORDS.intersection(pre[-5:]):
+            continue  # "would decide whether to place X ...", "urged the FATF to blacklist X": not a fact
         groups = [g for g in groups if not _possessor(doc, g, groups)]
         kind = _nearest_kind(kinds, anchor)
         if kind is None and ctx.kind and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and (
@@ -246,18 +251,14 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             dates = _usable_dates(doc, sent.dates, s.start)
         dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)
                  and not _dates_an_event_phrase(doc, s.start, d)]
-        if anchor is not None and STATE_WORDS.intersection(_words_between(doc, max(cs, anchor.start - 40),
-                                                                           anchor.start)[-6:]):
+        if anchor is not None and STATE_WORDS.intersection(pre[-6:]):
             dates = [d for d in dates if d.start > anchor.start]  # "toppled Assad in December and remains designated"
         date = _near(dates, anchor.start if anchor else cs)
         authority = _near([p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
                           anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
-        if cues and HYPOTHETICAL_WORDS.intersection(_words_between(doc, max(cs, cues[0].start - 60),
-                                                                   cues[0].start)[-5:]):
-            continue  # "would decide whether to place X ...", "urged the FATF to blacklist X": not a fact
-        negation = _negated(doc, cues[0], cs) if cues else "removed" if removing else None
-        past = anchor is not None and "had" in _words_between(doc, max(cs, anchor.start - 60), anchor.start)[-6:]
+        negation = _negated(doc, cues[0], pre) if cues else "removed" if removing else None
+        past = "had" in pre[-6:]
         date_after = _DateAfter(dates, date, doc, groups)
         for g in groups:
             date_of = date_after.of(g)
@@ -421,19 +422,19 @@ def _possessor(doc: Document, g: PhraseMatch, groups: list[PhraseMatch]) -> bool
     return any(0 < o.first - g.last <= 3 for o in groups)
 
 
-def _negated(doc: Document, cue: PhraseMatch, clause_start: int) -> str | None:
+def _negated(doc: Document, cue: PhraseMatch, before: list[str]) -> str | None:
     """"denied" for a negation among the three words before the cue ("has not been designated", "was never
     listed"; a "t" counts only as what is left of "n't", not as a letter: "T-Bank"), "removed" for a word that ends
     the designation ("has revoked the designation of", "left the grey list", "removed X from its list"), else
-    None."""
-    lo = max(clause_start, cue.start - REMOVAL_REACH)
-    before = _words_between(doc, lo, cue.start)
+    None. `before` is the clause's words in the REMOVAL_REACH characters before the cue."""
     last = before[-3:]
     if any(w in NEGATIONS and (w != "t" or k and last[k - 1].endswith("n")) for k, w in enumerate(last)):
         return "denied"
     if _removal_at(last) is not None or doc.view[max(0, cue.start - 3):cue.start] in UNDOING_PREFIXES:
         return "removed"  # "de-proscribed", "de-listed"
     around = before + _words_between(doc, cue.start, cue.end)  # a gapped cue may hold the verb: "on Friday removed"
+    if REMOVALS.isdisjoint(around) and REMOVAL_PARTICLES.keys().isdisjoint(around):
+        return None
     k = _removal_at(around)
     return "removed" if k is not None and ("from" in around[k + 1:] or "off" in around[k + 1:]) else None
 
