@@ -462,3 +462,10 @@ def test_a_designation_since_a_year_must_have_begun_in_that_year() -> None:
     assert [label for *_, label in _verdicts(text, UKPROSCRIBED, dt.date(2023, 10, 20))] == ["partially_supported"]
     right = "The Izz al-Din al-Qassam Brigades has been banned since 2001."
     assert [label for *_, label in _verdicts(right, UKPROSCRIBED, dt.date(2023, 10, 20))] == ["supported"]
+
+
+def test_leaving_something_else_is_not_a_removal() -> None:
+    text = ("The State Department designated Tren de Aragua as a foreign terrorist organization in February. "
+            "The Sinaloa Cartel, a terrorist organization, has since left its stronghold in Culiacan.")
+    found = check(Article(text=text, published_at=dt.date(2025, 8, 8)), load_table())["claims"]
+    assert not any(c["value"].get("removed") for c in found)

@@ -23,6 +23,7 @@ from workers.pipeline.english import (
     REMOVALS,
     START_WORDS,
     STATE_WORDS,
+    STRONG_REMOVALS,
     SUBORDINATORS,
 )
 from workers.pipeline.mentions import CountMention, Mentions
@@ -222,9 +223,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         words = set(words_in_order)
         recent = s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
         continuation = bool(weak) or bool(words & CONTINUATION_WORDS)
-        removing = not cues and recent and not (REMOVALS.isdisjoint(words) and
-                                                REMOVAL_PARTICLES.keys().isdisjoint(words)) and (
-            _removal_at(list(words_in_order)) is not None)
+        removing = not cues and (recent or bool(kinds)) and (
+            not STRONG_REMOVALS.isdisjoint(words)  # "were removed in October"
+            or any(_removal_at(_words_between(doc, max(cs, k.start - 30), k.start)[-3:]) is not None for k in kinds))
         asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s) or removing) and recent)
         groups = _groups(phrases, table, doc)
         anchor = (cues or weak or kinds or [None])[0]

@@ -64,6 +64,7 @@ NEGATIONS = {"not", "never", "t", "no", "neither", "nor", "declined", "declines"
 REMOVALS = {"revoked", "revokes", "revoking", "revoke", "rescinded", "rescinds", "rescinding", "lifted", "lifts",
             "lifting", "delisted", "delists", "delisting", "removed", "removes", "removing", "ended", "ends", "ending",
             "left", "leaves", "leaving", "exited", "exits", "exit", "exiting", "dropped", "drops", "dropping"}
+STRONG_REMOVALS = {"revoked", "revokes", "rescinded", "rescinds", "delisted", "delists", "removed", "removes"}  # alone
 REMOVAL_PARTICLES = {"taken": "off", "took": "off", "take": "off", "takes": "off", "taking": "off"}  # "taken off"
 
 # Abbreviations after which a full stop does not end a sentence.
