@@ -219,8 +219,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         cues = [p for p in phrases if p.kind == "designation_cue"]
         weak = [p for p in phrases if p.kind == "weak_cue" and p.ref == "designation"]
         kinds = [p for p in phrases if p.kind == "kind"]
-        words_in_order = doc.norms[bisect.bisect_left(doc.starts, cs):bisect.bisect_left(doc.starts, ce)]
-        words = set(words_in_order)
+        words = set(doc.norms[bisect.bisect_left(doc.starts, cs):bisect.bisect_left(doc.starts, ce)])
         recent = s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
         continuation = bool(weak) or bool(words & CONTINUATION_WORDS)
         removing = not cues and (recent or bool(kinds)) and (
