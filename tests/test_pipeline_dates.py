@@ -147,3 +147,16 @@ def test_anchored_search_finds_what_a_full_scan_finds(words: list[str]) -> None:
     assert [m.span() for m in _matches(view)] == full
     doc = prepare(view)
     assert [m.span() for m in _matches(doc.view, anchors_of(doc.norms, doc.starts))] == full
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    (dt.date(2025, 10, 6), dt.date(2025, 2, 20)),  # eight months later: last February's, not next
+    (dt.date(2025, 7, 1), dt.date(2025, 2, 20)),
+    (dt.date(2025, 2, 15), dt.date(2025, 2, 20)),  # five days ahead: a date shortly to come
+    (dt.date(2025, 1, 20), dt.date(2025, 2, 20)),
+    (dt.date(2024, 12, 1), dt.date(2024, 2, 20)),  # eleven weeks ahead is too far: the last one
+])
+def test_a_day_without_a_year_is_the_last_one_unless_shortly_to_come(published: dt.date, expected: dt.date) -> None:
+    text = "On Feb. 20, the State Department designated eight groups."
+    found = list(find_dates(text.lower(), text, published))
+    assert [(d.window.start, d.window.end) for d in found] == [(expected, expected)]

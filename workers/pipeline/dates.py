@@ -77,10 +77,15 @@ def _count(word: str) -> int | None:
     return COUNT_WORDS.get(word)
 
 
+FUTURE_DAYS = 45  # how far ahead of publication a month and day without a year may lie ("takes effect Feb. 20")
+
+
 def _day_without_year(month: int, day: int, pub: dt.date) -> dt.date | None:
-    """The occurrence of month/day nearest to the publication date."""
+    """The latest occurrence of month/day up to FUTURE_DAYS after publication: news looks back ("On Feb. 20, the
+    State Department designated ..." in October is last February's), except for what is shortly to come."""
     options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := _safe_date(y, month, day))]
-    return min(options, key=lambda d: abs((d - pub).days)) if options else None
+    horizon = pub + dt.timedelta(days=FUTURE_DAYS)
+    return max((d for d in options if d <= horizon), default=None)
 
 
 def _weekday(target: int, qualifier: str, pub: dt.date) -> dt.date:
