@@ -469,3 +469,10 @@ def test_leaving_something_else_is_not_a_removal() -> None:
             "The Sinaloa Cartel, a terrorist organization, has since left its stronghold in Culiacan.")
     found = check(Article(text=text, published_at=dt.date(2025, 8, 8)), load_table())["claims"]
     assert not any(c["value"].get("removed") for c in found)
+
+
+def test_a_bullet_list_under_a_reward_heading_gives_one_reward_per_item() -> None:
+    text = ("ARE THERE REWARDS?\n\nYes. The main ones:\n\n- $50 million for Maduro, raised in August from $25 million\n"
+            "- $5 billion in aid for Venezuela's neighbours\n\nWHAT NEXT?\n\nTalks go on.\n\n- $10 million for Maduro")
+    found = _verdicts(text, None, dt.date(2025, 12, 19))
+    assert [(kind, name, label) for kind, name, _, label in found] == [("reward", "$50 million", "supported")]

@@ -175,7 +175,8 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
         if s.index not in relevant and not ctx.list_intro:
             if ctx.last and ctx.designation_sentence == s.index - 1 and _short_intro(doc, s):
                 ctx.list_intro = ctx.last  # "... sanctioned 12 companies. Among them:" then a list
-            if not (s.index - ctx.designation_sentence <= 2 and _rest_of_list(doc, s)):
+            if not (s.index - ctx.designation_sentence <= 2 and _rest_of_list(doc, s)) and not (
+                    s.bullet and index.slice("money", s.start, s.end) and _in_reward_list(s, sentences, index)):
                 continue  # no cue, kind term or trigger: nothing here can make a claim
         sent = _Sentence(s, doc, mentions, index)
         claims += _designations(doc, sent, table, ctx)
@@ -471,6 +472,9 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
 def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], index: _Index,
              table: ReferenceTable) -> list[Claim]:
     cues = [p for p in sent.phrases if p.kind == "reward_cue"]
+    listed = not cues and sent.s.bullet and bool(sent.money) and _in_reward_list(sent.s, sentences, index)
+    if listed:  # "- $25 million for Diosdado Cabello" under "Rewards:": each amount is its own cue
+        cues = [PhraseMatch(m.start, m.end, 0, 0, "reward_cue", "reward") for m in sent.money]
     if not cues or not sent.money:
         return []
     out = []
@@ -509,6 +513,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         if len(gap) > REWARD_DISTANCE or _other_money(doc, sent, m, date_starts):
             continue
         person = people.at(m.start)
+        if person is None and listed:
+            continue  # a list item names its own subject
         if person is None and not earlier_person:
             earlier_person.append(_earlier_person(sent, sentences, index, table)
                                   or _described(doc, sent, index, table))
@@ -552,6 +558,24 @@ def _names_another_target(doc: Document, sent: _Sentence, m: MoneyMention, cue: 
     rest = [w for w in after[after.index("for") + 1:] if w not in _TARGET_FILLER]
     heads = name_heads(earlier)
     return bool(rest) and not (_BACK_REFERENCES | heads).intersection(rest[:5])
+
+
+def _in_reward_list(s: Sentence, sentences: Sequence[Sentence], index: _Index) -> bool:
+    """Is the bullet one of a list that a sentence with a reward cue introduces, at most LIST_INTRO_SENTENCES
+    sentences before the list ("ARE THERE REWARDS? Yes. The main ones:")?"""
+    told = 0
+    for k in range(s.index - 1, -1, -1):
+        before = sentences[k]
+        if any(p.kind == "reward_cue" for p in index.slice("phrases", before.start, before.end)):
+            return True
+        if not before.bullet:
+            told += 1
+            if told >= LIST_INTRO_SENTENCES:
+                return False
+    return False
+
+
+LIST_INTRO_SENTENCES = 3  # sentences between a reward cue and the list it introduces
 
 
 def _target_group(doc: Document, sent: _Sentence, m: MoneyMention, table: ReferenceTable) -> PhraseMatch | None:
