@@ -476,3 +476,17 @@ def test_a_bullet_list_under_a_reward_heading_gives_one_reward_per_item() -> Non
             "- $5 billion in aid for Venezuela's neighbours\n\nWHAT NEXT?\n\nTalks go on.\n\n- $10 million for Maduro")
     found = _verdicts(text, None, dt.date(2025, 12, 19))
     assert [(kind, name, label) for kind, name, _, label in found] == [("reward", "$50 million", "supported")]
+
+
+def test_a_bullet_list_after_a_colon_in_a_designation_context_lists_designations() -> None:
+    """An explainer: the intro has no cue, only a colon; each item may carry its own leading date."""
+    text = ("The State Department has named eight Latin American criminal groups foreign terrorist organizations.\n\n"
+            "The first wave came on Feb. 20: eight groups.\n\n- Tren de Aragua\n- MS-13\n\nSince then:\n\n"
+            "- May: Haiti's Viv Ansanm\n- Cartel de los Soles, which is led by Nicolás Maduro\n\nREWARDS?\n\n"
+            "Yes, these:\n\n- $50 million for Maduro")
+    found = _verdicts(text, Path(__file__).resolve().parent / "data" / "cartels2" / "reference",
+                      dt.date(2025, 12, 19))
+    assert [(kind, name, date) for kind, name, date, _ in found if kind != "designation_count"] == [
+        ("designation", "Tren de Aragua", "on Feb. 20"), ("designation", "MS-13", "on Feb. 20"),
+        ("designation", "Viv Ansanm", "May"), ("designation", "Cartel de los Soles", None),
+        ("reward", "$50 million", None)]

@@ -58,7 +58,8 @@ OTHER_DOMAINS = [
     ("sanctions", 0.87),  # Western sanctions on Russia 2022-2024 and Rewards for Justice rewards
     ("ctjustice", 0.77),  # US counter-terrorism designations, revocations and rewards 2024-2025 (0.59 when written)
     ("taxlists", 0.75),  # EU tax and FATF lists of countries, SEC whistleblower awards (0.57 when written)
-    ("ukproscribed", 0.70),  # UK proscriptions and police rewards, British style (0.71 when written)
+    ("ukproscribed", 0.75),  # UK proscriptions and police rewards, British style (0.71 when written)
+    ("cartels2", 0.82),  # six new articles of the first domain in varied styles, its table extended (0.67 when written)
 ]
 
 

@@ -54,6 +54,7 @@ class _Context:
     kind_paragraph: int = -1
     designation_sentence: int = -99
     list_intro: dict | None = None
+    opens_list: bool = False  # the sentence has a colon and a bullet list follows, in a designation context
     last: dict | None = None  # the last designation asserted: kind, authority, date and cue
     seen: set = field(default_factory=set)
 
@@ -172,7 +173,12 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
     sentence_starts = [s.start for s in sentences]
     relevant = {bisect.bisect_right(sentence_starts, p.start) - 1 for p in mentions.phrases if p.kind in _CLAIM_WORDS}
     for s in sentences:
-        if s.index not in relevant and not ctx.list_intro:
+        ctx.opens_list = (not s.bullet and s.index + 1 < len(sentences) and sentences[s.index + 1].bullet
+                          and s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
+                          and ":" in doc.text[s.start:s.end]
+                          and not any(p.kind == "reward_cue" for p in index.slice(  # "ARE THERE REWARDS? ...:"
+                              "phrases", sentences[max(0, ctx.designation_sentence + 1)].start, s.end)))
+        if s.index not in relevant and not ctx.list_intro and not ctx.opens_list:
             if ctx.last and ctx.designation_sentence == s.index - 1 and _short_intro(doc, s):
                 ctx.list_intro = ctx.last  # "... sanctioned 12 companies. Among them:" then a list
             if not (s.index - ctx.designation_sentence <= 2 and _rest_of_list(doc, s)) and not (
@@ -206,14 +212,19 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
 def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _Context) -> list[Claim]:
     s = sent.s
     out: list[Claim] = []
-    if ctx.list_intro and not (s.bullet or sent.last_token - sent.first_token <= 10):
-        ctx.list_intro = None
+    if ctx.list_intro and (ctx.opens_list or not (s.bullet or sent.last_token - sent.first_token <= 10)):
+        ctx.list_intro = None  # the list ended, or another one starts ("Since then:")
     if ctx.list_intro:
         intro = ctx.list_intro
+        own = _usable_dates(doc, sent.dates, s.start)  # "- May: Haiti's Viv Ansanm": the item's own date first
         for g in _groups(sent.phrases, table, doc):
-            out.append(_designation_claim(g, s, intro["kind"], intro["authority"], intro["date"], intro["cue"]))
+            if _entity_type(table, g) == "person" and not _designated(table, g.ref):
+                continue  # "- Cartel de los Soles, which is led by Nicolás Maduro"
+            date = _near([d for d in own if d.start < g.start], g.start) or intro["date"]
+            out.append(_designation_claim(g, s, intro["kind"], intro["authority"], date, intro["cue"]))
         return out
-    if not any(p.kind in ("designation_cue", "weak_cue", "kind") for p in sent.phrases) and not _rest_of_list(doc, s):
+    if not any(p.kind in ("designation_cue", "weak_cue", "kind") for p in sent.phrases) and not (
+            _rest_of_list(doc, s) or ctx.opens_list):
         return out  # nothing here asserts or describes a designation
     for cs, ce in s.clauses:
         phrases = _inside(sent.phrases, cs, ce)
@@ -222,11 +233,11 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         kinds = [p for p in phrases if p.kind == "kind"]
         words = set(doc.norms[bisect.bisect_left(doc.starts, cs):bisect.bisect_left(doc.starts, ce)])
         recent = s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
-        continuation = bool(weak) or bool(words & CONTINUATION_WORDS)
+        continuation = bool(weak) or bool(words & CONTINUATION_WORDS) or ctx.opens_list
         removing = not cues and (recent or bool(kinds)) and (
             not STRONG_REMOVALS.isdisjoint(words)  # "were removed in October"
             or any(_removal_at(_words_between(doc, max(cs, k.start - 30), k.start)[-3:]) is not None for k in kinds))
-        asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s) or removing) and recent)
+        asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s) or removing or ctx.opens_list) and recent)
         groups = _groups(phrases, table, doc)
         anchor = (cues or weak or kinds or [None])[0]
         near_kinds, near_cues = _Nearest(kinds), _Nearest(cues + weak)
@@ -273,8 +284,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         if kind:
             ctx.kind, ctx.kind_sentence, ctx.kind_paragraph = kind, s.index, s.paragraph
         ctx.last = {"kind": kind, "authority": auth_id, "date": date, "cue": anchor}
-        if sent.ends_with_colon and ce >= s.end - 1:
-            ctx.list_intro = ctx.last
+        if (sent.ends_with_colon or ctx.opens_list) and ce >= s.end - 1:
+            ctx.list_intro = ctx.last  # "The first wave came on Feb. 20: eight groups." then the eight
     if not out:  # the kind a sentence without a claim names is what "was inscribed in 1990" next refers to
         kinds = [p for p in sent.phrases if p.kind == "kind"]
         if kinds:

@@ -202,6 +202,13 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[DateWindow | None, 
     return win, True
 
 
+def _line_heading(m: re.Match[str], text: str, start: int) -> bool:
+    """Is the month the heading of its own line ("- May: Haiti's Viv Ansanm"), where even "May" is a month?"""
+    prefix = text[max(0, start - 4):start]
+    line = prefix.rsplit("\n", 1)[-1]
+    return text.startswith(":", m.end()) and (start <= 3 or "\n" in prefix) and line.strip() in ("", "-", "*", "\u2022")
+
+
 def _plausible(m: re.Match[str], text: str) -> bool:
     """Reject month and weekday names that are ordinary words here ("march", "may")."""
     word_group = next((k for k in ("m1", "m2", "m3", "m4", "w") if m.group(k)), None)
@@ -211,7 +218,7 @@ def _plausible(m: re.Match[str], text: str) -> bool:
     if not text[start].isupper():
         return False
     name = m.group(word_group)
-    if word_group == "m4" and name in AMBIGUOUS_MONTHS and not m.group("mq"):
+    if word_group == "m4" and name in AMBIGUOUS_MONTHS and not m.group("mq") and not _line_heading(m, text, start):
         return False
     return not (word_group == "m4" and len(name) <= 4 and name not in ("may", "june", "july"))
 
