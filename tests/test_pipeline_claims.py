@@ -490,3 +490,12 @@ def test_a_bullet_list_after_a_colon_in_a_designation_context_lists_designations
         ("designation", "Tren de Aragua", "on Feb. 20"), ("designation", "MS-13", "on Feb. 20"),
         ("designation", "Viv Ansanm", "May"), ("designation", "Cartel de los Soles", None),
         ("reward", "$50 million", None)]
+
+
+def test_a_count_with_two_qualifiers_joined_by_and_counts_either() -> None:
+    text = ("The State Department has designated 12 Latin American and Caribbean groups as foreign terrorist "
+            "organizations.")
+    result = check(Article(text=text, published_at=dt.date(2025, 9, 4)),
+                   load_table(Path(__file__).resolve().parent / "data" / "cartels2" / "reference"))
+    assert [(c["text"], c["value"]["regions"]) for c in result["claims"]] == [
+        ("12 Latin American and Caribbean groups", ["latin-america", "caribbean"])]

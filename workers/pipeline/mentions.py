@@ -24,7 +24,7 @@ _NOT_MODIFIERS = {"of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "
                   "which", "who", "where", "when", "whose", "is", "are", "was", "were", "be", "been", "has", "have",
                   "had", "their", "its",
                   "his", "her", "them", "they", "it", "as", "than"}
-_MAX_MODIFIERS = 3
+_MAX_MODIFIERS = 4  # words between a number and its noun: "12 Latin American and Caribbean groups"
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +218,8 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                 continue
             if word in _OTHER:
                 other = True
+            elif word in ("and", "or") and (places or regions) and k + 1 in quals:
+                pass  # "12 Latin American and Caribbean groups": either qualifier
             elif (word.isdigit() or word in COUNT_WORDS or word in _NOT_MODIFIERS or _noun_or_verb(word)
                   or _gap_has_break(doc, ends[k - 1], starts[k])):
                 break
