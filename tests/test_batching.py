@@ -81,17 +81,21 @@ def test_run_waiting_runs_the_waiting_jobs_within_its_limits(base_config: dict[s
 def test_a_job_taken_from_the_queue_survives_its_process_being_killed(
     stack_config: dict[str, Any], log_dir: Path
 ) -> None:
-    # The first job takes 0.2 s, within the task's budget (a tenth of the 3 s soft limit): the process then takes
-    # the second job from the queue itself. Killed during it, the message comes back after the visibility timeout.
-    config = {**stack_config, "TEST_TASK_DELAY": 0.2}
+    # The first job takes 0.5 s, within the task's budget (a tenth of the 8 s soft limit): the process then takes
+    # the second job, queued while the first ran, from the queue itself. Killed during it, the message comes back
+    # after the visibility timeout.
+    config = {**stack_config, "TEST_TASK_DELAY": 0.5, "TASK_SOFT_TIME_LIMIT": 8, "TASK_TIME_LIMIT": 9,
+              "VISIBILITY_TIMEOUT": 10}
     app = create_app(config)
     store = app.extensions["claimcheck.jobs"]
     worker = WorkerProcess(config, log_dir / "worker.log").start()
     try:
         with LiveServer(app) as server:
             first = requests.post(f"{server.url}/v1/checks", json={"text": SAMPLE_TEXT}, headers=auth(), timeout=10)
+            first_id = first.json()["id"]
+            wait_until(lambda: store.get(first_id)["status"] == "running", 20, 0.01, "the first job to start")
             second = requests.post(f"{server.url}/v1/checks", json={"text": SAMPLE_TEXT}, headers=auth(), timeout=10)
-            first_id, second_id = first.json()["id"], second.json()["id"]
+            second_id = second.json()["id"]
             wait_until(lambda: store.get(second_id)["status"] == "running", 20, 0.01, "the second job to start")
             assert store.get(first_id)["status"] == "succeeded"
             assert store.redis.hlen(f"{store.prefix}unacked") == 2  # the task's own message and the taken one
