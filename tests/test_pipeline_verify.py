@@ -204,3 +204,17 @@ def test_an_owner_is_not_what_is_designated() -> None:
     result = check(Article(text="Washington on Thursday sanctioned Sovcomflot's tanker NS Captain.",
                            published_at=D(2024, 2, 24)), SANCTIONS)
     assert [c["subject"]["id"] for c in result["claims"]] == ["ns-captain"]
+
+
+def test_a_list_kind_reads_on_the_list_after_designated_and_with_an_article_elsewhere() -> None:
+    """"was designated on the SDN list", but "with a sanctions designation", not "with under sanctions"."""
+    from pathlib import Path
+
+    from workers.pipeline import Article, check, load_table
+
+    table = load_table(Path(__file__).resolve().parent / "data" / "sanctions" / "reference")
+    text = "Sovcomflot was added to the SDN list on Friday. The Treasury has now sanctioned 500 Russian companies."
+    claims = check(Article(text=text, published_at=D(2024, 2, 24)), table)["claims"]
+    explanations = " ".join(c["verdict"]["explanation"] for c in claims)
+    assert "designated on the Specially Designated Nationals (SDN) list" in explanations
+    assert "with a sanctions designation" in explanations and "with under" not in explanations

@@ -262,7 +262,7 @@ class Verifier:
                 f = alt[0]
                 return Verdict("partially_supported",
                                f"{name} was designated {self._kinds(f)} by {self.authority(f)} {self.when(f)}, "
-                               f"not {self._a(kname)}{tail}.", self.evidence(alt + later))
+                               f"not {self._as_designated(kname)}{tail}.", self.evidence(alt + later))
             if same:
                 f = same[0]
                 pub_ok = self.published is None or (f.first_day and f.first_day <= self.published)
@@ -299,12 +299,12 @@ class Verifier:
             f = alt[0]
             return Verdict("partially_supported",
                            f"{_upper_first(self.as_of())}, {name} was designated {self._kinds(f)} by "
-                           f"{self.authority(f)} ({self.when(f)}), not {self._a(kname)}{tail}.",
+                           f"{self.authority(f)} ({self.when(f)}), not {self._as_designated(kname)}{tail}.",
                            self.evidence(alt + later))
         if later:
             f = later[0]
-            return Verdict("refuted", f"{name} was not designated {self._a(kname)} {self.as_of()}; that happened "
-                                      f"only {self.when(f)}.", self.evidence(later))
+            return Verdict("refuted", f"{name} was not designated {self._as_designated(kname)} {self.as_of()}; "
+                                      f"that happened only {self.when(f)}.", self.evidence(later))
         return Verdict("refuted", f"The table records no designation of {name} as {self._a(kname)} "
                                   f"{self.as_of()}.", self.evidence(facts))
 
@@ -337,8 +337,9 @@ class Verifier:
                                             f"on {fmt_day(u)}.", self.evidence([f]))
             if ends and (self.published is None or ends[0][1] <= self.published):
                 f, u = ends[0]
-                return Verdict("partially_supported", f"{name}'s designation as {self._kinds(f)} ended on "
-                                                      f"{fmt_day(u)}, not {fmt_window(window)}.", self.evidence([f]))
+                kinds = self._kinds(f, designated=False)
+                return Verdict("partially_supported", f"{name}'s designation as {kinds} ended on {fmt_day(u)}, not "
+                                                      f"{fmt_window(window)}.", self.evidence([f]))
         elif ended:
             f, u = ended[-1]
             return Verdict("supported", f"{name} was designated {self._kinds(f)} {self.when(f)}, and that ended on "
@@ -356,7 +357,7 @@ class Verifier:
 
     def _named_kind(self, kind: str | None, f: Fact) -> str:
         """The claimed kind with its article, or the fact's own kinds when the claim names none."""
-        return self._a(self.kind_name(kind)) if kind else self._kinds(f)
+        return self._as_designated(self.kind_name(kind)) if kind else self._kinds(f)
 
     def _designation_found(self, claim: Claim, hit: list[Fact], name: str, kname: str) -> Verdict:
         f = hit[0]
@@ -372,27 +373,34 @@ class Verifier:
         return Verdict("supported", f"{name} was designated {self._kinds(f)} by {self.authority(f)} {self.when(f)}.",
                        self.evidence(hit))
 
-    def _kinds(self, f: Fact) -> str:
-        key = ("kinds", f.id)
+    def _kinds(self, f: Fact, designated: bool = True) -> str:
+        """The fact's kinds in words: as they follow "was designated" ("on the SDN list"), else with an article."""
+        key = ("kinds", f.id, designated)
         if key not in self._words:
-            self._words[key] = " and ".join(self._a(self.kind_name(k)) for k in f.kinds) or "under an unrecorded kind"
+            form = self._as_designated if designated else self._a
+            self._words[key] = " and ".join(form(self.kind_name(k)) for k in f.kinds) or "under an unrecorded kind"
         return self._words[key]
 
     def _describe(self, facts: list[Fact]) -> str:
-        return "; ".join(f"{self._kinds(f)} by {self.authority(f)} {self.when(f)}" for f in facts) or "nothing"
+        return "; ".join(f"{self._kinds(f, designated=False)} by {self.authority(f)} {self.when(f)}"
+                         for f in facts) or "nothing"
 
     @staticmethod
     def _a(phrase: str) -> str:
+        if phrase.startswith(("a ", "an ", "the ")) or phrase.endswith("designation"):
+            return phrase
+        return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+
+    @classmethod
+    def _as_designated(cls, phrase: str) -> str:
         """A kind's name as it follows "was designated": "a World Heritage Site", "on the SDN list", "under
         sanctions"."""
         last = phrase.rsplit(" ", 1)[-1].lower()
-        if phrase.startswith(("a ", "an ", "the ", "on ", "under ")) or last == "designation":
-            return phrase
         if last in _LIST_NOUNS:
             return "on the " + phrase
         if last in _PLURAL_MEASURES:
             return "under " + phrase
-        return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+        return cls._a(phrase)
 
     # --- reward ---------------------------------------------------------------------------
     def reward(self, claim: Claim) -> Verdict:
