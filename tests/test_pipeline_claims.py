@@ -246,10 +246,16 @@ def test_a_possessive_date_dates_its_noun_not_the_claim() -> None:
 SANCTIONS = Path(__file__).resolve().parent / "data" / "sanctions" / "reference"
 
 
+def _verdicts(text: str, table_path: Path | None, published: dt.date) -> list[tuple[str, str, str | None, str]]:
+    """Each claim's type, text, date text and verdict label."""
+    result = check(Article(text=text, published_at=published), load_table(table_path))
+    return [(c["type"], c["text"], (c["value"].get("date") or {}).get("text"), c["verdict"]["label"])
+            for c in result["claims"]]
+
+
 def _dated(text: str, table_path: Path | None = None, published: dt.date = PUB) -> list[tuple[str, str, str | None]]:
     """Each claim's type, text and the text of the date it was given."""
-    result = check(Article(text=text, published_at=published), load_table(table_path))
-    return [(c["type"], c["text"], (c["value"].get("date") or {}).get("text")) for c in result["claims"]]
+    return [found[:3] for found in _verdicts(text, table_path, published)]
 
 
 def test_a_date_closing_a_later_conjunct_is_not_the_earlier_lists() -> None:
@@ -298,13 +304,6 @@ def test_a_kind_named_without_a_claim_is_the_kind_of_the_next_sentences_claims()
 
 
 CTJUSTICE = Path(__file__).resolve().parent / "data" / "ctjustice" / "reference"
-
-
-def _verdicts(text: str, table_path: Path | None, published: dt.date) -> list[tuple[str, str, str | None, str]]:
-    """Each claim's type, text, date text and verdict label."""
-    result = check(Article(text=text, published_at=published), load_table(table_path))
-    return [(c["type"], c["text"], (c["value"].get("date") or {}).get("text"), c["verdict"]["label"])
-            for c in result["claims"]]
 
 
 def test_a_datelines_date_dates_nothing() -> None:

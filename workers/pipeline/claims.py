@@ -178,15 +178,15 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
                           and ":" in doc.text[s.start:s.end]
                           and not any(p.kind == "reward_cue" for p in index.slice(  # "ARE THERE REWARDS? ...:"
                               "phrases", sentences[max(0, ctx.designation_sentence + 1)].start, s.end)))
+        reward_item = s.bullet and bool(index.slice("money", s.start, s.end)) and _in_reward_list(s, sentences, index)
         if s.index not in relevant and not ctx.list_intro and not ctx.opens_list:
             if ctx.last and ctx.designation_sentence == s.index - 1 and _short_intro(doc, s):
                 ctx.list_intro = ctx.last  # "... sanctioned 12 companies. Among them:" then a list
-            if not (s.index - ctx.designation_sentence <= 2 and _rest_of_list(doc, s)) and not (
-                    s.bullet and index.slice("money", s.start, s.end) and _in_reward_list(s, sentences, index)):
+            if not (s.index - ctx.designation_sentence <= 2 and _rest_of_list(doc, s)) and not reward_item:
                 continue  # no cue, kind term or trigger: nothing here can make a claim
         sent = _Sentence(s, doc, mentions, index)
         claims += _designations(doc, sent, table, ctx)
-        claims += _rewards(doc, sent, sentences, index, table)
+        claims += _rewards(doc, sent, sentences, index, table, reward_item)
         claims += _events(doc, sent)
     return _dedupe(sorted(claims, key=lambda c: (c.start, c.type)))
 
@@ -481,9 +481,10 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
 # --- rewards ----------------------------------------------------------------------------
 
 def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], index: _Index,
-             table: ReferenceTable) -> list[Claim]:
+             table: ReferenceTable, reward_item: bool = False) -> list[Claim]:
+    """Reward claims of one sentence; `reward_item`: it is an item of a list a reward cue introduces."""
     cues = [p for p in sent.phrases if p.kind == "reward_cue"]
-    listed = not cues and sent.s.bullet and bool(sent.money) and _in_reward_list(sent.s, sentences, index)
+    listed = not cues and reward_item
     if listed:  # "- $25 million for Diosdado Cabello" under "Rewards:": each amount is its own cue
         cues = [PhraseMatch(m.start, m.end, 0, 0, "reward_cue", "reward") for m in sent.money]
     if not cues or not sent.money:

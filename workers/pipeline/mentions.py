@@ -144,9 +144,10 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
                 e = hit.entries[0]
                 spanned.append(_to_match(doc, hit, e.kind, e.ref, False))
         if spanned:
-            by_kind: dict[str, list[PhraseMatch]] = defaultdict(list)
+            by_kind: dict[str, list[PhraseMatch]] = {g.kind: [] for g in spanned}  # only the kinds with a gap
             for m in matches:
-                by_kind[m.kind].append(m)
+                if m.kind in by_kind:
+                    by_kind[m.kind].append(m)
             for same in by_kind.values():
                 same.sort(key=_FIRST)
             matches += [g for g in spanned if not _holds_its_own_kind(g, by_kind.get(g.kind, ()))]
