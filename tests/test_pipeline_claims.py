@@ -358,6 +358,36 @@ def test_a_reward_against_a_group_is_claimed_and_unverifiable() -> None:
     assert [c[2] for c in _claims(person)] == ["nicolas-maduro"]
 
 
+def _subjects(text: str) -> list[tuple[str, dict | None, str]]:
+    """Each claim's text, subject and verdict label, against the bundled table."""
+    result = check(Article(text=text, published_at=PUB), load_table())
+    return [(c["text"], c["subject"], c["verdict"]["label"]) for c in result["claims"]]
+
+
+@pytest.mark.parametrize(("text", "amount", "name"), [
+    ("Crime Stoppers is offering a reward of up to $5,000 for information leading to the arrest of an eighth suspect, "
+     "Yorbis Alejandro P\u00e9rez, 24, who remains at large.", "$5,000", "Yorbis Alejandro P\u00e9rez"),
+    ("The State Department offers a reward of $15 million for CJNG leader Nemesio \"El Mencho\" Oseguera.",
+     "$15 million", 'Nemesio "El Mencho" Oseguera'),
+    ("El Mayo, for whom Washington offered a reward of $15 million before his arrest, will plead guilty.",
+     "$15 million", "El Mayo"),
+    ("The reward of $1 million for Rafael Caro Quintero was raised in 2018.", "$1 million", "Rafael Caro Quintero"),
+])
+def test_a_reward_for_someone_the_table_does_not_know_is_unverifiable_with_the_name_as_written(
+        text: str, amount: str, name: str) -> None:
+    assert _subjects(text) == [(amount, {"id": None, "name": name}, "unverifiable")]
+
+
+@pytest.mark.parametrize("text", [
+    "A $20,000 reward was offered in the hunt for Clapham chemical attack suspect.",  # "Clapham" modifies "suspect"
+    "A $5,000 Reward Is Offered For Information On Missing Man John Doe",  # title case: capitals name no one
+    "Police offered a $5,000 reward for information about the attack in Houston on Tuesday.",
+    "Maduro is wanted. A reward of $50 million is offered for his capture.",  # the subject is named before
+])
+def test_a_reward_names_no_unknown_subject_from_modifiers_titles_places_or_back_references(text: str) -> None:
+    assert not [subject for _, subject, _ in _subjects(text) if subject and subject["id"] is None]
+
+
 def test_a_gapped_cue_is_found_in_its_other_verb_forms() -> None:
     """The table lists "offered ... for" and "offering ... for"; the article says "still offers ... for"."""
     from workers.pipeline.reference import verb_forms
@@ -441,12 +471,13 @@ def test_a_de_prefixed_cue_is_a_removal_and_a_count_of_removals_is_not_a_count_o
 
 
 def test_a_reward_for_information_about_an_event_has_the_event_as_subject() -> None:
-    """The table's reward is for a killing (an event named by its triggers); another killing is not it."""
+    """The table's reward is for a killing (an event named by its triggers); another killing is not it, and the
+    reward for that one is for someone the table does not know."""
     text = ("Crimestoppers offered £200,000 in 2022 for information about the killing of Olivia Pratt-Korbel.\n"
             "In October last year, the charity offered £20,000 for information about the murder of Carl Russell.")
     found = check(Article(text=text, published_at=dt.date(2024, 2, 5)), load_table(UKPROSCRIBED))["claims"]
     rewards = [(c["text"], c["subject"]["id"], c["verdict"]["label"]) for c in found if c["type"] == "reward"]
-    assert rewards == [("£200,000", "olivia-pratt-korbel-murder", "supported")]
+    assert rewards == [("£200,000", "olivia-pratt-korbel-murder", "supported"), ("£20,000", None, "unverifiable")]
 
 
 def test_a_designation_dated_between_its_announcement_and_its_entry_into_force_is_right() -> None:

@@ -183,6 +183,8 @@ def test_reference_version_is_the_fictional_tables(results: dict[str, dict]) -> 
 
 @pytest.mark.parametrize("article", sorted(FILES))
 def test_bundled_table_finds_nothing_in_fictional_article(article: str) -> None:
-    """The bundled table knows none of the fictional names, cues or triggers: no claims leak across domains."""
+    """The bundled table knows none of the fictional names or triggers: nothing is checked across domains. A reward
+    its cues find ("bounty") is for someone it does not know: unverifiable, the name as written."""
     result = check(_article(article), load_table())
-    assert result["claims"] == []
+    assert all(c["type"] == "reward" and c["subject"]["id"] is None and c["verdict"]["label"] == "unverifiable"
+               for c in result["claims"]), result["claims"]

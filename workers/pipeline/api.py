@@ -141,7 +141,8 @@ def _claim_dict(number: int, claim: Claim, verifier: Verifier, text: str) -> dic
         "span": [claim.start, claim.end],
         "sentence": text[s.start:s.end],
         "sentence_span": [s.start, s.end],
-        "subject": _entity_ref(verifier, claim.subject),
+        "subject": ({"id": None, "name": claim.subject_name} if claim.subject is None and claim.subject_name
+                    else _entity_ref(verifier, claim.subject)),
         "value": value,
         "verdict": verifier.verdict(claim).to_dict(),
     }

@@ -15,6 +15,9 @@ from workers.pipeline.english import (
     EVENT_PREPOSITIONS,
     HYPOTHETICAL_WORDS,
     LINKING_WORDS,
+    MONTHS,
+    NAME_ENDERS,
+    NAME_PARTICLES,
     NEGATIONS,
     PHRASE_PREPOSITIONS,
     RELATION_NOUNS,
@@ -25,6 +28,7 @@ from workers.pipeline.english import (
     STATE_WORDS,
     STRONG_REMOVALS,
     SUBORDINATORS,
+    WEEKDAYS,
 )
 from workers.pipeline.mentions import CountMention, Mentions
 from workers.pipeline.model import Claim, DateMention, MoneyMention, PhraseMatch, Sentence
@@ -199,7 +203,8 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
             key: tuple = (c.type, c.subject, c.value.get("kind"), window, c.value.get("negated"),
                           c.value.get("authority"))
         else:
-            key = (c.type, c.subject, repr(sorted((k, str(v)) for k, v in c.value.items() if k != "named")), window)
+            key = (c.type, c.subject or c.subject_name,
+                   repr(sorted((k, str(v)) for k, v in c.value.items() if k != "named")), window)
         if key in seen:
             continue
         seen.add(key)
@@ -524,18 +529,25 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         gap = _words_between(doc, min(cue.end, m.end), max(cue.start, m.start))
         if len(gap) > REWARD_DISTANCE or _other_money(doc, sent, m, date_starts):
             continue
-        person = people.at(m.start)
-        if person is None and listed:
-            continue  # a list item names its own subject
-        if person is None and not earlier_person:
+        person, unknown = people.at(m.start), None
+        if (whom := _for_whom(doc, sent, min(cue.start, m.start))) is not None:  # "El Mayo, for whom ... offered"
+            person = next((p for p in people.around(whom[0]) if p.start < whom[1] and whom[0] < p.end), None)
+            unknown = None if person else doc.text[whom[0]:whom[1]]
+        elif person is None and listed:
+            unknown = _named_target(doc, sent, m)  # a list item names its own subject
+            if unknown is None:
+                continue
+        if person is None and unknown is None and not earlier_person:
             earlier_person.append(_earlier_person(sent, sentences, index, table)
                                   or _described(doc, sent, index, table))
-        subject = person.ref if person else earlier_person[0]
-        if person is None and (subject is None or _names_another_target(doc, sent, m, cue, table.entities[subject])):
-            target = _target_group(doc, sent, m, table)  # "$15 million for ... the Houthis' financial networks"
-            if target is None:
+        subject = person.ref if person else None if unknown else earlier_person[0]
+        if person is None and unknown is None and (
+                subject is None or _names_another_target(doc, sent, m, cue, table.entities[subject])):
+            unknown = _named_target(doc, sent, m)  # "for ... an eighth suspect, Yorbis Alejandro Perez"
+            target = None if unknown else _target_group(doc, sent, m, table)  # "... the Houthis' financial networks"
+            if unknown is None and target is None:
                 continue
-            subject = target.ref
+            subject = target.ref if target else None
         prev = previous.get(id(m))
         multiplier = None
         head = _words_between(doc, max(sent.s.start, m.start - 80), m.start)[-10:]
@@ -549,8 +561,103 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             "previous_stated": bool(prev), "authority": authority.ref if authority else None,
             "past": "had" in _words_between(doc, max(sent.s.start, min(cue.start, m.start) - 40),
                                             min(cue.start, m.start))[-4:],
-        }, date))
+        }, date, unknown))
     return out
+
+
+_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "across", "into", "from", "around", "throughout"}
+NAME_REACH = 14  # words after "for" within which a reward names whom it is for
+
+
+def _capitalised(doc: Document, k: int) -> bool:
+    return doc.text[doc.starts[k]].isupper()
+
+
+def _named_target(doc: Document, sent: _Sentence, m: MoneyMention) -> str | None:
+    """The name, as written, of someone a reward is offered for whom the table does not know: the last run of
+    capitalised words before the phrase ends ("up to $5,000 for information leading to the arrest of an eighth
+    suspect, Yorbis Alejandro Perez, 24"). A run followed by a lower-case noun modifies it ("for Clapham chemical
+    attack suspect"), and a headline's capitals say nothing."""
+    words, end = doc.norms, sent.last_token
+    k = bisect.bisect_left(doc.starts, m.end)
+    first = next((i for i in range(k, min(k + 3, end)) if words[i] == "for"), None)
+    if first is None or _headline(doc, sent):
+        return None
+    runs: list[tuple[int, int]] = []  # token ranges of names ended by punctuation, a function word or the phrase end
+    run_start: int | None = None
+    i = first + 1
+    while i < min(end, first + 1 + NAME_REACH):
+        gap = doc.text[doc.ends[i - 1]:doc.starts[i]]
+        initial = len(words[i - 1]) == 1 and _capitalised(doc, i - 1)  # "Joaquin A. Guzman"
+        stop = any(c in gap for c in ";:()\u2014\u2013") or ("." in gap and not initial)
+        if run_start is not None and (stop or "," in gap):
+            runs.append((run_start, i))
+            run_start = None
+        if stop or "," in gap and runs:
+            break
+        word = words[i]
+        if _capitalised(doc, i) and not word.isdigit():
+            if run_start is None and words[i - 1] in _PLACE_PREPOSITIONS:
+                break  # "for information about the attack in Houston": a place, and the name is not given
+            run_start = i if run_start is None else run_start
+        elif (run_start is not None and word in NAME_PARTICLES and i + 1 < end and _capitalised(doc, i + 1)
+              and not any(c in doc.text[doc.ends[i]:doc.starts[i + 1]] for c in ",.;:")):
+            pass  # "Rafael Caro Quintero", "Abu Bakr al-Baghdadi"
+        elif word in _BACK_REFERENCES and not runs and run_start is None:
+            return None  # "for his capture": the subject is named before
+        elif word in NAME_ENDERS or word.isdigit():
+            if run_start is not None:
+                runs.append((run_start, i))
+            run_start = None
+            if runs:
+                break
+        else:
+            run_start = None  # a run before a lower-case noun ("CJNG leader") modifies what follows
+        i += 1
+    else:
+        if run_start is not None:
+            runs.append((run_start, i))
+    if not runs:
+        return None
+    a, b = runs[-1]
+    if all(words[j] in MONTHS or words[j] in WEEKDAYS for j in range(a, b)):
+        return None
+    start, stop_at = doc.starts[a], doc.ends[b - 1]
+    if any(p.start < stop_at and start < p.end for p in sent.phrases if p.kind not in ("reward_cue", "weak_cue")):
+        return None  # a name the table knows, or a place: not someone it does not know
+    return doc.text[start:stop_at]
+
+
+_TITLE_WORDS = {"for", "of", "in", "on", "to", "the", "and", "a", "an", "with", "after", "over", "from", "at", "by"}
+
+
+def _headline(doc: Document, sent: _Sentence) -> bool:
+    """Is the sentence in title case ("Reward Offered For Information On Missing Man"), where capitals mark no
+    names? Most of its small words after the first are capitalised."""
+    small = [k for k in range(sent.first_token + 1, sent.last_token) if doc.norms[k] in _TITLE_WORDS]
+    return bool(small) and sum(_capitalised(doc, k) for k in small) * 2 > len(small)
+
+
+def _for_whom(doc: Document, sent: _Sentence, before: int) -> tuple[int, int] | None:
+    """The character span of the name a reward's "for whom" refers back to ("El Mayo, for whom Washington offered
+    15 million dollars"), when the sentence has one before the cue."""
+    words = doc.norms
+    hi = bisect.bisect_left(doc.starts, before)
+    k = next((j for j in range(hi - 1, sent.first_token, -1) if words[j] == "whom" and words[j - 1] == "for"), None)
+    if k is None or _headline(doc, sent):
+        return None
+    j = k - 2  # the word before "for"
+    if j < sent.first_token or "," not in doc.text[doc.ends[j]:doc.starts[k - 1]]:
+        return None
+    last = j
+    while j > sent.first_token and (_capitalised(doc, j) or words[j] in NAME_PARTICLES) and not any(
+            c in doc.text[doc.ends[j - 1]:doc.starts[j]] for c in ",.;:()"):
+        j -= 1
+    if not _capitalised(doc, j):
+        j += 1
+    if j > last or not _capitalised(doc, j) or j == last == sent.first_token:
+        return None  # one capitalised word opening the sentence may be any word
+    return doc.starts[j], doc.ends[last]
 
 
 _TARGET_FILLER = {"information", "info", "on", "about", "leading", "that", "leads", "to", "the", "arrest", "capture",

@@ -124,6 +124,15 @@ EVENT_PREPOSITIONS = {"since", "after", "before", "following", "until", "amid"}
 # another clause's
 STATE_WORDS = {"remains", "remain", "still", "currently", "continues", "continue"}
 
+# Lower-case words inside a personal name ("Joaquin Guzman Loera", "Rafael Caro Quintero", "Abu Bakr al-Baghdadi")
+NAME_PARTICLES = {"de", "del", "della", "la", "las", "los", "el", "van", "von", "der", "den", "da", "das", "do", "dos",
+                  "du", "bin", "ibn", "al", "y", "le"}
+
+# Words that end a name a reward is offered for and open what is said about it ("for John Doe, who fled in 2019")
+NAME_ENDERS = {"in", "at", "on", "who", "whom", "whose", "which", "that", "after", "before", "since", "and", "or",
+               "with", "from", "by", "to", "into", "over", "under", "during", "while", "as", "when", "where", "if",
+               "is", "was", "are", "were", "has", "had", "have", "will", "would", "said", "says", "but", "than"}
+
 CONTINUATION_WORDS = {"also", "too", "likewise", "similarly", "additionally", "later", "then", "another"}
 
 # Copulas and linking words that let a kind term describe a nearby name ("X, a terrorist group").

@@ -115,3 +115,4 @@ class Claim:
     subject: str | None  # entity id
     value: dict[str, Any] = field(default_factory=dict)
     date: DateMention | None = None
+    subject_name: str | None = None  # as written, for a subject the table does not know (then `subject` is None)

@@ -20,9 +20,9 @@ class ArticleOutSchema(Schema):
 
 
 class SubjectSchema(Schema):
-    """The entity a claim is about."""
+    """The entity a claim is about; `id` is null for one the reference table does not know (its name as written)."""
 
-    id = fields.String(required=True)
+    id = fields.String(required=True, allow_none=True)
     name = fields.String(required=True)
 
 

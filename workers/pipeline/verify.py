@@ -191,6 +191,9 @@ class Verifier:
     # --- dispatch -------------------------------------------------------------------------
     def verdict(self, claim: Claim) -> Verdict:
         """The verdict on one claim."""
+        if claim.subject is None and claim.subject_name:
+            return Verdict("unverifiable", f"The reference table does not know {claim.subject_name}, so the claim "
+                                           "cannot be checked.")
         if claim.date is not None and claim.date.window is None:
             return Verdict("unverifiable", f"The date \"{claim.date.text}\" cannot be resolved without a "
                                            "publication date, so the claim cannot be checked.")
