@@ -348,6 +348,27 @@ def test_a_count_far_beyond_the_table_cannot_be_checked() -> None:
     assert [label for *_, label in _verdicts(near, CTJUSTICE, dt.date(2025, 3, 5))] == ["refuted"]
 
 
+def test_a_count_six_times_what_the_table_knows_cannot_be_checked() -> None:
+    """The table lists one extreme right-wing group among those proscribed; six is beyond what it can tell."""
+    text = "The move brings to six the number of extreme right-wing groups proscribed in Britain."
+    assert _verdicts(text, UKPROSCRIBED, dt.date(2024, 4, 26)) == [
+        ("designation_count", "six the number of extreme right-wing groups", None, "unverifiable")]
+
+
+@pytest.mark.parametrize("text", [
+    "The move brings to 12 the number of Latin American and Caribbean groups the administration has designated as "
+    "foreign terrorist organizations this year.",
+    "That brought to 12 the number of Latin American or Caribbean groups the administration has designated as "
+    "foreign terrorist organizations in 2025.",
+])
+def test_brings_to_n_the_number_of_groups_is_a_count(text: str) -> None:
+    found = _verdicts(text, Path(__file__).resolve().parent / "data" / "cartels2" / "reference", dt.date(2025, 9, 4))
+    assert [(kind, name.split(" ")[0], label) for kind, name, _, label in found] == [
+        ("designation_count", "12", "supported")]
+    not_after_to = "The number of groups designated this year is 12."
+    assert not _verdicts(not_after_to, None, dt.date(2025, 9, 4))
+
+
 def test_a_reward_against_a_group_is_claimed_and_unverifiable() -> None:
     text = ("The Rewards for Justice program is also offering up to $15 million for information that disrupts the "
             "Houthis' financial networks.")

@@ -206,8 +206,11 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         value, width = num
         consumed = i + width - 1
         k, other, places, regions = i + width, False, [], []
+        if norms[k:k + 3] == ("the", "number", "of") and i and norms[i - 1] == "to":
+            k += 3  # "brings to 12 the number of Latin American groups"
         noun = None
-        while k < len(norms) and k - (i + width) <= _MAX_MODIFIERS:
+        first_modifier = k
+        while k < len(norms) and k - first_modifier <= _MAX_MODIFIERS:
             if k in nouns:
                 noun = nouns[k]
                 break

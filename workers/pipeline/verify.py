@@ -69,7 +69,7 @@ def _upper_first(text: str) -> str:
 
 
 ONE_DAY = dt.timedelta(days=1)
-FAR_BEYOND, FAR_BEYOND_BY = 3, 10  # a count over three times (and ten more than) all the table knows: uncheckable
+FAR_BEYOND, FAR_BEYOND_BY = 3, 4  # a count over three times (and four more than) all the table knows: uncheckable
 _LIST_NOUNS = {"list", "register", "registry", "roster", "blacklist"}  # "was designated on the SDN list"
 _PLURAL_MEASURES = {"sanctions", "penalties", "restrictions", "measures"}  # "was designated under sanctions"
 
