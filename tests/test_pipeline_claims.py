@@ -19,6 +19,14 @@ def _claims(text: str, published: dt.date | None = PUB) -> list[tuple[str, str, 
 
 CASES = [
     (
+        "names listed with a name a kind term describes",
+        "In February, Tren de Aragua and MS-13 became foreign terrorist organizations; the Sinaloa Cartel did not.",
+        [
+            ("designation", "Tren de Aragua", "tren-de-aragua"),
+            ("designation", "MS-13", "mara-salvatrucha"),
+        ],
+    ),
+    (
         "list after a colon",
         "The U.S. has designated two gangs as foreign terrorist organizations: Tren de Aragua (TdA) and MS-13.",
         [

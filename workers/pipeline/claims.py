@@ -247,7 +247,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         anchor = (cues or weak or kinds or [None])[0]
         near_kinds, near_cues = _Nearest(kinds), _Nearest(cues + weak)
         cue_words = table.lexicon.words_of("designation_cue")
-        linked_groups = [g for g in groups if any(_linked(doc, g, k, cue_words) for k in near_kinds.around(g.start))]
+        linked_groups = _conjoined(doc, groups, [g for g in groups
+                                                 if any(_linked(doc, g, k, cue_words) for k in near_kinds.around(g.start))])
         if not asserted and not linked_groups and not (kinds and _inside(sent.counts, cs, ce)):
             continue
         if asserted:  # a person is designated only next to the cue, unless the table designates that person
@@ -298,6 +299,24 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         if kinds and any(p.kind == "designation_cue" for p in sent.phrases):
             ctx.designation_sentence = s.index
     return out
+
+
+_CONJUNCTIONS = {"and", "or", "plus"}
+
+
+def _conjoined(doc: Document, groups: list[PhraseMatch], linked: list[PhraseMatch]) -> list[PhraseMatch]:
+    """The linked groups and those listed with them ("Tren de Aragua and MS-13 became foreign terrorist
+    organizations": the kind term is next to MS-13 only). Only commas and "and", "or", "plus" may join them."""
+    if not linked or len(linked) == len(groups):
+        return linked
+    keep = {id(g) for g in linked}
+    for g, h in reversed(list(zip(groups, groups[1:], strict=False))):
+        if id(h) in keep and id(g) not in keep:
+            between = doc.view[g.end:h.start]
+            words = _words_between(doc, g.end, h.start)
+            if set(words) <= _CONJUNCTIONS and len(words) <= 1 and not any(c in between for c in ";:.()"):
+                keep.add(id(g))
+    return [g for g in groups if id(g) in keep]
 
 
 def designable(table: ReferenceTable) -> frozenset[str]:
