@@ -247,8 +247,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         anchor = (cues or weak or kinds or [None])[0]
         near_kinds, near_cues = _Nearest(kinds), _Nearest(cues + weak)
         cue_words = table.lexicon.words_of("designation_cue")
-        linked_groups = _conjoined(doc, groups, [g for g in groups
-                                                 if any(_linked(doc, g, k, cue_words) for k in near_kinds.around(g.start))])
+        described = [g for g in groups if any(_linked(doc, g, k, cue_words) for k in near_kinds.around(g.start))]
+        linked_groups = _conjoined(doc, groups, described)
         if not asserted and not linked_groups and not (kinds and _inside(sent.counts, cs, ce)):
             continue
         if asserted:  # a person is designated only next to the cue, unless the table designates that person
