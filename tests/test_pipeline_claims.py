@@ -19,6 +19,22 @@ def _claims(text: str, published: dt.date | None = PUB) -> list[tuple[str, str, 
 
 CASES = [
     (
+        "the next steps of a sequence of designations",
+        "On Feb. 20, eight groups became foreign terrorist organizations. Haiti's Viv Ansanm followed in May. "
+        "In September came Ecuador's Los Choneros.",
+        [
+            ("designation_count", "eight groups", None),
+            ("designation", "Viv Ansanm", "viv-ansanm"),
+            ("designation", "Los Choneros", "los-choneros"),
+        ],
+    ),
+    (
+        "'followed' with an object, or far from a designation, is no sequel",
+        "On Feb. 20, eight groups became foreign terrorist organizations. Viv Ansanm followed the news closely. "
+        "Then came the rain. Los Choneros followed in May.",
+        [("designation_count", "eight groups", None)],
+    ),
+    (
         "names listed with a name a kind term describes",
         "In February, Tren de Aragua and MS-13 became foreign terrorist organizations; the Sinaloa Cartel did not.",
         [

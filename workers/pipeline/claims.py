@@ -24,6 +24,9 @@ from workers.pipeline.english import (
     RELATIVE_PRONOUNS,
     REMOVAL_PARTICLES,
     REMOVALS,
+    SEQUEL_AFTER,
+    SEQUEL_BEFORE,
+    SEQUEL_TAILS,
     START_WORDS,
     STATE_WORDS,
     STRONG_REMOVALS,
@@ -186,8 +189,10 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
         if s.index not in relevant and not ctx.list_intro and not ctx.opens_list:
             if ctx.last and ctx.designation_sentence == s.index - 1 and _short_intro(doc, s):
                 ctx.list_intro = ctx.last  # "... sanctioned 12 companies. Among them:" then a list
-            if not (s.index - ctx.designation_sentence <= 2 and _rest_of_list(doc, s)) and not reward_item:
-                continue  # no cue, kind term or trigger: nothing here can make a claim
+            if not (s.index - ctx.designation_sentence <= 2 and _rest_of_list(doc, s)) and not reward_item and not (
+                    s.index - ctx.designation_sentence == 1 and not _SEQUEL_WORDS.isdisjoint(
+                        doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)])):
+                continue  # no cue, kind term or trigger, nor "X followed in May": nothing here can make a claim
         sent = _Sentence(s, doc, mentions, index)
         claims += _designations(doc, sent, table, ctx)
         claims += _rewards(doc, sent, sentences, index, table, reward_item)
@@ -229,8 +234,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             out.append(_designation_claim(g, s, intro["kind"], intro["authority"], date, intro["cue"]))
         return out
     if not any(p.kind in ("designation_cue", "weak_cue", "kind") for p in sent.phrases) and not (
-            _rest_of_list(doc, s) or ctx.opens_list):
-        return out  # nothing here asserts or describes a designation
+            _rest_of_list(doc, s) or ctx.opens_list or s.index - ctx.designation_sentence == 1):
+        return out  # nothing here asserts or describes a designation, nor goes on from one just told
     for cs, ce in s.clauses:
         phrases = _inside(sent.phrases, cs, ce)
         cues = [p for p in phrases if p.kind == "designation_cue"]
@@ -238,12 +243,15 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         kinds = [p for p in phrases if p.kind == "kind"]
         words = set(doc.norms[bisect.bisect_left(doc.starts, cs):bisect.bisect_left(doc.starts, ce)])
         recent = s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
-        continuation = bool(weak) or bool(words & CONTINUATION_WORDS) or ctx.opens_list
+        groups = _groups(phrases, table, doc)
+        sequel = (not cues and s.index - ctx.designation_sentence == 1 and not _SEQUEL_WORDS.isdisjoint(words)
+                  and _sequel(doc, cs, ce, groups))
+        continuation = bool(weak) or bool(words & CONTINUATION_WORDS) or ctx.opens_list or sequel
         removing = not cues and (recent or bool(kinds)) and (
             not STRONG_REMOVALS.isdisjoint(words)  # "were removed in October"
             or any(_removal_at(_words_between(doc, max(cs, k.start - 30), k.start)[-3:]) is not None for k in kinds))
-        asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s) or removing or ctx.opens_list) and recent)
-        groups = _groups(phrases, table, doc)
+        asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s) or removing or ctx.opens_list or sequel)
+                                  and recent)
         anchor = (cues or weak or kinds or [None])[0]
         near_kinds, near_cues = _Nearest(kinds), _Nearest(cues + weak)
         cue_words = table.lexicon.words_of("designation_cue")
@@ -302,6 +310,20 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
 
 
 _CONJUNCTIONS = {"and", "or", "plus"}
+_SEQUEL_WORDS = frozenset(SEQUEL_AFTER | SEQUEL_BEFORE)
+
+
+def _sequel(doc: Document, cs: int, ce: int, groups: list[PhraseMatch]) -> bool:
+    """Does the clause tell the next step of the designations just told: "X followed in May" (a group before
+    "followed", nothing after it but when) or "In September came X" (a group within three words after "came")?"""
+    lo, hi = bisect.bisect_left(doc.starts, cs), bisect.bisect_left(doc.starts, ce)
+    norms = doc.norms
+    for k in range(lo, hi):
+        if norms[k] in SEQUEL_AFTER and any(g.end <= doc.starts[k] for g in groups):
+            return k + 1 >= hi or norms[k + 1] in SEQUEL_TAILS
+        if norms[k] in SEQUEL_BEFORE and any(k < bisect.bisect_left(doc.starts, g.start) <= k + 3 for g in groups):
+            return True
+    return False
 
 
 def _conjoined(doc: Document, groups: list[PhraseMatch], linked: list[PhraseMatch]) -> list[PhraseMatch]:

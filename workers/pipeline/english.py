@@ -133,6 +133,13 @@ NAME_ENDERS = {"in", "at", "on", "who", "whom", "whose", "which", "that", "after
                "with", "from", "by", "to", "into", "over", "under", "during", "while", "as", "when", "where", "if",
                "is", "was", "are", "were", "has", "had", "have", "will", "would", "said", "says", "but", "than"}
 
+# Verbs that tell the next step of a sequence just told ("Haiti's Viv Ansanm followed in May", "In September came
+# Los Choneros"): "followed" after its subject, "came" before it; and what may follow "followed" with no object
+SEQUEL_AFTER = {"followed", "follows", "follow"}
+SEQUEL_BEFORE = {"came", "comes", "come"}
+SEQUEL_TAILS = {"in", "on", "suit", "soon", "shortly", "later", "weeks", "days", "months", "a", "two", "three",
+                "within", "last", "this", "that", "after"}
+
 CONTINUATION_WORDS = {"also", "too", "likewise", "similarly", "additionally", "later", "then", "another"}
 
 # Copulas and linking words that let a kind term describe a nearby name ("X, a terrorist group").
