@@ -417,6 +417,8 @@ def _subjects(text: str) -> list[tuple[str, dict | None, str]]:
     ("El Mayo, for whom Washington offered a reward of $15 million before his arrest, will plead guilty.",
      "$15 million", "El Mayo"),
     ("The reward of $1 million for Rafael Caro Quintero was raised in 2018.", "$1 million", "Rafael Caro Quintero"),
+    ("The program offers a reward of up to $10 million for information on Hamas financial networks.", "$10 million",
+     "Hamas financial networks"),
 ])
 def test_a_reward_for_someone_the_table_does_not_know_is_unverifiable_with_the_name_as_written(
         text: str, amount: str, name: str) -> None:
@@ -424,7 +426,7 @@ def test_a_reward_for_someone_the_table_does_not_know_is_unverifiable_with_the_n
 
 
 @pytest.mark.parametrize("text", [
-    "A $20,000 reward was offered in the hunt for Clapham chemical attack suspect.",  # "Clapham" modifies "suspect"
+    "A $20,000 reward was offered in the hunt for a chemical attack suspect.",  # no name at all
     "A $5,000 Reward Is Offered For Information On Missing Man John Doe",  # title case: capitals name no one
     "Police offered a $5,000 reward for information about the attack in Houston on Tuesday.",
     "Maduro is wanted. A reward of $50 million is offered for his capture.",  # the subject is named before

@@ -608,6 +608,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
 
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "across", "into", "from", "around", "throughout"}
 NAME_REACH = 14  # words after "for" within which a reward names whom it is for
+_NAMED_KINDS = {"entity", "place", "region", "trigger"}  # phrases that name what the table knows
+MODIFIED_WORDS = 3  # lower-case words after a name that may still name the target ("Hamas financial networks")
 
 
 def _capitalised(doc: Document, k: int) -> bool:
@@ -617,8 +619,9 @@ def _capitalised(doc: Document, k: int) -> bool:
 def _named_target(doc: Document, sent: _Sentence, m: MoneyMention) -> str | None:
     """The name, as written, of someone a reward is offered for whom the table does not know: the last run of
     capitalised words before the phrase ends ("up to $5,000 for information leading to the arrest of an eighth
-    suspect, Yorbis Alejandro Perez, 24"). A run followed by a lower-case noun modifies it ("for Clapham chemical
-    attack suspect"), and a headline's capitals say nothing."""
+    suspect, Yorbis Alejandro Perez, 24"). A run followed by a lower-case noun modifies the name after it ("for CJNG
+    leader Nemesio Oseguera"), or with its nouns is the name when none follows ("for information on Hamas financial
+    networks"); a headline's capitals say nothing."""
     words, end = doc.norms, sent.last_token
     k = bisect.bisect_left(doc.starts, m.end)
     first = next((i for i in range(k, min(k + 3, end)) if words[i] == "for"), None)
@@ -626,6 +629,7 @@ def _named_target(doc: Document, sent: _Sentence, m: MoneyMention) -> str | None
         return None
     runs: list[tuple[int, int]] = []  # token ranges of names ended by punctuation, a function word or the phrase end
     run_start: int | None = None
+    modified: list[int] = []  # a run and the lower-case words after it: "Hamas financial networks"
     i = first + 1
     while i < min(end, first + 1 + NAME_REACH):
         gap = doc.text[doc.ends[i - 1]:doc.starts[i]]
@@ -641,6 +645,7 @@ def _named_target(doc: Document, sent: _Sentence, m: MoneyMention) -> str | None
             if run_start is None and words[i - 1] in _PLACE_PREPOSITIONS:
                 break  # "for information about the attack in Houston": a place, and the name is not given
             run_start = i if run_start is None else run_start
+            modified = []
         elif (run_start is not None and word in NAME_PARTICLES and i + 1 < end and _capitalised(doc, i + 1)
               and not any(c in doc.text[doc.ends[i]:doc.starts[i + 1]] for c in ",.;:")):
             pass  # "Rafael Caro Quintero", "Abu Bakr al-Baghdadi"
@@ -650,21 +655,24 @@ def _named_target(doc: Document, sent: _Sentence, m: MoneyMention) -> str | None
             if run_start is not None:
                 runs.append((run_start, i))
             run_start = None
-            if runs:
+            if runs or modified:
                 break
-        else:
-            run_start = None  # a run before a lower-case noun ("CJNG leader") modifies what follows
+        else:  # a run before a lower-case noun ("CJNG leader") modifies what follows, if anything follows
+            modified = [run_start, 1] if run_start is not None else [modified[0], modified[1] + 1] if modified else []
+            run_start = None
         i += 1
     else:
         if run_start is not None:
             runs.append((run_start, i))
+    if not runs and modified and modified[1] <= MODIFIED_WORDS:
+        runs.append((modified[0], i))  # "for information on Hamas financial networks"
     if not runs:
         return None
     a, b = runs[-1]
     if all(words[j] in MONTHS or words[j] in WEEKDAYS for j in range(a, b)):
         return None
     start, stop_at = doc.starts[a], doc.ends[b - 1]
-    if any(p.start < stop_at and start < p.end for p in sent.phrases if p.kind not in ("reward_cue", "weak_cue")):
+    if any(p.start < stop_at and start < p.end for p in sent.phrases if p.kind in _NAMED_KINDS):
         return None  # a name the table knows, or a place: not someone it does not know
     return doc.text[start:stop_at]
 
