@@ -435,6 +435,32 @@ def test_a_reward_names_no_unknown_subject_from_modifiers_titles_places_or_back_
     assert not [subject for _, subject, _ in _subjects(text) if subject and subject["id"] is None]
 
 
+def test_a_designation_by_a_country_the_table_knows_no_authority_of_cannot_be_checked() -> None:
+    text = ("Ecuador's government declared Los Choneros a terrorist group in January 2024. Venezuela's Cartel de los "
+            "Soles was designated a terrorist organization. In Mexico, the State Department designated six cartels as "
+            "foreign terrorist organizations in February.")
+    result = check(Article(text=text, published_at=PUB), load_table())
+    found = [(c["text"], c["verdict"]["label"], c["value"].get("authority_place")) for c in result["claims"]]
+    assert found[0] == ("Los Choneros", "unverifiable", "ecuador")
+    assert "no designations by Ecuador" in result["claims"][0]["verdict"]["explanation"]
+    assert [place for *_, place in found[1:]] == [None, None] and found[1][1] == "supported"
+
+
+ALLIEDLISTS = Path(__file__).resolve().parent / "data" / "alliedlists" / "reference"
+
+
+def test_an_authority_owning_the_group_is_not_its_designator() -> None:
+    """"Ecuador's two largest gangs": Ecuador owns them; "Canada's list": Canada keeps the list."""
+    text = ("Washington has designated Ecuador's two largest criminal gangs, Los Choneros and Los Lobos, as foreign "
+            "terrorist organizations. The federal government added the Bishnoi gang to Canada's list of terrorist "
+            "entities.")
+    result = check(Article(text=text, published_at=dt.date(2025, 10, 1)), load_table(ALLIEDLISTS))
+    found = [(c["text"], (c["value"].get("authority") or {}).get("id")) for c in result["claims"]
+             if c["type"] == "designation"]
+    assert found == [("Los Choneros", "us-government"), ("Los Lobos", "us-government"),
+                     ("the Bishnoi gang", "canada-government")]
+
+
 def test_a_gapped_cue_is_found_in_its_other_verb_forms() -> None:
     """The table lists "offered ... for" and "offering ... for"; the article says "still offers ... for"."""
     from workers.pipeline.reference import verb_forms

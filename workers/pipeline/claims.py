@@ -9,10 +9,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from workers.pipeline.english import (
+    ACTOR_ADVERBS,
     ATTRIBUTION_VERBS,
     CONTINUATION_WORDS,
     END_WORDS,
     EVENT_PREPOSITIONS,
+    GOVERNMENT_NOUNS,
     HYPOTHETICAL_WORDS,
     LINKING_WORDS,
     MONTHS,
@@ -36,7 +38,7 @@ from workers.pipeline.english import (
 from workers.pipeline.mentions import CountMention, Mentions
 from workers.pipeline.model import Claim, DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.normalize import Document
-from workers.pipeline.reference import Entity, ReferenceTable, name_heads, subject_types
+from workers.pipeline.reference import Entity, ReferenceTable, derived, name_heads, subject_types
 
 _CLAIM_WORDS = frozenset({"designation_cue", "weak_cue", "kind", "reward_cue", "trigger"})  # phrases a claim needs
 _BY_START = operator.attrgetter("start")  # mentions sorted by where they start (in C, not a lambda per item)
@@ -280,12 +282,15 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         if anchor is not None and STATE_WORDS.intersection(pre[-6:]):
             dates = [d for d in dates if d.start > anchor.start]  # "toppled Assad in December and remains designated"
         date = _near(dates, anchor.start if anchor else cs)
-        authority = _near([p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"],
-                          anchor.start if anchor else cs)
+        makers = [p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"
+                  and not _owns_the_group(doc, p, phrases, sent.counts, table)]
+        authority = _near(makers, anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
+        foreign = None if auth_id else _foreign_actor(doc, phrases, anchor, table)
         negation = _negated(doc, cues[0], pre) if cues else "removed" if removing else None
         past = "had" in pre[-6:]
         date_after = _DateAfter(dates, date, doc, groups)
+        clause_start = len(out)
         for g in groups:
             date_of = date_after.of(g)
             if date_of is not None and date_of.start < g.start and STATE_WORDS.intersection(
@@ -294,6 +299,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             out.append(_designation_claim(g, s, kind, auth_id, date_of, anchor, negation, past))
         if negation != "removed":  # "only one group has been removed from the list": not a count of listings
             out += _counts(doc, sent, cs, ce, kind, date_after, auth_id, groups, asserted or bool(kinds))
+        if foreign:  # "Canada on the same day listed X": a government the table records no designation by
+            for c in out[clause_start:]:
+                c.value["authority_place"] = foreign
         ctx.designation_sentence = s.index
         if kind:
             ctx.kind, ctx.kind_sentence, ctx.kind_paragraph = kind, s.index, s.paragraph
@@ -310,6 +318,62 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
 
 
 _CONJUNCTIONS = {"and", "or", "plus"}
+OWNED_REACH = 40  # characters after "X's" within which the group it owns is named ("Ecuador's two largest gangs")
+
+
+def _owns_the_group(doc: Document, authority: PhraseMatch, phrases: list[PhraseMatch], counts: list[CountMention],
+                    table: ReferenceTable) -> bool:
+    """Is the authority only the owner of what is designated ("designated Ecuador's Los Choneros", "Ecuador's two
+    largest criminal gangs"), not its maker ("added X to Canada's list")?"""
+    if doc.view[authority.end:authority.end + 2] != "'s":
+        return False
+    reach = authority.end + OWNED_REACH
+    owned = [p for p in phrases if authority.end < p.start < reach and p.kind in ("entity", "category")
+             and (p.kind == "category" or _entity_type(table, p) != "authority")]
+    return bool(owned or [c for c in counts if authority.end < c.start < reach]) and not any(
+        p.kind in ("designation_cue", "kind") and authority.end < p.start < min([reach, *(o.start for o in owned)])
+        for p in phrases)
+_NOT_ACTOR_BEFORE = {"in", "at", "from", "of", "for", "to", "across", "throughout", "against", "with", "by", "on",
+                     "into", "inside", "outside", "near"}
+_PASSIVE = {"is", "are", "was", "were", "been", "be", "being", "by"}
+ACTOR_REACH = 6  # words between a country and the designation verb it is the subject of
+
+
+def _foreign_actor(doc: Document, phrases: list[PhraseMatch], anchor: PhraseMatch | None,
+                   table: ReferenceTable) -> str | None:
+    """The place id of a country that made the designation when the table knows no authority of it ("Canada on
+    the same day listed Samidoun as a terrorist entity", "Ecuador's government declared ..."): the country is the
+    subject of the cue, not a place something happened in, nor the home of the group designated."""
+    if anchor is None:
+        return None
+    places = [p for p in phrases if p.kind == "place" and p.end <= anchor.start]
+    if not places:
+        return None
+    place = places[-1]
+    if any(q.kind == "entity" and q.start < anchor.start and place.start < q.end and (
+            _entity_type(table, q) == "authority" or q.start < place.end) for q in phrases):
+        return None  # an authority the table knows, named with or after the country; or the country is designated
+    if place.ref in _countries_with_authorities(table):
+        return None
+    if place.first and doc.norms[place.first - 1] in _NOT_ACTOR_BEFORE:
+        return None  # "in Canada", "groups from Mexico"
+    between = _words_between(doc, place.end, anchor.start)
+    if len(between) > ACTOR_REACH or not _PASSIVE.isdisjoint(between):
+        return None
+    rest = between[1:] if between[:1] == ["s"] else between  # "Ecuador's government"
+    if rest and rest[0] in GOVERNMENT_NOUNS:
+        return place.ref
+    if between[:1] == ["s"] or rest and rest[0] not in ACTOR_ADVERBS:
+        return None  # "Venezuela's Cartel de los Soles", "Mexican cartels"
+    return place.ref
+
+
+def _countries_with_authorities(table: ReferenceTable) -> frozenset[str]:
+    cache = derived(table)
+    if "authority_countries" not in cache:
+        cache["authority_countries"] = frozenset(
+            e.country for e in table.entities.values() if e.type == "authority" and e.country)
+    return cache["authority_countries"]
 _SEQUEL_WORDS = frozenset(SEQUEL_AFTER | SEQUEL_BEFORE)
 
 

@@ -140,6 +140,14 @@ SEQUEL_BEFORE = {"came", "comes", "come"}
 SEQUEL_TAILS = {"in", "on", "suit", "soon", "shortly", "later", "weeks", "days", "months", "a", "two", "three",
                 "within", "last", "this", "that", "after"}
 
+# Nouns for a country's government acting ("Canadian authorities listed ...", "Ecuador's government declared ...")
+GOVERNMENT_NOUNS = {"government", "governments", "authorities", "officials", "ministers", "minister", "parliament",
+                    "police", "prosecutors", "cabinet", "lawmakers", "congress", "senate", "president", "courts",
+                    "court", "administration", "ministry"}
+# Words that may stand between a country and the verb it is the subject of ("Canada on the same day listed")
+ACTOR_ADVERBS = {"on", "has", "have", "had", "also", "formally", "officially", "then", "later", "last", "this",
+                 "in", "itself", "will", "now", "already", "quietly", "too", "separately", "likewise"}
+
 CONTINUATION_WORDS = {"also", "too", "likewise", "similarly", "additionally", "later", "then", "another"}
 
 # Copulas and linking words that let a kind term describe a nearby name ("X, a terrorist group").

@@ -211,6 +211,9 @@ class Verifier:
             # "this year", "this month": as of publication, only what had happened by then
             claim = replace(claim, date=replace(claim.date, window=DateWindow(
                 window.start, self.published, window.granularity)))
+        if (place := claim.value.get("authority_place")) and place in self.table.places:
+            return Verdict("unverifiable", f"The reference table records no designations by "
+                                           f"{self.table.places[place].name}, so the claim cannot be checked.")
         if claim.type == "designation" and claim.value.get("removed"):
             return self.removal(claim)
         if claim.type == "designation" and claim.value.get("negated"):
