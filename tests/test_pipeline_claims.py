@@ -365,6 +365,12 @@ def test_a_designation_said_to_remain_is_dated_now_not_by_an_earlier_clause() ->
     assert _verdicts(text, CTJUSTICE, dt.date(2025, 3, 5))[0][2:] == (None, "supported")
 
 
+def test_already_puts_a_designation_in_the_present() -> None:
+    text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
+            "already designates as a foreign terrorist organization.")
+    assert _dated(text) == [("designation", "Tren de Aragua", None)]
+
+
 def test_a_count_far_beyond_the_table_cannot_be_checked() -> None:
     far = "The State Department now has more than 70 groups on its list of foreign terrorist organizations."
     assert [label for *_, label in _verdicts(far, CTJUSTICE, dt.date(2025, 3, 5))] == ["unverifiable"]
@@ -417,6 +423,8 @@ def _subjects(text: str) -> list[tuple[str, dict | None, str]]:
     ("El Mayo, for whom Washington offered a reward of $15 million before his arrest, will plead guilty.",
      "$15 million", "El Mayo"),
     ("The reward of $1 million for Rafael Caro Quintero was raised in 2018.", "$1 million", "Rafael Caro Quintero"),
+    ("Ovidio Guzm\u00e1n L\u00f3pez, for whom Washington had offered $5 million, was captured in January 2023.",
+     "$5 million", "Ovidio Guzm\u00e1n L\u00f3pez"),
     ("The program offers a reward of up to $10 million for information on Hamas financial networks.", "$10 million",
      "Hamas financial networks"),
 ])

@@ -218,3 +218,13 @@ def test_a_list_kind_reads_on_the_list_after_designated_and_with_an_article_else
     explanations = " ".join(c["verdict"]["explanation"] for c in claims)
     assert "designated on the Specially Designated Nationals (SDN) list" in explanations
     assert "with a sanctions designation" in explanations and "with under" not in explanations
+
+
+def test_a_reward_known_only_to_predate_a_day_is_explained_by_that_day() -> None:
+    """A fact with only a `before` date (the table knows it held by then, not when it began): a claim dated after
+    that day gets a verdict that says so, not an error."""
+    text = "The FBI offered a reward of up to $250,000 for Francisco Javier Roman-Bardales in April 2025."
+    table = load_table(Path(__file__).resolve().parent / "data" / "wanted" / "reference")
+    claim = check(Article(text=text, published_at=dt.date(2025, 5, 1)), table)["claims"][0]
+    assert claim["verdict"]["label"] == "partially_supported"
+    assert "announced before March 17, 2025, not April 2025" in claim["verdict"]["explanation"]

@@ -21,6 +21,7 @@ from workers.pipeline.english import (
     NAME_ENDERS,
     NAME_PARTICLES,
     NEGATIONS,
+    OFFER_VERBS,
     PHRASE_PREPOSITIONS,
     RELATION_NOUNS,
     RELATIVE_PRONOUNS,
@@ -187,11 +188,14 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
                           and ":" in doc.text[s.start:s.end]
                           and not any(p.kind == "reward_cue" for p in index.slice(  # "ARE THERE REWARDS? ...:"
                               "phrases", sentences[max(0, ctx.designation_sentence + 1)].start, s.end)))
-        reward_item = s.bullet and bool(index.slice("money", s.start, s.end)) and _in_reward_list(s, sentences, index)
+        money = index.slice("money", s.start, s.end)
+        reward_item = s.bullet and bool(money) and _in_reward_list(s, sentences, index)
+        offered = bool(money) and s.index not in relevant and bool(_offers_for_whom(doc, s, money))
         if s.index not in relevant and not ctx.list_intro and not ctx.opens_list:
             if ctx.last and ctx.designation_sentence == s.index - 1 and _short_intro(doc, s):
                 ctx.list_intro = ctx.last  # "... sanctioned 12 companies. Among them:" then a list
-            if not (s.index - ctx.designation_sentence <= 2 and _rest_of_list(doc, s)) and not reward_item and not (
+            if not (s.index - ctx.designation_sentence <= 2 and _rest_of_list(doc, s)) and not (
+                    reward_item or offered) and not (
                     s.index - ctx.designation_sentence == 1 and not _SEQUEL_WORDS.isdisjoint(
                         doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)])):
                 continue  # no cue, kind term or trigger, nor "X followed in May": nothing here can make a claim
@@ -286,7 +290,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                   and not _owns_the_group(doc, p, phrases, sent.counts, table)]
         authority = _near(makers, anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
-        foreign = None if auth_id else _foreign_actor(doc, phrases, anchor, table)
+        foreign = None if auth_id or not cues else _foreign_actor(doc, phrases, anchor, table)
         negation = _negated(doc, cues[0], pre) if cues else "removed" if removing else None
         past = "had" in pre[-6:]
         date_after = _DateAfter(dates, date, doc, groups)
@@ -350,9 +354,8 @@ def _foreign_actor(doc: Document, phrases: list[PhraseMatch], anchor: PhraseMatc
     if not places:
         return None
     place = places[-1]
-    if any(q.kind == "entity" and q.start < anchor.start and place.start < q.end and (
-            _entity_type(table, q) == "authority" or q.start < place.end) for q in phrases):
-        return None  # an authority the table knows, named with or after the country; or the country is designated
+    if any(q.kind in ("entity", "category") and q.start < anchor.start and place.start < q.end for q in phrases):
+        return None  # an authority or a group named with or after the country: it is not the cue's subject
     if place.ref in _countries_with_authorities(table):
         return None
     if place.first and doc.norms[place.first - 1] in _NOT_ACTOR_BEFORE:
@@ -597,6 +600,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
     listed = not cues and reward_item
     if listed:  # "- $25 million for Diosdado Cabello" under "Rewards:": each amount is its own cue
         cues = [PhraseMatch(m.start, m.end, 0, 0, "reward_cue", "reward") for m in sent.money]
+    elif not cues and sent.money:  # "El Mayo, for whom Washington offered 15 million dollars"
+        cues = _offers_for_whom(doc, sent.s, sent.money)
     if not cues or not sent.money:
         return []
     out = []
@@ -635,7 +640,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         if len(gap) > REWARD_DISTANCE or _other_money(doc, sent, m, date_starts):
             continue
         person, unknown = people.at(m.start), None
-        if (whom := _for_whom(doc, sent, min(cue.start, m.start))) is not None:  # "El Mayo, for whom ... offered"
+        if (whom := _for_whom(doc, sent, m.start)) is not None:  # "El Mayo, for whom ... offered"
             person = next((p for p in people.around(whom[0]) if p.start < whom[1] and whom[0] < p.end), None)
             unknown = None if person else doc.text[whom[0]:whom[1]]
         elif person is None and listed:
@@ -671,6 +676,24 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
 
 
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "across", "into", "from", "around", "throughout"}
+def _offers_for_whom(doc: Document, s: Sentence, money: Sequence[MoneyMention]) -> list[PhraseMatch]:
+    """Cues made of "for whom" and an offer verb before an amount ("for whom Washington had offered $5 million"),
+    in a sentence whose table cues say nothing of a reward."""
+    lo, hi = bisect.bisect_left(doc.starts, s.start), bisect.bisect_left(doc.starts, s.end)
+    norms = doc.norms
+    cues = []
+    for k in range(lo + 1, hi):
+        if norms[k] == "whom" and norms[k - 1] == "for":
+            first_money = next((m for m in money if m.start > doc.starts[k]), None)
+            if first_money is None:
+                break
+            words = _words_between(doc, doc.ends[k], first_money.start)
+            if len(words) <= OFFER_REACH and not OFFER_VERBS.isdisjoint(words):
+                cues.append(PhraseMatch(doc.starts[k - 1], doc.ends[k], k - 1, k + 1, "reward_cue", "reward"))
+    return cues
+
+
+OFFER_REACH = 10  # words between "for whom" and the amount offered
 NAME_REACH = 14  # words after "for" within which a reward names whom it is for
 _NAMED_KINDS = {"entity", "place", "region", "trigger"}  # phrases that name what the table knows
 MODIFIED_WORDS = 3  # lower-case words after a name that may still name the target ("Hamas financial networks")

@@ -122,7 +122,7 @@ EVENT_PREPOSITIONS = {"since", "after", "before", "following", "until", "amid"}
 
 # Words that put a designation in the present ("remains designated", "is still listed"): a date before them is
 # another clause's
-STATE_WORDS = {"remains", "remain", "still", "currently", "continues", "continue"}
+STATE_WORDS = {"remains", "remain", "still", "currently", "continues", "continue", "already"}
 
 # Lower-case words inside a personal name ("Joaquin Guzman Loera", "Rafael Caro Quintero", "Abu Bakr al-Baghdadi")
 NAME_PARTICLES = {"de", "del", "della", "la", "las", "los", "el", "van", "von", "der", "den", "da", "das", "do", "dos",
@@ -147,6 +147,9 @@ GOVERNMENT_NOUNS = {"government", "governments", "authorities", "officials", "mi
 # Words that may stand between a country and the verb it is the subject of ("Canada on the same day listed")
 ACTOR_ADVERBS = {"on", "has", "have", "had", "also", "formally", "officially", "then", "later", "last", "this",
                  "in", "itself", "will", "now", "already", "quietly", "too", "separately", "likewise"}
+
+# Verbs that offer a reward when no reward word is used: "El Mayo, for whom Washington offered $15 million"
+OFFER_VERBS = {"offer", "offers", "offered", "offering"}
 
 CONTINUATION_WORDS = {"also", "too", "likewise", "similarly", "additionally", "later", "then", "another"}
 

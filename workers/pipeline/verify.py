@@ -433,9 +433,9 @@ class Verifier:
                 return self._reward_found(claim, hit[0], facts, name)
             if matching:
                 f = matching[0]
-                return Verdict("partially_supported", f"The {stated} reward for {name} was announced on "
-                                                      f"{fmt_window(f.announced or f.windows()[0])}, not "
-                                                      f"{fmt_window(window)}.", self.evidence(matching))
+                return Verdict("partially_supported", f"The {stated} reward for {name} was announced "
+                                                      f"{self.when(f)}, not {fmt_window(window)}.",
+                               self.evidence(matching))
             then = [f for f in facts if self.in_window(f, window)]
             if then:
                 return Verdict("refuted", f"The reward for {name} announced {fmt_window(window)} was "
