@@ -365,6 +365,13 @@ def test_a_designation_said_to_remain_is_dated_now_not_by_an_earlier_clause() ->
     assert _verdicts(text, CTJUSTICE, dt.date(2025, 3, 5))[0][2:] == (None, "supported")
 
 
+def test_a_for_whom_reward_takes_its_date_from_its_own_clause_and_had_makes_it_past() -> None:
+    text = ("The brothers' half-brother Ovidio Guzm\u00e1n L\u00f3pez, for whom Washington had offered $5 million, "
+            "was captured by Mexican troops in Culiac\u00e1n in January.")
+    table = Path(__file__).resolve().parent / "data" / "wanted" / "reference"
+    assert _verdicts(text, table, dt.date(2023, 4, 15)) == [("reward", "$5 million", None, "supported")]
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

@@ -665,12 +665,17 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             multiplier = _MULTIPLIERS.get(w, multiplier)
         date = nearest_date.at(cue.start)
         authority = nearest_authority.at(cue.start)
+        if whom is not None:  # "X, for whom ... had offered $5 million, was captured in January": its own clause
+            inside = doc.view.find(",", m.end, sent.s.end)
+            inside = sent.s.end if inside < 0 else inside
+            date = date if date is not None and whom[1] < date.start < inside else None
+            authority = authority if authority is not None and whom[1] < authority.start < inside else None
         out.append(Claim("reward", m.start, m.end, sent.s, subject, {
             "amount": m.amount, "currency": m.currency, "bound": m.bound,
             "previous_amount": prev.amount if prev else (m.amount / multiplier if multiplier else None),
             "previous_stated": bool(prev), "authority": authority.ref if authority else None,
             "past": "had" in _words_between(doc, max(sent.s.start, min(cue.start, m.start) - 40),
-                                            min(cue.start, m.start))[-4:],
+                                            min(cue.start, m.start))[-4:] + _words_between(doc, cue.end, m.start),
         }, date, unknown))
     return out
 
