@@ -369,7 +369,8 @@ def test_a_for_whom_reward_takes_its_date_from_its_own_clause_and_had_makes_it_p
     text = ("The brothers' half-brother Ovidio Guzm\u00e1n L\u00f3pez, for whom Washington had offered $5 million, "
             "was captured by Mexican troops in Culiac\u00e1n in January.")
     table = Path(__file__).resolve().parent / "data" / "wanted" / "reference"
-    assert _verdicts(text, table, dt.date(2023, 4, 15)) == [("reward", "$5 million", None, "supported")]
+    assert _verdicts(text, table, dt.date(2023, 4, 15)) == [("reward", "$5 million", None, "supported"),
+                                                            ("event_date", "in January", "in January", "supported")]
 
 
 def test_already_puts_a_designation_in_the_present() -> None:
