@@ -19,6 +19,11 @@ def _claims(text: str, published: dt.date | None = PUB) -> list[tuple[str, str, 
 
 CASES = [
     (
+        "a number word in a capitalised name is no count; a title's is",
+        "Six Cartels Designated As Terrorist Organizations\nThe FBI added him to its Ten Most Wanted Cartels list.",
+        [("designation_count", "Six Cartels", None)],
+    ),
+    (
         "the next steps of a sequence of designations",
         "On Feb. 20, eight groups became foreign terrorist organizations. Haiti's Viv Ansanm followed in May. "
         "In September came Ecuador's Los Choneros.",

@@ -204,6 +204,9 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         if num is None or i <= consumed or i in entity_tokens or _inside_any(busy_starts, busy_ends, starts[i]):
             continue
         value, width = num
+        if (i and norms[i - 1] in _NAME_DETERMINERS and i + width < len(norms) and not norms[i][0].isdigit()
+                and doc.text[starts[i]].isupper() and doc.text[starts[i + width]].isupper()):
+            continue  # a number word in a capitalised name ("the FBI's Ten Most Wanted Fugitives list")
         consumed = i + width - 1
         k, other, places, regions = i + width, False, [], []
         if norms[k:k + 3] == ("the", "number", "of") and i and norms[i - 1] == "to":
@@ -257,6 +260,7 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
     return out
 
 
+_NAME_DETERMINERS = {"s", "the", "its", "their", "his", "her"}  # "the FBI's Ten Most Wanted", not "Six Cartels ..."
 _HAVE = {"has", "have", "had"}
 _ADVERBS = {"now", "already", "still", "so", "far", "currently"}
 
