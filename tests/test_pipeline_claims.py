@@ -378,6 +378,24 @@ def test_a_for_whom_reward_takes_its_date_from_its_own_clause_and_had_makes_it_p
                                                             ("event_date", "in January", "in January", "supported")]
 
 
+WANTED = Path(__file__).resolve().parent / "data" / "wanted" / "reference"
+
+
+def test_a_kind_carried_from_before_yields_to_the_one_the_named_authority_makes() -> None:
+    text = ("His brother Jes\u00fas Alfredo has been on the DEA's list of its 10 most-wanted fugitives for some time. "
+            "Iv\u00e1n Archivaldo was also added on Friday to the FBI's Ten Most Wanted list.")
+    result = check(Article(text=text, published_at=dt.date(2023, 4, 15)), load_table(WANTED))
+    kinds = [(c["text"], c["value"]["kind"]["id"]) for c in result["claims"] if c["type"] == "designation"]
+    assert kinds == [("Jes\u00fas Alfredo", "dea-most-wanted"), ("Iv\u00e1n Archivaldo", "ten-most-wanted")]
+
+
+def test_a_date_in_a_relative_clause_of_an_apposition_dates_nothing_else() -> None:
+    text = ("Her arrest leaves Ruja Ignatova, the OneCoin founder who disappeared in 2017, as the only woman on the "
+            "FBI's Ten Most Wanted list.")
+    assert [found for found in _dated(text, WANTED, dt.date(2025, 8, 21)) if found[0] == "designation"] == [
+        ("designation", "Ruja Ignatova", None)]
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

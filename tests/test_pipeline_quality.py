@@ -60,6 +60,7 @@ OTHER_DOMAINS = [
     ("taxlists", 0.75),  # EU tax and FATF lists of countries, SEC whistleblower awards (0.57 when written)
     ("ukproscribed", 0.75),  # UK proscriptions and police rewards, British style (0.71 when written)
     ("cartels2", 0.82),  # six new articles of the first domain in varied styles, its table extended (0.67 when written)
+    ("wanted", 0.66),  # wanted-list additions, captures and rewards for fugitives (0.66 when written)
     ("alliedlists", 0.70),  # Canada's, Ecuador's and Argentina's listings beside the US ones (0.70 when written)
 ]
 

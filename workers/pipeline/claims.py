@@ -290,6 +290,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                   and not _owns_the_group(doc, p, phrases, sent.counts, table)]
         authority = _near(makers, anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
+        if kind is not None and not kinds and auth_id and not _makes(table, auth_id, kind):
+            kind = _only_kind_made_by(table, auth_id)  # "added to the FBI's list" after a paragraph on the DEA's
         foreign = None if auth_id or not cues else _foreign_actor(doc, phrases, anchor, table)
         negation = _negated(doc, cues[0], pre) if cues else "removed" if removing else None
         past = "had" in pre[-6:]
@@ -444,6 +446,18 @@ def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
     return len(before) >= 2 and before[-1] == "of" and before[-2] in RELATION_NOUNS
 
 
+def _makes(table: ReferenceTable, authority: str, kind: str) -> bool:
+    """Can the authority (or one it is part of, or one part of it) make designations of the kind?"""
+    k = table.kinds.get(kind)
+    return k is None or not k.authorities or any(
+        authority in table.ancestors(a) or a in table.ancestors(authority) for a in k.authorities)
+
+
+def _only_kind_made_by(table: ReferenceTable, authority: str) -> str | None:
+    made = [k for k, v in table.kinds.items() if v.authorities and _makes(table, authority, k)]
+    return made[0] if len(made) == 1 else None
+
+
 def _nearest_kind(kinds: list[PhraseMatch], anchor: PhraseMatch | None) -> str | None:
     if not kinds:
         return None
@@ -525,14 +539,17 @@ def _dates_an_event_phrase(doc: Document, sentence_start: int, d: DateMention) -
     return any(w in EVENT_PREPOSITIONS and len(before) - k > 2 for k, w in enumerate(before))
 
 
+RELATIVE_REACH = 6  # words after a comma within which a relative pronoun opens a clause of its own
+
+
 def _in_relative(doc: Document, sentence_start: int, cue: PhraseMatch | None, d: DateMention) -> bool:
     """Is the date inside a relative clause set off by commas before the cue ("The committee, which opened its
     session on July 7, inscribed ...")?"""
     if cue is None or d.end > cue.start or cue.start - d.end > CLAUSE_REACH or "," not in doc.text[d.end:cue.start]:
         return False
     comma = doc.text.rfind(",", max(sentence_start, d.start - CLAUSE_REACH), d.start)
-    opener = _words_between(doc, comma + 1, d.start)[:1] if comma >= 0 else []
-    return bool(opener) and opener[0] in RELATIVE_PRONOUNS
+    opener = _words_between(doc, comma + 1, d.start)[:RELATIVE_REACH] if comma >= 0 else []
+    return not RELATIVE_PRONOUNS.isdisjoint(opener)  # ", which opened", ", the OneCoin founder who disappeared"
 
 
 def _designated(table: ReferenceTable, entity_id: str) -> bool:
