@@ -95,6 +95,8 @@ class _Sentence:
         self.first_token = bisect.bisect_left(doc.starts, s.start)
         self.last_token = bisect.bisect_left(doc.starts, s.end)
         self.ends_with_colon = doc.text[s.start:s.end].rstrip().endswith(":")
+        self.title_case: bool | None = None  # worked out on first use (see _headline)
+        self.for_whom: list[int] | None = None  # token indices of "whom" in "for whom" (see _for_whom)
 
 
 def _inside(items: Iterable, start: int, end: int) -> list:
@@ -792,18 +794,24 @@ _TITLE_WORDS = {"for", "of", "in", "on", "to", "the", "and", "a", "an", "with", 
 def _headline(doc: Document, sent: _Sentence) -> bool:
     """Is the sentence in title case ("Reward Offered For Information On Missing Man"), where capitals mark no
     names? Most of its small words after the first are capitalised."""
-    small = [k for k in range(sent.first_token + 1, sent.last_token) if doc.norms[k] in _TITLE_WORDS]
-    return bool(small) and sum(_capitalised(doc, k) for k in small) * 2 > len(small)
+    if sent.title_case is None:
+        small = [k for k in range(sent.first_token + 1, sent.last_token) if doc.norms[k] in _TITLE_WORDS]
+        sent.title_case = bool(small) and sum(_capitalised(doc, k) for k in small) * 2 > len(small)
+    return sent.title_case
 
 
 def _for_whom(doc: Document, sent: _Sentence, before: int) -> tuple[int, int] | None:
     """The character span of the name a reward's "for whom" refers back to ("El Mayo, for whom Washington offered
     15 million dollars"), when the sentence has one before the cue."""
     words = doc.norms
+    if sent.for_whom is None:
+        sent.for_whom = [j for j in range(sent.first_token + 1, sent.last_token)
+                         if words[j] == "whom" and words[j - 1] == "for"]
     hi = bisect.bisect_left(doc.starts, before)
-    k = next((j for j in range(hi - 1, sent.first_token, -1) if words[j] == "whom" and words[j - 1] == "for"), None)
-    if k is None or _headline(doc, sent):
+    n = bisect.bisect_left(sent.for_whom, hi)
+    if not n or _headline(doc, sent):
         return None
+    k = sent.for_whom[n - 1]
     j = k - 2  # the word before "for"
     if j < sent.first_token or "," not in doc.text[doc.ends[j]:doc.starts[k - 1]]:
         return None
