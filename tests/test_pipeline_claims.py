@@ -396,6 +396,21 @@ def test_a_date_in_a_relative_clause_of_an_apposition_dates_nothing_else() -> No
         ("designation", "Ruja Ignatova", None)]
 
 
+def test_a_date_after_whom_a_statement_was_made_to_dates_the_statement() -> None:
+    text = ('"We have now designated nine cartels as terrorist organizations," Rep. Dale Whitcomb told Fox News '
+            "Digital on Sunday.")
+    assert _dated(text) == [("designation_count", "nine cartels", None)]
+    said = "Tren de Aragua was designated a terrorist organization, the State Department said in a statement on Monday."
+    assert _dated(said) == [("designation", "Tren de Aragua", None)]
+
+
+def test_a_count_far_beyond_what_the_table_records_at_its_date_cannot_be_checked() -> None:
+    """The table records four of the 22 groups Ecuador's decree named in January 2024."""
+    text = ("His government declared 22 criminal groups terrorist organizations in January 2024 by Executive Decree "
+            "111.")
+    assert [label for *_, label in _verdicts(text, ALLIEDLISTS, dt.date(2025, 9, 5))] == ["unverifiable"]
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

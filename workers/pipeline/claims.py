@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from workers.pipeline.english import (
     ACTOR_ADVERBS,
+    ATTRIBUTION_OBJECTS,
     ATTRIBUTION_VERBS,
     CONTINUATION_WORDS,
     END_WORDS,
@@ -158,6 +159,9 @@ def _in_dateline(doc: Document, sentence_start: int, d: DateMention) -> bool:
     return (not before or bool(_DATELINE_PLACE.fullmatch(before))) and bool(_DATELINE_END.match(doc.text, d.end))
 
 
+ATTRIBUTION_OBJECT_WORDS = 4  # words between an attribution verb and its date ("told Fox News Digital on Sunday")
+
+
 def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: int) -> list[DateMention]:
     """Dates that date an event, not a report of it ("said Thursday", "reported Friday"), nor a noun they qualify
     ("With Thursday's action, ...")."""
@@ -170,6 +174,12 @@ def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: i
         verb = next((k for k in range(hi - 1, lo - 1, -1)
                      if doc.norms[k] not in ("on", "late", "early", "this", "last", "morning")), None)
         said = verb is not None and doc.norms[verb] in ATTRIBUTION_VERBS and not doc.text[doc.starts[verb]].isupper()
+        if verb is not None and not said:  # "told Fox News Digital on Sunday", "said in an interview on Monday"
+            k = verb
+            while k > lo and verb - k < ATTRIBUTION_OBJECT_WORDS and (
+                    doc.norms[k] in ATTRIBUTION_OBJECTS or doc.text[doc.starts[k]].isupper()):
+                k -= 1
+            said = k < verb and doc.norms[k] in ATTRIBUTION_VERBS and not doc.text[doc.starts[k]].isupper()
         if said or doc.view[d.end:d.end + 2] == "'s":  # "said Friday", not "the United States on Friday"
             continue
         out.append(d)

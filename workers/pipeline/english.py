@@ -76,6 +76,12 @@ ABBREVIATIONS = {
 }
 
 # Verbs of saying and reporting: a date right after one dates the report, not the event.
+# Who or what a statement is made to, between the verb and its date ("told Fox News Digital on Sunday", "said in
+# an interview on Monday")
+ATTRIBUTION_OBJECTS = {"reporters", "journalists", "lawmakers", "senators", "congress", "members", "the", "a", "an",
+                       "interview", "conference", "news", "briefing", "in", "at", "statement", "press", "television",
+                       "radio", "cnn", "audience", "us", "him", "her", "them"}
+
 ATTRIBUTION_VERBS = {
     "said", "says", "say", "told", "tells", "reported", "reports", "wrote", "writes", "stated",
     "states", "added", "noted", "according", "tweeted", "posted", "confirmed",

@@ -600,8 +600,9 @@ class Verifier:
                     return Verdict("outdated", f"The table lists {what(len(then))} {desig} on {fmt_day(day)}, "
                                                f"which fits the claim, but {len(found)} {self.as_of()}: {names}.",
                                    self.evidence(facts))
-        known = len(self._subjects(candidates, lambda f: True))
+        known = len(found) if window and found else len(self._subjects(candidates, lambda f: True))
         if n > max(FAR_BEYOND * known, known + FAR_BEYOND_BY):  # "more than 70 groups" against a table of five
+            # (or, at a stated date, "22 groups in January 2024" against the four the table records then)
             return Verdict("unverifiable", f"The table records only {what(known)} {desig} in all, far fewer than "
                                            f"{n}: it does not cover them all, so the count cannot be checked.",
                            self.evidence(facts))
