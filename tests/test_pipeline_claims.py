@@ -411,6 +411,14 @@ def test_a_count_far_beyond_what_the_table_records_at_its_date_cannot_be_checked
     assert [label for *_, label in _verdicts(text, ALLIEDLISTS, dt.date(2025, 9, 5))] == ["unverifiable"]
 
 
+def test_a_date_of_a_part_does_not_date_the_whole() -> None:
+    text = ("Since he took office in January, his administration has designated more than a dozen Latin American gangs "
+            "and cartels as foreign terrorist organizations, starting with eight groups in February.")
+    assert _dated(text, Path(__file__).resolve().parent / "data" / "cartels2" / "reference", dt.date(2025, 11, 25)) == [
+        ("designation_count", "a dozen Latin American gangs and cartels", None),
+        ("designation_count", "eight groups", "in February")]
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

@@ -497,6 +497,7 @@ class _DateAfter:
         self.default = default
         self._conjuncts = _conjunct_starts(doc, groups) if doc is not None and len(groups) > 1 else []
         self._first = min(g.start for g in groups) if self._conjuncts else 0
+        self._doc = doc
 
     def of(self, mention: PhraseMatch | CountMention) -> DateMention | None:
         """The date for one listed item."""
@@ -507,10 +508,25 @@ class _DateAfter:
         def its_own(d: DateMention) -> bool:  # not a date inside another conjunct
             return (own_to is None or d.start < own_to) and (own_from is None or not self._first <= d.start < own_from)
 
+        def of_a_part(d: DateMention) -> bool:  # "a dozen groups, starting with eight in February"
+            return (self._doc is not None and d.start > mention.end
+                    and _opens_a_part(self._doc, mention.end, d.start))
+
         k = bisect.bisect_left(self._starts, mention.end)
-        if k < len(self._dates) and its_own(self._dates[k]):
+        if k < len(self._dates) and its_own(self._dates[k]) and not of_a_part(self._dates[k]):
             return self._dates[k]
-        return self.default if self.default is None or its_own(self.default) else None
+        return self.default if self.default is None or its_own(self.default) and not of_a_part(self.default) else None
+
+
+_PART_OPENERS = {"starting", "beginning", "including", "among", "led"}  # ", starting with eight groups in February"
+
+
+def _opens_a_part(doc: Document, start: int, end: int) -> bool:
+    """Does a phrase about part of what was just counted or named open between two positions (a comma, then
+    "starting with", "including", "among them")? A date after it is that part's."""
+    comma = doc.text.find(",", start, end)
+    words = _words_between(doc, comma, end) if comma >= 0 else []
+    return bool(words) and words[0] in _PART_OPENERS
 
 
 def _conjunct_starts(doc: Document, groups: Sequence[PhraseMatch]) -> list[int]:
