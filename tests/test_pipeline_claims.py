@@ -419,6 +419,18 @@ def test_a_date_of_a_part_does_not_date_the_whole() -> None:
         ("designation_count", "eight groups", "in February")]
 
 
+def test_a_name_in_a_relative_clause_after_the_cue_is_not_designated_unless_the_clause_is_about_the_list() -> None:
+    cartels2 = Path(__file__).resolve().parent / "data" / "cartels2" / "reference"
+    text = ("In June, the Department of the Treasury sanctioned the Sinaloa Cartel, which has been at war since "
+            "September 2024 with Los Mayos, loyal to Ismael Zambada.")
+    assert [name for _, name, _ in _dated(text, cartels2, dt.date(2025, 8, 14))] == ["Sinaloa Cartel"]
+    about_the_list = ("Ministers placed Belize on the bloc's list of non-cooperative jurisdictions for tax purposes, "
+                      "which also still includes Costa Rica and Russia.")
+    taxlists = Path(__file__).resolve().parent / "data" / "taxlists" / "reference"
+    assert [name for _, name, _ in _dated(about_the_list, taxlists, dt.date(2024, 2, 23))] == [
+        "Belize", "Costa Rica", "Russia"]
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

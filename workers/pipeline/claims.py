@@ -285,7 +285,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         pre = _words_between(doc, max(cs, anchor.start - REMOVAL_REACH), anchor.start) if anchor else []
         if cues and HYPOTHETICAL_WORDS.intersection(pre[-5:]):
             continue  # "would decide whether to place X ...", "urged the FATF to blacklist X": not a fact
-        groups = [g for g in groups if not _possessor(doc, g, groups)]
+        groups = [g for g in groups if not _possessor(doc, g, groups)
+                  and not (cues and _in_relative_after(doc, cues[0].end, g.start, phrases))]
         kind = _nearest_kind(kinds, anchor)
         if kind is None and ctx.kind and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and (
                 s.paragraph == ctx.kind_paragraph or continuation):
@@ -568,6 +569,25 @@ def _dates_an_event_phrase(doc: Document, sentence_start: int, d: DateMention) -
 
 
 RELATIVE_REACH = 6  # words after a comma within which a relative pronoun opens a clause of its own
+
+
+def _in_relative_after(doc: Document, cue_end: int, pos: int, phrases: list[PhraseMatch]) -> bool:
+    """Is `pos` inside a relative clause that opened after the cue and has not closed ("sanctioned Los Chapitos,
+    the faction ..., which has been at war with Los Mayos": Los Mayos is not sanctioned)? Not when the clause is
+    about the list ("on the bloc's list, which also still includes Costa Rica") or has a cue of its own."""
+    lo, hi = bisect.bisect_left(doc.starts, cue_end), bisect.bisect_left(doc.starts, pos)
+    k = next((j for j in range(hi - 1, lo - 1, -1) if doc.norms[j] in _RELATIVE_OPENERS), None)
+    if k is None or "," in doc.text[doc.ends[k]:pos]:
+        return False
+    comma = doc.text.rfind(",", cue_end, doc.starts[k])
+    if comma < 0 or len(_words_between(doc, comma, doc.starts[k])) >= RELATIVE_REACH:
+        return False
+    antecedent = bisect.bisect_left(doc.starts, comma) - 1  # the last word before the comma
+    return not any(p.kind in ("kind", "designation_cue", "weak_cue") and (
+        p.last - 1 == antecedent or doc.starts[k] < p.start < pos) for p in phrases)
+
+
+_RELATIVE_OPENERS = {"which", "who", "whose"}
 
 
 def _in_relative(doc: Document, sentence_start: int, cue: PhraseMatch | None, d: DateMention) -> bool:
