@@ -160,3 +160,29 @@ def test_a_day_without_a_year_is_the_last_one_unless_shortly_to_come(published: 
     text = "On Feb. 20, the State Department designated eight groups."
     found = list(find_dates(text.lower(), text, published))
     assert [(d.window.start, d.window.end) for d in found] == [(expected, expected)]
+
+
+@pytest.mark.parametrize(("later", "start", "end"), [
+    ("five days later", D(2025, 1, 24), D(2025, 1, 26)),
+    ("two weeks later", D(2025, 1, 31), D(2025, 2, 6)),
+    ("days later", D(2025, 1, 21), D(2025, 1, 30)),
+    ("later that month", D(2025, 1, 1), D(2025, 1, 31)),
+    ("the next day", D(2025, 1, 21), D(2025, 1, 21)),
+    ("the same day", D(2025, 1, 20), D(2025, 1, 20)),
+])
+def test_a_date_counted_from_the_one_before(later: str, start: dt.date, end: dt.date) -> None:
+    """ "Five days later" counts from the last date given before it, not from the publication date."""
+    text = f"She was added on Jan. 20, 2025. He was captured {later}."
+    found = list(find_dates(text.lower(), text, PUB))
+    assert [d.text for d in found] == ["on Jan. 20, 2025", later]
+    assert (found[1].window.start, found[1].window.end) == (start, end)
+
+
+def test_a_date_counted_from_nothing_before_is_no_date() -> None:
+    text = "He was captured five days later."
+    assert list(find_dates(text.lower(), text, PUB)) == []
+
+
+def test_the_same_day_as_what_follows_is_not_counted_from_before() -> None:
+    text = "Ottawa acted on Feb. 20, 2025. Canada's move came on the same day that the U.S. list took effect."
+    assert [d.text for d in find_dates(text.lower(), text, PUB)] == ["on Feb. 20, 2025"]

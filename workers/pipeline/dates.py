@@ -21,12 +21,14 @@ _PREP = "(?:" + "|".join(sorted((
 _START = r"(?:(?:on|since|by|until|from|before|after)\s+)?"
 _YEAR = r"(?:19|20)\d\d"
 
+_UNITS = ("day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years")
+
 # Every alternative below starts with one of these words (or a digit): checking that first lets the
 # engine skip most positions at once instead of trying each alternative at every word.
 _FIRST_WORDS = sorted({w.split()[0].rstrip("-") for w in (
     *MONTHS, *WEEKDAYS, *COUNT_WORDS, "a", "an", "several", "the", "in", "on", "since", "by", "until", "till",
     "through", "during", "from", "of", "before", "after", "last", "this", "past", "next", "early", "late",
-    "mid", "earlier", "later", "recently", "yesterday", "today")}, key=len, reverse=True)
+    "mid", "earlier", "later", "recently", "yesterday", "today", "that", *_UNITS)}, key=len, reverse=True)
 _FIRST = r"(?=\d|(?:" + "|".join(_FIRST_WORDS) + r")\b|mid-)"
 
 _PATTERN = re.compile(
@@ -41,6 +43,10 @@ _PATTERN = re.compile(
   | (?P<my>\b(?:{_PREP}\s+)?(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR})\b)
   | (?P<ago>\b(?P<n>\d{{1,3}}|{_NUMWORD}|a|an|a\s+few|several|a\s+couple\s+of)
         \s+(?P<unit>day|week|fortnight|month|year)s?\s+ago\b)
+  | (?P<later>\b(?:(?P<ln>\d{{1,3}}|{_NUMWORD}|a|an|a\s+few|several|a\s+couple\s+of)\s+)?
+        (?P<lu>day|week|fortnight|month|year)s?\s+later\b)
+  | (?P<then>\b(?P<tq>later\s+that|that\s+same|the\s+same|the\s+next|the\s+following)\s+
+        (?P<tu>day|week|month|year)\b(?!\s+(?:that|as|when)\b))
   | (?P<rel>\b(?P<rq>last|this|this\s+past|past|next|earlier\s+this|later\s+this|earlier\s+in\s+the|late\s+last
         |early\s+last|early\s+this|late\s+this)\s+(?P<ru>week|weekend|month|year)\b)
   | (?P<recent>\b(?:recently|in\s+recent\s+(?:days|weeks|months)|yesterday|today)\b)
@@ -168,6 +174,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[DateWindow | None, 
     if g("yr"):
         year = int(g("y5"))
         return DateWindow(dt.date(year, 1, 1), dt.date(year, 12, 31), "year"), False
+    if g("later") or g("then"):
+        return None, True  # resolved against the date before it (see `_after_previous`)
     if pub is None:
         return None, True
     if g("ago"):
@@ -202,6 +210,44 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[DateWindow | None, 
     return win, True
 
 
+PREVIOUS_REACH = 600  # characters back within which "five days later" finds the date it counts from
+_VAGUE_LATER = {"day": (1, 10), "week": (7, 60), "fortnight": (14, 60), "month": (30, 365), "year": (365, 3650)}
+
+
+def _after_previous(m: re.Match[str], prev: DateWindow) -> DateWindow | None:
+    """A date counted from the one before it: "five days later", "weeks later", "later that month", "the next
+    day", "the same day"."""
+    g = m.group
+    if g("later"):
+        unit = g("lu")
+        if g("ln") is None:  # "days later": some days
+            lo, hi = _VAGUE_LATER[unit]
+            return DateWindow(prev.start + dt.timedelta(days=lo), prev.end + dt.timedelta(days=hi), "range")
+        n = _count(g("ln").lower())
+        if not n:
+            return None
+        delta = dt.timedelta(days=UNIT_DAYS[unit] * n)
+        slack = dt.timedelta(days={"day": 1, "week": 3, "fortnight": 3, "month": 10, "year": 120}[unit])
+        return DateWindow(prev.start + delta - slack, prev.end + delta + slack, "range")
+    unit, q = g("tu"), " ".join(g("tq").split())
+    if q in ("the next", "the following"):
+        if unit == "month":
+            year, month = divmod(prev.start.month, 12)
+            return _month_window(prev.start.year + year, month + 1)
+        if unit == "year":
+            return DateWindow(dt.date(prev.start.year + 1, 1, 1), dt.date(prev.start.year + 1, 12, 31), "year")
+        days = UNIT_DAYS[unit]
+        return DateWindow(prev.start + dt.timedelta(days=1), prev.end + dt.timedelta(days=days),
+                          "day" if unit == "day" and prev.granularity == "day" else "range")
+    if unit == "day":  # "that same day", "later that day"
+        return prev
+    if unit == "month":
+        return _month_window(prev.start.year, prev.start.month)
+    if unit == "year":
+        return DateWindow(dt.date(prev.start.year, 1, 1), dt.date(prev.start.year, 12, 31), "year")
+    return DateWindow(prev.start, prev.end + dt.timedelta(days=7), "range")
+
+
 def _line_heading(m: re.Match[str], text: str, start: int) -> bool:
     """Is the month the heading of its own line ("- May: Haiti's Viv Ansanm"), where even "May" is a month?"""
     prefix = text[max(0, start - 4):start]
@@ -225,14 +271,13 @@ def _plausible(m: re.Match[str], text: str) -> bool:
 
 # Every date expression holds one of these: the full pattern runs only near them.
 _ANCHOR = re.compile(r"\b(?:\d|(?:" + "|".join([*(m for m in MONTHS if len(m) == 3), *WEEKDAYS]) +
-                     r")|(?:ago|recent|recently|yesterday|today|weeks?|weekend|months?|years?)\b)")
+                     r")|(?:ago|recent|recently|yesterday|today|days?|weeks?|weekend|fortnights?|months?|years?)\b)")
 _ABBREVIATED_MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 _LOOKBACK = 28  # characters of qualifiers that may precede an anchor ("earlier in the", "since late")
 _LOOKAHEAD = 32  # characters a date expression may run past its anchor ("ruary 20th, 2025")
 
 
-ANCHOR_WORDS = frozenset([*MONTHS, *WEEKDAYS, "ago", "recent", "recently", "yesterday", "today", "week", "weeks",
-                          "weekend", "month", "months", "year", "years"])
+ANCHOR_WORDS = frozenset([*MONTHS, *WEEKDAYS, "ago", "recent", "recently", "yesterday", "today", "weekend", *_UNITS])
 
 
 def anchors_of(words: Sequence[str], starts: Sequence[int]) -> list[tuple[int, int]]:
@@ -275,6 +320,7 @@ def find_dates(view: str, text: str, published: dt.date | None,
                anchors: Iterable[tuple[int, int]] | None = None) -> Iterator[DateMention]:
     """Yield every date expression of `view` (the normalised text), resolved against `published`.
     `anchors` (see `anchors_of`) saves a scan when the text's words are already known."""
+    previous: tuple[DateWindow, int] | None = None  # the last resolved date and where it ends
     for m in _matches(view, anchors):
         if not _plausible(m, text):
             continue
@@ -283,5 +329,12 @@ def find_dates(view: str, text: str, published: dt.date | None,
             end -= 1  # a full stop after "September" ends the sentence; after "Sept" it abbreviates
         if start > 0 and view[start - 1] in "$£€" or (end < len(view) and view[end:end + 1].isdigit()):
             continue
-        window, relative = _resolve(m, published)
+        if m.group("later") or m.group("then"):  # "five days later", "later that month": after the date before
+            if previous is None or start - previous[1] > PREVIOUS_REACH:
+                continue
+            window, relative = _after_previous(m, previous[0]), True
+        else:
+            window, relative = _resolve(m, published)
+        if window is not None:
+            previous = (window, end)
         yield DateMention(start, end, text[start:end], window, relative, view.startswith("since", start))
