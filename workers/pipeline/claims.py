@@ -285,8 +285,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         pre = _words_between(doc, max(cs, anchor.start - REMOVAL_REACH), anchor.start) if anchor else []
         if cues and HYPOTHETICAL_WORDS.intersection(pre[-5:]):
             continue  # "would decide whether to place X ...", "urged the FATF to blacklist X": not a fact
-        groups = [g for g in groups if not _possessor(doc, g, groups)
-                  and not (cues and _in_relative_after(doc, cues[0].end, g.start, phrases))]
+        relatives = _Relatives(doc, cues[0].end, ce, phrases) if cues else None
+        groups = [g for g in groups if not _possessor(doc, g, groups) and not (relatives and relatives.holds(g.start))]
         kind = _nearest_kind(kinds, anchor)
         if kind is None and ctx.kind and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and (
                 s.paragraph == ctx.kind_paragraph or continuation):
@@ -347,11 +347,16 @@ def _owns_the_group(doc: Document, authority: PhraseMatch, phrases: list[PhraseM
     if doc.view[authority.end:authority.end + 2] != "'s":
         return False
     reach = authority.end + OWNED_REACH
-    owned = [p for p in phrases if authority.end < p.start < reach and p.kind in ("entity", "category")
+    near = phrases[bisect.bisect_right(phrases, authority.end, key=_BY_START):
+                   bisect.bisect_left(phrases, reach, key=_BY_START)]  # phrases are sorted by start
+    owned = [p for p in near if p.kind in ("entity", "category")
              and (p.kind == "category" or _entity_type(table, p) != "authority")]
-    return bool(owned or [c for c in counts if authority.end < c.start < reach]) and not any(
-        p.kind in ("designation_cue", "kind") and authority.end < p.start < min([reach, *(o.start for o in owned)])
-        for p in phrases)
+    counted = any(authority.end < c.start < reach for c in counts[bisect.bisect_right(counts, authority.end,
+                                                                                        key=_BY_START):][:1])
+    first = min([reach, *(o.start for o in owned)])
+    return bool(owned or counted) and not any(p.kind in ("designation_cue", "kind") and p.start < first for p in near)
+
+
 _NOT_ACTOR_BEFORE = {"in", "at", "from", "of", "for", "to", "across", "throughout", "against", "with", "by", "on",
                      "into", "inside", "outside", "near"}
 _PASSIVE = {"is", "are", "was", "were", "been", "be", "being", "by"}
@@ -571,20 +576,36 @@ def _dates_an_event_phrase(doc: Document, sentence_start: int, d: DateMention) -
 RELATIVE_REACH = 6  # words after a comma within which a relative pronoun opens a clause of its own
 
 
-def _in_relative_after(doc: Document, cue_end: int, pos: int, phrases: list[PhraseMatch]) -> bool:
-    """Is `pos` inside a relative clause that opened after the cue and has not closed ("sanctioned Los Chapitos,
-    the faction ..., which has been at war with Los Mayos": Los Mayos is not sanctioned)? Not when the clause is
-    about the list ("on the bloc's list, which also still includes Costa Rica") or has a cue of its own."""
-    lo, hi = bisect.bisect_left(doc.starts, cue_end), bisect.bisect_left(doc.starts, pos)
-    k = next((j for j in range(hi - 1, lo - 1, -1) if doc.norms[j] in _RELATIVE_OPENERS), None)
-    if k is None or "," in doc.text[doc.ends[k]:pos]:
-        return False
-    comma = doc.text.rfind(",", cue_end, doc.starts[k])
-    if comma < 0 or len(_words_between(doc, comma, doc.starts[k])) >= RELATIVE_REACH:
-        return False
-    antecedent = bisect.bisect_left(doc.starts, comma) - 1  # the last word before the comma
-    return not any(p.kind in ("kind", "designation_cue", "weak_cue") and (
-        p.last - 1 == antecedent or doc.starts[k] < p.start < pos) for p in phrases)
+class _Relatives:
+    """Relative clauses opened after a cue, within one clause: is a position inside one that has not closed
+    ("sanctioned Los Chapitos, the faction ..., which has been at war with Los Mayos": Los Mayos is not
+    sanctioned)? Not when the clause is about the list ("on the bloc's list, which also still includes Costa
+    Rica") or has a cue of its own. Built once per clause: each question is a few bisections."""
+
+    def __init__(self, doc: Document, cue_end: int, clause_end: int, phrases: list[PhraseMatch]) -> None:
+        self.doc, self.cue_end = doc, cue_end
+        lo, hi = bisect.bisect_left(doc.starts, cue_end), bisect.bisect_left(doc.starts, clause_end)
+        self.openers = [j for j in range(lo, hi) if doc.norms[j] in _RELATIVE_OPENERS]
+        self.commas = [k for k in range(cue_end, clause_end) if doc.text[k] == ","] if self.openers else []
+        listing = [p for p in phrases if p.kind in ("kind", "designation_cue", "weak_cue")]
+        self.list_ends = {p.last - 1 for p in listing}
+        self.cue_starts = sorted(p.start for p in listing)
+
+    def holds(self, pos: int) -> bool:
+        """Is `pos` inside such a relative clause?"""
+        doc = self.doc
+        n = bisect.bisect_left(self.openers, bisect.bisect_left(doc.starts, pos))
+        if not n:
+            return False
+        k = self.openers[n - 1]
+        c = bisect.bisect_left(self.commas, doc.ends[k])
+        if c < len(self.commas) and self.commas[c] < pos:
+            return False  # the clause closed before `pos`
+        if not c or len(_words_between(doc, self.commas[c - 1], doc.starts[k])) >= RELATIVE_REACH:
+            return False  # no comma just before the pronoun
+        antecedent = bisect.bisect_left(doc.starts, self.commas[c - 1]) - 1  # the last word before that comma
+        q = bisect.bisect_right(self.cue_starts, doc.starts[k])
+        return antecedent not in self.list_ends and not (q < len(self.cue_starts) and self.cue_starts[q] < pos)
 
 
 _RELATIVE_OPENERS = {"which", "who", "whose"}
