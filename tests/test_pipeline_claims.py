@@ -19,6 +19,12 @@ def _claims(text: str, published: dt.date | None = PUB) -> list[tuple[str, str, 
 
 CASES = [
     (
+        "a name before or after a relation noun is not designated",
+        "The Treasury sanctioned a Tren de Aragua leader and the leader of Venezuela's Tren de Aragua gang as "
+        "terrorists, and the State Department designated MS-13 a foreign terrorist organization.",
+        [("designation", "MS-13", "mara-salvatrucha")],
+    ),
+    (
         "a number word in a capitalised name is no count; a title's is",
         "Six Cartels Designated As Terrorist Organizations\nThe FBI added him to its Ten Most Wanted Cartels list.",
         [("designation_count", "Six Cartels", None)],
@@ -429,6 +435,22 @@ def test_a_name_in_a_relative_clause_after_the_cue_is_not_designated_unless_the_
     taxlists = Path(__file__).resolve().parent / "data" / "taxlists" / "reference"
     assert [name for _, name, _ in _dated(about_the_list, taxlists, dt.date(2024, 2, 23))] == [
         "Belize", "Costa Rica", "Russia"]
+
+
+def test_a_date_opening_a_later_conjunct_is_that_conjuncts_alone() -> None:
+    text = ("Last month the Treasury sanctioned Cartel de los Soles as a terrorist group, and in February the State "
+            "Department designated Tren de Aragua a foreign terrorist organization.")
+    assert _dated(text, None, dt.date(2025, 8, 20)) == [
+        ("designation", "Cartel de los Soles", "Last month"), ("designation", "Tren de Aragua", "in February")]
+    reward = ("The United States offers a $50 million reward for Nicol\u00e1s Maduro, and in May the Treasury "
+              "sanctioned Tren de Aragua.")
+    assert _dated(reward, None, dt.date(2025, 8, 20))[0] == ("reward", "$50 million", None)
+
+
+def test_a_date_in_a_relative_clause_after_the_names_is_the_clauses() -> None:
+    text = ("On Feb. 20, the State Department designated Tren de Aragua a foreign terrorist organization under the "
+            "Immigration and Nationality Act, which was passed in 1952.")
+    assert _dated(text, None, dt.date(2025, 8, 20)) == [("designation", "Tren de Aragua", "On Feb. 20")]
 
 
 def test_already_puts_a_designation_in_the_present() -> None:

@@ -285,7 +285,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         pre = _words_between(doc, max(cs, anchor.start - REMOVAL_REACH), anchor.start) if anchor else []
         if cues and HYPOTHETICAL_WORDS.intersection(pre[-5:]):
             continue  # "would decide whether to place X ...", "urged the FATF to blacklist X": not a fact
-        relatives = _Relatives(doc, cues[0].end, ce, phrases) if cues else None
+        relatives = _Relatives(doc, cues[0].end, ce, phrases, groups) if cues else None
         groups = [g for g in groups if not _possessor(doc, g, groups) and not (relatives and relatives.holds(g.start))]
         kind = _nearest_kind(kinds, anchor)
         if kind is None and ctx.kind and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and (
@@ -295,7 +295,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         if not dates and not (cs > s.start and doc.text[cs - 1] == ","):  # none after ", while", ", but"...
             dates = _usable_dates(doc, sent.dates, s.start)
         dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)
-                 and not _dates_an_event_phrase(doc, s.start, d)]
+                 and not _dates_an_event_phrase(doc, s.start, d)
+                 and not (relatives and relatives.holds(d.start, date=True))]  # ", which was signed ... in 2023"
         if anchor is not None and STATE_WORDS.intersection(pre[-6:]):
             dates = [d for d in dates if d.start > anchor.start]  # "toppled Assad in December and remains designated"
         date = _near(dates, anchor.start if anchor else cs)
@@ -457,11 +458,23 @@ def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document
 
 
 def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
-    """Is the name the "of X" of a relation noun ("a faction of the Sinaloa Cartel", "members of MS-13")?"""
-    before = doc.norms[max(0, p.first - 3):p.first]
-    if before[-1:] == ("the",):
+    """Is the name the "of X" of a relation noun ("a faction of the Sinaloa Cartel", "members of MS-13", "the
+    leader of Venezuela's Tren de Aragua gang") or the name before one ("CJNG leader Nemesio Oseguera", "a Jalisco
+    cartel boss")?"""
+    before = list(doc.norms[max(0, p.first - 5):p.first])
+    if before[-1:] == ["the"]:
         before = before[:-1]
-    return len(before) >= 2 and before[-1] == "of" and before[-2] in RELATION_NOUNS
+    if before[-1:] == ["s"] and len(before) >= 4 and "'" in doc.view[doc.ends[p.first - 2]:doc.starts[p.first - 1]]:
+        before = before[:-2]  # "of Venezuela's Tren de Aragua"
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in RELATION_NOUNS:
+        return True
+    after = doc.norms[p.last:p.last + 2]
+    k = 1 if len(after) == 2 and after[1] in RELATION_NOUNS and not _RELATION_HEAD.fullmatch(after[0]) else 0
+    return bool(after) and after[k] in RELATION_NOUNS and not any(
+        c in doc.view[p.end:doc.starts[p.last + k]] for c in ",;:.()\"'")
+
+
+_RELATION_HEAD = re.compile(r"of|and|or|the|a|an|is|was|are|were")  # not a noun between a name and "leader"
 
 
 def _makes(table: ReferenceTable, authority: str, kind: str) -> bool:
@@ -502,7 +515,12 @@ class _DateAfter:
         self._starts = [d.start for d in self._dates]
         self.default = default
         self._conjuncts = _conjunct_starts(doc, groups) if doc is not None and len(groups) > 1 else []
-        self._first = min(g.start for g in groups) if self._conjuncts else 0
+        # ", and in May it targeted ...": a conjunct that opens on its own date
+        self._opening = {d.start: d for d in self._dates if doc is not None and _AND_BEFORE.search(
+            doc.view, max(0, d.start - 8), d.start)}
+        if self._opening:
+            self._conjuncts = sorted({*self._conjuncts, *self._opening})
+        self._first = min((g.start for g in groups), default=0) if self._conjuncts else 0
         self._doc = doc
 
     def of(self, mention: PhraseMatch | CountMention) -> DateMention | None:
@@ -518,12 +536,15 @@ class _DateAfter:
             return (self._doc is not None and d.start > mention.end
                     and _opens_a_part(self._doc, mention.end, d.start))
 
+        if own_from in self._opening:  # "..., and in 2021 it went to Navalny": that date is Navalny's
+            return self._opening[own_from]
         k = bisect.bisect_left(self._starts, mention.end)
         if k < len(self._dates) and its_own(self._dates[k]) and not of_a_part(self._dates[k]):
             return self._dates[k]
         return self.default if self.default is None or its_own(self.default) and not of_a_part(self.default) else None
 
 
+_AND_BEFORE = re.compile(r",\s+and\s+$")  # right before a date that opens a conjunct of its own
 _PART_OPENERS = {"starting", "beginning", "including", "among", "led"}  # ", starting with eight groups in February"
 
 
@@ -582,7 +603,8 @@ class _Relatives:
     sanctioned)? Not when the clause is about the list ("on the bloc's list, which also still includes Costa
     Rica") or has a cue of its own. Built once per clause: each question is a few bisections."""
 
-    def __init__(self, doc: Document, cue_end: int, clause_end: int, phrases: list[PhraseMatch]) -> None:
+    def __init__(self, doc: Document, cue_end: int, clause_end: int, phrases: list[PhraseMatch],
+                 groups: list[PhraseMatch]) -> None:
         self.doc, self.cue_end = doc, cue_end
         lo, hi = bisect.bisect_left(doc.starts, cue_end), bisect.bisect_left(doc.starts, clause_end)
         self.openers = [j for j in range(lo, hi) if doc.norms[j] in _RELATIVE_OPENERS]
@@ -590,9 +612,11 @@ class _Relatives:
         listing = [p for p in phrases if p.kind in ("kind", "designation_cue", "weak_cue")]
         self.list_ends = {p.last - 1 for p in listing}
         self.cue_starts = sorted(p.start for p in listing)
+        self.name_ends = {g.last - 1 for g in groups}
 
-    def holds(self, pos: int) -> bool:
-        """Is `pos` inside such a relative clause?"""
+    def holds(self, pos: int, date: bool = False) -> bool:
+        """Is `pos` inside such a relative clause? A `date` there still dates the name the clause is about
+        ("Iran, North Korea and Myanmar, the last of which has been on it since 2020")."""
         doc = self.doc
         n = bisect.bisect_left(self.openers, bisect.bisect_left(doc.starts, pos))
         if not n:
@@ -604,6 +628,8 @@ class _Relatives:
         if not c or len(_words_between(doc, self.commas[c - 1], doc.starts[k])) >= RELATIVE_REACH:
             return False  # no comma just before the pronoun
         antecedent = bisect.bisect_left(doc.starts, self.commas[c - 1]) - 1  # the last word before that comma
+        if date and antecedent in self.name_ends:
+            return False
         q = bisect.bisect_right(self.cue_starts, doc.starts[k])
         return antecedent not in self.list_ends and not (q < len(self.cue_starts) and self.cue_starts[q] < pos)
 
@@ -750,6 +776,9 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         for w in head:
             multiplier = _MULTIPLIERS.get(w, multiplier)
         date = nearest_date.at(cue.start)
+        if date is not None and date.start > max(cue.end, m.end) and _AND_BEFORE.search(
+                doc.view, max(0, date.start - 8), date.start):
+            date = None  # "offers a $10 million reward for X, and in May the Treasury sanctioned ...": May's
         authority = nearest_authority.at(cue.start)
         if whom is not None:  # "X, for whom ... had offered $5 million, was captured in January": its own clause
             inside = doc.view.find(",", m.end, sent.s.end)
