@@ -61,9 +61,9 @@ OTHER_DOMAINS = [
     ("ukproscribed", 0.75),  # UK proscriptions and police rewards, British style (0.71 when written)
     ("cartels2", 0.82),  # six new articles of the first domain in varied styles, its table extended (0.67 when written)
     ("wanted", 0.66),  # wanted-list additions, captures and rewards for fugitives (0.66 when written)
-    ("alliedlists", 0.70),
+    ("alliedlists", 0.70),  # Canada's, Ecuador's and Argentina's listings beside the US ones (0.70 when written)
     ("cartelfinance", 0.82),  # OFAC and FinCEN actions against cartel finance, rewards (0.79 when written)
-    ("prizes", 0.55),  # Nobel, Booker and Sakharov laureates and prize money: a domain far from the first (0.58)  # Canada's, Ecuador's and Argentina's listings beside the US ones (0.70 when written)
+    ("prizes", 0.55),  # Nobel, Booker and Sakharov laureates and prize money: a domain far from the first (0.58)
 ]
 
 
