@@ -59,3 +59,16 @@ def test_not_money(text: str) -> None:
 def test_words_to_number(words: str, value: int | None) -> None:
     """Number words read as whole numbers; anything else is None."""
     assert words_to_number(words) == value
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The prize, worth 11 million Swedish crowns (about $1.2 million), goes to her.",
+     [("11 million Swedish crowns", 11_000_000, "SEK")]),
+    ("Harvey receives £50,000 ($64,000).", [("£50,000", 50_000, "GBP")]),
+    ("A reward of 50 million Canadian dollars and $5 million more.",
+     [("50 million Canadian dollars", 50_000_000, "CAD"), ("$5 million", 5_000_000, "USD")]),
+    ("$5 million, $10 million and $15 million", [("$5 million", 5e6, "USD"), ("$10 million", 1e7, "USD"),
+                                                 ("$15 million", 1.5e7, "USD")]),
+])
+def test_a_conversion_into_another_currency_is_not_an_amount_of_its_own(text: str, found: list) -> None:
+    assert [(m.text, m.amount, m.currency) for m in find_money(text.lower(), text)] == found

@@ -44,7 +44,13 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                   "pounds": "GBP", "pounds sterling": "GBP", "swiss franc": "CHF", "swiss francs": "CHF",
                   "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "rouble": "RUB",
                   "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "krona": "SEK", "kronor": "SEK",
-                  "zloty": "PLN", "zlotys": "PLN", "rand": "ZAR", "shekel": "ILS", "shekels": "ILS"}
+                  "zloty": "PLN", "zlotys": "PLN", "rand": "ZAR", "shekel": "ILS", "shekels": "ILS",
+                  "swedish crowns": "SEK", "swedish crown": "SEK", "swedish kronor": "SEK",
+                  "norwegian crowns": "NOK", "norwegian kroner": "NOK", "danish crowns": "DKK", "danish kroner": "DKK",
+                  "czech crowns": "CZK", "czech korunas": "CZK", "canadian dollars": "CAD", "australian dollars": "AUD",
+                  "new zealand dollars": "NZD", "hong kong dollars": "HKD", "singapore dollars": "SGD",
+                  "mexican pesos": "MXN", "colombian pesos": "COP", "argentine pesos": "ARS", "chilean pesos": "CLP",
+                  "brazilian reais": "BRL", "reais": "BRL"}
 
 # Words that hedge an amount or a count: the claim allows a margin.
 # Words that qualify an amount or a count, and which way: "approx" allows a margin either side,

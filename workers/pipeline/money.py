@@ -47,6 +47,9 @@ _CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD}|{_CODES})\b")
 # (most articles have no currency word or code at all, and the word patterns try every word boundary).
 _CURRENCY_TOKENS = frozenset(w for phrase in (*CURRENCY_WORDS, *CURRENCY_CODES) for w in phrase.split())
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE}|up\s+to)\s+$")
+# What stands between an amount and its conversion into another currency: "11 million Swedish crowns (about $1.2
+# million)", "£50,000 ($64,000)", "11 million crowns, or about $1.2 million"
+_CONVERSION_GAP = re.compile(rf"\s*(?:\(|,|\u2014|-)?\s*(?:or\s+)?(?:(?:{_HEDGE}|the\s+equivalent\s+of)\s+)?")
 
 
 def words_to_number(words: str) -> int | None:
@@ -83,6 +86,7 @@ def find_money(view: str, text: str, words: Iterable[str] | None = None) -> Iter
         found += [m for m in _CODE_PATTERN.finditer(view) if m.start() not in taken]
         found += _WORDS_PATTERN.finditer(view)
         found.sort(key=lambda m: m.start())
+    previous: tuple[int, str] | None = None  # the end and currency of the last amount
     for m in found:
         g = m.groupdict().get
         if g("n1"):
@@ -107,6 +111,9 @@ def find_money(view: str, text: str, words: Iterable[str] | None = None) -> Iter
             start = us.start()  # "US$50m", "U.S. $50 million"
         while end > start and not view[end - 1].isalnum():
             end -= 1
+        if previous and previous[1] != currency and _CONVERSION_GAP.fullmatch(view, previous[0], start):
+            continue  # the amount before it, converted: not an amount of its own
+        previous = (end, currency)
         hedge = _HEDGE_BEFORE.search(view, max(0, start - 25), start)
         bound = BOUNDS.get(" ".join(hedge.group("hedge").split())) if hedge else None
         yield MoneyMention(start, end, text[start:end], value * _scale(scale), currency, bound)
