@@ -38,7 +38,7 @@ CASES: list[Any] = [
     pytest.param("saltmarch", "designation", "Veiled Keel Syndicate", "veiled-keel", "last November",
                  "supported", id="pmo-by-parent-authority-relative-month"),
     pytest.param("saltmarch", "designation", "Saltfang Brotherhood", "saltfang", "in August 2031",
-                 "partially_supported", id="pmo-wrong-date"),
+                 "refuted", id="pmo-wrong-date"),
     pytest.param("saltmarch", "designation", "Driftwood Wardens", "driftwood", "in October 2030",
                  "partially_supported", id="pmo-claimed-but-only-watch-list"),
     pytest.param("saltmarch", "designation", "Amberlight Exchange", "amberlight", "on the Watch List",

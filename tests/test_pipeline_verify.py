@@ -39,7 +39,7 @@ CASES = [
      "a Specially Designated Global Terrorist.", D(2025, 8, 8), "Cartel de los Soles", "partially_supported",
      ["not by the US Department of State."]),
     ("wrong month, no kind said: the fact's kinds named", "The US designated Tren de Aragua in March.",
-     D(2025, 8, 8), "Tren de Aragua", "partially_supported",
+     D(2025, 8, 8), "Tren de Aragua", "refuted",
      ["designated a Foreign Terrorist Organization and a Specially Designated Global Terrorist", "not March 2025"]),
     ("a date in a clause of its own is not the designation's", "Tren de Aragua was designated a foreign terrorist "
      "organization after Venezuela's government disbanded its prison gangs in 2023.", D(2025, 8, 8), "Tren de Aragua",
@@ -48,7 +48,7 @@ CASES = [
      "the case on March 3, designated Tren de Aragua a foreign terrorist organization in February.", D(2025, 8, 8),
      "Tren de Aragua", "supported", []),
     ("wrong month", "In April, the State Department designated Tren de Aragua as a foreign terrorist organization.",
-     D(2025, 8, 8), "Tren de Aragua", "partially_supported", ["February 19, 2025", "not April 2025"]),
+     D(2025, 8, 8), "Tren de Aragua", "refuted", ["February 19, 2025", "not April 2025"]),
     ("effective date counts too", "On Feb. 20, 2025, the U.S. designated MS-13 as a foreign terrorist organization.",
      D(2025, 8, 8), "MS-13", "supported", []),
     ("an SDGT designation is a sanctioning", "Last week the Treasury Department sanctioned the Cartel de los Soles.",

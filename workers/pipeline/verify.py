@@ -272,7 +272,7 @@ class Verifier:
             if same:
                 f = same[0]
                 pub_ok = self.published is None or (f.first_day and f.first_day <= self.published)
-                label = "partially_supported" if pub_ok else "refuted"
+                label = "refuted"
                 verb = "was designated" if pub_ok else "was designated only later:"
                 return Verdict(label, f"{name} {verb} {self._named_kind(kind, f)} by {self.authority(f)} "
                                       f"{self.when(f)}, "
