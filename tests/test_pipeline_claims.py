@@ -453,6 +453,12 @@ def test_a_date_in_a_relative_clause_after_the_names_is_the_clauses() -> None:
     assert _dated(text, None, dt.date(2025, 8, 20)) == [("designation", "Tren de Aragua", "On Feb. 20")]
 
 
+def test_whether_far_before_the_cue_still_makes_a_question() -> None:
+    text = ("Rubio said the department would soon decide whether the gang led by Niño Guerrero, Tren de Aragua, is to "
+            "be designated a foreign terrorist organization.")
+    assert _dated(text) == []
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

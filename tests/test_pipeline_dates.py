@@ -186,3 +186,19 @@ def test_a_date_counted_from_nothing_before_is_no_date() -> None:
 def test_the_same_day_as_what_follows_is_not_counted_from_before() -> None:
     text = "Ottawa acted on Feb. 20, 2025. Canada's move came on the same day that the U.S. list took effect."
     assert [d.text for d in find_dates(text.lower(), text, PUB)] == ["on Feb. 20, 2025"]
+
+
+@pytest.mark.parametrize(("text", "expr", "day"), [
+    ("The laureates will receive their awards in Oslo on Tuesday.", "on Tuesday", D(2024, 12, 10)),
+    ("He said on Tuesday that it will act.", "on Tuesday", D(2024, 12, 3)),
+    ("the presidential election of July 28, 2024, was disputed", "July 28, 2024", D(2024, 7, 28)),
+])
+def test_a_weekday_after_will_is_the_next_one_and_a_month_before_its_day_is_the_day(
+        text: str, expr: str, day: dt.date) -> None:
+    found = list(find_dates(text.lower(), text, D(2024, 12, 9)))
+    assert [(d.text, d.window.start) for d in found] == [(expr, day)]
+
+
+def test_the_last_year_of_something_is_no_date() -> None:
+    text = "In 2022, the last year under the old amount, the prize was split."
+    assert [d.text for d in find_dates(text.lower(), text, PUB)] == ["In 2022"]

@@ -283,7 +283,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         else:
             groups = linked_groups
         pre = _words_between(doc, max(cs, anchor.start - REMOVAL_REACH), anchor.start) if anchor else []
-        if cues and HYPOTHETICAL_WORDS.intersection(pre[-5:]):
+        if cues and (HYPOTHETICAL_WORDS.intersection(pre[-5:]) or not _OPEN_QUESTION.isdisjoint(
+                _words_between(doc, max(cs, anchor.start - QUESTION_REACH), anchor.start)[-14:])):
             continue  # "would decide whether to place X ...", "urged the FATF to blacklist X": not a fact
         relatives = _Relatives(doc, cues[0].end, ce, phrases, groups) if cues else None
         groups = [g for g in groups if not _possessor(doc, g, groups) and not (relatives and relatives.holds(g.start))]
@@ -338,6 +339,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
 
 
 _CONJUNCTIONS = {"and", "or", "plus"}
+_OPEN_QUESTION = {"whether"}  # "waits to learn whether his novel "Flesh" will be named the winner": a question
+QUESTION_REACH = 120  # characters before a cue within which "whether" makes it a question
 OWNED_REACH = 40  # characters after "X's" within which the group it owns is named ("Ecuador's two largest gangs")
 
 

@@ -47,11 +47,12 @@ _PATTERN = re.compile(
         (?P<lu>day|week|fortnight|month|year)s?\s+later\b)
   | (?P<then>\b(?P<tq>later\s+that|that\s+same|the\s+same|the\s+next|the\s+following)\s+
         (?P<tu>day|week|month|year)\b(?!\s+(?:that|as|when)\b))
-  | (?P<rel>\b(?P<rq>last|this|this\s+past|past|next|earlier\s+this|later\s+this|earlier\s+in\s+the|late\s+last
+  | (?<!the\s)(?P<rel>\b(?P<rq>last|this|this\s+past|past|next|earlier\s+this|later\s+this|earlier\s+in\s+the|late\s+last
         |early\s+last|early\s+this|late\s+this)\s+(?P<ru>week|weekend|month|year)\b)
   | (?P<recent>\b(?:recently|in\s+recent\s+(?:days|weeks|months)|yesterday|today)\b)
   | (?P<wd>\b(?:(?P<wq>on|last|this|this\s+past|past|next|since|by|until)\s+)?(?P<w>{_WEEKDAY})\b)
-  | (?P<mo>\b(?:(?P<mq>{_PREP})\s+)?(?P<m4>{_MONTH})\b\.?(?:\s+(?:of\s+)?(?P<my4>last|this|next)\s+year\b)?)
+  | (?P<mo>\b(?:(?P<mq>{_PREP})\s+)?(?P<m4>{_MONTH})\b\.?(?!\s*[0-3]?\d\b)
+        (?:\s+(?:of\s+)?(?P<my4>last|this|next)\s+year\b)?)
   | (?P<yr>\b(?:(?:{_PREP})\s+)?(?<!/)(?P<y5>(?:19|20)\d\d)\b(?!-[01]\d-|/\d))
     )""",
     re.VERBOSE,
@@ -148,8 +149,9 @@ def _ago(n: int, unit: str, pub: dt.date) -> DateWindow:
     return DateWindow(center - dt.timedelta(days=slack), min(pub, center + dt.timedelta(days=slack)), "range")
 
 
-def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[DateWindow | None, bool]:
-    """Resolve one match; the bool says whether it is relative to the publication date."""
+def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> tuple[DateWindow | None, bool]:
+    """Resolve one match; the bool says whether it is relative to the publication date. `future`: the clause
+    looks ahead ("will receive their awards on Tuesday"), so a bare weekday is the next one."""
     g = m.group
     if g("iso"):
         d = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
@@ -193,7 +195,11 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[DateWindow | None, 
         days = {"in recent days": 14, "in recent weeks": 42, "in recent months": 180}.get(word, 90)
         return DateWindow(pub - dt.timedelta(days=days), pub, "range"), True
     if g("wd"):
-        d = _weekday(WEEKDAYS[g("w")], " ".join((g("wq") or "").split()), pub)
+        qualifier = " ".join((g("wq") or "").split())
+        if future and qualifier in ("", "on"):
+            d = pub + dt.timedelta(days=(WEEKDAYS[g("w")] - pub.weekday()) % 7)
+            return DateWindow(d, d, "day"), True
+        d = _weekday(WEEKDAYS[g("w")], qualifier, pub)
         return DateWindow(d, d, "day"), True
     month = MONTHS[g("m4")]
     if g("my4"):  # "in April last year"
@@ -210,6 +216,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[DateWindow | None, 
     return win, True
 
 
+# A clause that looks ahead, up to the date after it ("will receive their awards ... on Tuesday")
+_FUTURE_BEFORE = re.compile(r"\b(?:will|(?:is|are)\s+(?:due|scheduled|set|expected)\s+to)\b[^.;,]{0,60}$")
 PREVIOUS_REACH = 600  # characters back within which "five days later" finds the date it counts from
 _VAGUE_LATER = {"day": (1, 10), "week": (7, 60), "fortnight": (14, 60), "month": (30, 365), "year": (365, 3650)}
 
@@ -334,7 +342,8 @@ def find_dates(view: str, text: str, published: dt.date | None,
                 continue
             window, relative = _after_previous(m, previous[0]), True
         else:
-            window, relative = _resolve(m, published)
+            future = bool(m.group("wd")) and _FUTURE_BEFORE.search(view, max(0, start - 80), start) is not None
+            window, relative = _resolve(m, published, future)
         if window is not None:
             previous = (window, end)
         yield DateMention(start, end, text[start:end], window, relative, view.startswith("since", start))
