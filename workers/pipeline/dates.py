@@ -47,8 +47,8 @@ _PATTERN = re.compile(
         (?P<lu>day|week|fortnight|month|year)s?\s+later\b)
   | (?P<then>\b(?P<tq>later\s+that|that\s+same|the\s+same|the\s+next|the\s+following)\s+
         (?P<tu>day|week|month|year)\b(?!\s+(?:that|as|when)\b))
-  | (?<!the\s)(?P<rel>\b(?P<rq>last|this|this\s+past|past|next|earlier\s+this|later\s+this|earlier\s+in\s+the|late\s+last
-        |early\s+last|early\s+this|late\s+this)\s+(?P<ru>week|weekend|month|year)\b)
+  | (?<!the\s)(?P<rel>\b(?P<rq>last|this|this\s+past|past|next|earlier\s+this|later\s+this|earlier\s+in\s+the
+        |late\s+last|early\s+last|early\s+this|late\s+this)\s+(?P<ru>week|weekend|month|year)\b)
   | (?P<recent>\b(?:recently|in\s+recent\s+(?:days|weeks|months)|yesterday|today)\b)
   | (?P<wd>\b(?:(?P<wq>on|last|this|this\s+past|past|next|since|by|until)\s+)?(?P<w>{_WEEKDAY})\b)
   | (?P<mo>\b(?:(?P<mq>{_PREP})\s+)?(?P<m4>{_MONTH})\b\.?(?!\s*[0-3]?\d\b)
