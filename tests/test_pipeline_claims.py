@@ -459,6 +459,23 @@ def test_whether_far_before_the_cue_still_makes_a_question() -> None:
     assert _dated(text) == []
 
 
+def test_a_conjunct_with_a_subject_of_its_own_keeps_its_date_and_authority_apart() -> None:
+    text = ("Ignatova has been on the list since June 2022, and the State Department separately offers up to "
+            "$5 million for her. The FBI still offers up to $250,000 for Ignatova, and the State Department up to "
+            "$5 million.")
+    result = check(Article(text=text, published_at=dt.date(2025, 8, 21)), load_table(WANTED))
+    found = [(c["type"], c["text"], (c["value"].get("date") or {}).get("text"),
+              (c["value"].get("authority") or {}).get("id")) for c in result["claims"]]
+    assert found == [("designation", "Ignatova", "since June 2022", None),
+                     ("reward", "$5 million", None, "us-state"),  # the second $5 million, the State Department's too
+                     ("reward", "$250,000", None, "fbi")]
+
+
+def test_a_state_in_the_simple_past_is_true_of_its_time() -> None:
+    text = "Rodriguez Singh, 40, was one of the FBI's Ten Most Wanted fugitives."
+    assert _verdicts(text, WANTED, dt.date(2025, 8, 21)) == [("designation", "Rodriguez Singh", None, "supported")]
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

@@ -202,3 +202,10 @@ def test_a_weekday_after_will_is_the_next_one_and_a_month_before_its_day_is_the_
 def test_the_last_year_of_something_is_no_date() -> None:
     text = "In 2022, the last year under the old amount, the prize was split."
     assert [d.text for d in find_dates(text.lower(), text, PUB)] == ["In 2022"]
+
+
+def test_days_later_count_from_a_day_not_from_a_year_in_between() -> None:
+    text = ("He fled on Jan. 20, 2025. Jimenez, accused of a killing in Illinois in 2012, was captured in Monterrey "
+            "five days later.")
+    found = {d.text: d.window for d in find_dates(text.lower(), text, PUB)}
+    assert (found["five days later"].start, found["five days later"].end) == (D(2025, 1, 24), D(2025, 1, 26))

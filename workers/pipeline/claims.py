@@ -302,7 +302,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             dates = [d for d in dates if d.start > anchor.start]  # "toppled Assad in December and remains designated"
         date = _near(dates, anchor.start if anchor else cs)
         makers = [p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"
-                  and not _owns_the_group(doc, p, phrases, sent.counts, table)]
+                  and not _owns_the_group(doc, p, phrases, sent.counts, table)
+                  and not (anchor and p.start > anchor.end and _new_clause_between(doc, anchor.end, p.start))]
         authority = _near(makers, anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
         if kind is not None and not kinds and auth_id and not _makes(table, auth_id, kind):
@@ -317,7 +318,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             if date_of is not None and date_of.start < g.start and STATE_WORDS.intersection(
                     _words_between(doc, max(date_of.end, g.start - 60), g.start)[-8:]):
                 date_of = None  # "placed A on the list last October, which still includes B": B is listed now
-            out.append(_designation_claim(g, s, kind, auth_id, date_of, anchor, negation, past))
+            was = _past_state(doc, g, sent.s.end)
+            out.append(_designation_claim(g, s, kind, auth_id, date_of, anchor, negation, past or was))
         if negation != "removed":  # "only one group has been removed from the list": not a count of listings
             out += _counts(doc, sent, cs, ce, kind, date_after, auth_id, groups, asserted or bool(kinds))
         if foreign:  # "Canada on the same day listed X": a government the table records no designation by
@@ -339,6 +341,17 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
 
 
 _CONJUNCTIONS = {"and", "or", "plus"}
+_PAST_COPULAS = {"was", "were"}
+_STATE_AFTER = {"one", "on", "among", "a", "an", "the", "part", "still", "already"}
+
+
+def _past_state(doc: Document, g: PhraseMatch, end: int) -> bool:
+    """Is the name said to have been in a state, in the simple past ("X, 40, was one of the FBI's Ten Most Wanted
+    fugitives", "X was on the list")? That is true of its time, like the past perfect; "was designated" is an act."""
+    after = _words_between(doc, g.end, min(end, g.end + 40))[:5]
+    k = next((i for i, w in enumerate(after) if w in _PAST_COPULAS), None)
+    return k is not None and k + 1 < len(after) and after[k + 1] in _STATE_AFTER and all(
+        w.isdigit() for w in after[:k])
 _OPEN_QUESTION = {"whether"}  # "waits to learn whether his novel "Flesh" will be named the winner": a question
 QUESTION_REACH = 120  # characters before a cue within which "whether" makes it a question
 OWNED_REACH = 40  # characters after "X's" within which the group it owns is named ("Ecuador's two largest gangs")
@@ -545,6 +558,29 @@ class _DateAfter:
         if k < len(self._dates) and its_own(self._dates[k]) and not of_a_part(self._dates[k]):
             return self._dates[k]
         return self.default if self.default is None or its_own(self.default) and not of_a_part(self.default) else None
+
+
+_AND_SPLIT = re.compile(r",\s+and\s+")
+_NEW_SUBJECT = {"the", "a", "an", "it", "he", "she", "they", "we", "its", "their", "his", "her"}
+
+
+def _new_clause_between(doc: Document, a: int, b: int) -> bool:
+    """Does a clause with a subject of its own start between two positions (", and the State Department offers")?"""
+    for m in _AND_SPLIT.finditer(doc.view, a, b):
+        k = bisect.bisect_left(doc.starts, m.end())
+        if k < len(doc.norms) and doc.starts[k] < b and (
+                doc.norms[k] in _NEW_SUBJECT or doc.text[doc.starts[k]].isupper()):
+            return True
+    return False
+
+
+def _conjunct_authority(doc: Document, after: int, before: int, authorities: _Nearest) -> PhraseMatch | None:
+    """The authority of an amount's own conjunct, when one starts after the cue (", and the State Department up
+    to $5 million")."""
+    splits = list(_AND_SPLIT.finditer(doc.view, after, before))
+    if not splits:
+        return None
+    return next((p for p in authorities.around(before) if splits[-1].end() <= p.start < before), None)
 
 
 _AND_BEFORE = re.compile(r",\s+and\s+$")  # right before a date that opens a conjunct of its own
@@ -779,10 +815,13 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         for w in head:
             multiplier = _MULTIPLIERS.get(w, multiplier)
         date = nearest_date.at(cue.start)
-        if date is not None and date.start > max(cue.end, m.end) and _AND_BEFORE.search(
-                doc.view, max(0, date.start - 8), date.start):
+        if date is not None and (date.start > max(cue.end, m.end) and _AND_BEFORE.search(
+                doc.view, max(0, date.start - 8), date.start) or date.end <= min(cue.start, m.start)
+                and _new_clause_between(doc, date.end, min(cue.start, m.start))):
             date = None  # "offers a $10 million reward for X, and in May the Treasury sanctioned ...": May's
         authority = nearest_authority.at(cue.start)
+        if (own := _conjunct_authority(doc, cue.end, m.start, nearest_authority)) is not None:
+            authority = own  # "The FBI offers $250,000 for X, and the State Department up to $5 million"
         if whom is not None:  # "X, for whom ... had offered $5 million, was captured in January": its own clause
             inside = doc.view.find(",", m.end, sent.s.end)
             inside = sent.s.end if inside < 0 else inside

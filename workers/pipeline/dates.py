@@ -329,6 +329,7 @@ def find_dates(view: str, text: str, published: dt.date | None,
     """Yield every date expression of `view` (the normalised text), resolved against `published`.
     `anchors` (see `anchors_of`) saves a scan when the text's words are already known."""
     previous: tuple[DateWindow, int] | None = None  # the last resolved date and where it ends
+    previous_day = None  # the last one that names a day (or a few): what "five days later" counts from
     for m in _matches(view, anchors):
         if not _plausible(m, text):
             continue
@@ -338,12 +339,16 @@ def find_dates(view: str, text: str, published: dt.date | None,
         if start > 0 and view[start - 1] in "$£€" or (end < len(view) and view[end:end + 1].isdigit()):
             continue
         if m.group("later") or m.group("then"):  # "five days later", "later that month": after the date before
-            if previous is None or start - previous[1] > PREVIOUS_REACH:
+            unit = m.group("lu") or m.group("tu")
+            base = previous if unit in ("month", "year") else previous_day  # days count from a day
+            if base is None or start - base[1] > PREVIOUS_REACH:
                 continue
-            window, relative = _after_previous(m, previous[0]), True
+            window, relative = _after_previous(m, base[0]), True
         else:
             future = bool(m.group("wd")) and _FUTURE_BEFORE.search(view, max(0, start - 80), start) is not None
             window, relative = _resolve(m, published, future)
         if window is not None:
             previous = (window, end)
+            if window.granularity in ("day", "range") and (window.end - window.start).days <= 7:
+                previous_day = previous
         yield DateMention(start, end, text[start:end], window, relative, view.startswith("since", start))
