@@ -476,6 +476,13 @@ def test_a_state_in_the_simple_past_is_true_of_its_time() -> None:
     assert _verdicts(text, WANTED, dt.date(2025, 8, 21)) == [("designation", "Rodriguez Singh", None, "supported")]
 
 
+def test_the_groups_joined_do_not_take_the_joiners_date() -> None:
+    text = ("On Thursday Washington designated Los Choneros and Los Lobos as foreign terrorist organizations. Today "
+            "they join the Sinaloa Cartel and Tren de Aragua on the list of foreign terrorist organizations.")
+    assert _dated(text, None, dt.date(2025, 9, 5))[-2:] == [("designation", "Sinaloa Cartel", None),
+                                                           ("designation", "Tren de Aragua", None)]
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

@@ -318,6 +318,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             if date_of is not None and date_of.start < g.start and STATE_WORDS.intersection(
                     _words_between(doc, max(date_of.end, g.start - 60), g.start)[-8:]):
                 date_of = None  # "placed A on the list last October, which still includes B": B is listed now
+            if date_of is not None and date_of.end <= g.start and not _JOIN_VERBS.isdisjoint(
+                    _words_between(doc, date_of.end, g.start)):
+                date_of = None  # "Today they join the Sinaloa Cartel and X on our list": the joiners' date
             was = _past_state(doc, g, sent.s.end)
             out.append(_designation_claim(g, s, kind, auth_id, date_of, anchor, negation, past or was))
         if negation != "removed":  # "only one group has been removed from the list": not a count of listings
@@ -342,6 +345,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
 
 _CONJUNCTIONS = {"and", "or", "plus"}
 _PAST_COPULAS = {"was", "were"}
+_JOIN_VERBS = {"join", "joins", "joined", "joining"}  # what is joined was there before: the date is the joiner's
 _STATE_AFTER = {"one", "on", "among", "a", "an", "the", "part", "still", "already"}
 
 
