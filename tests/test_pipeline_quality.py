@@ -56,14 +56,14 @@ OTHER_DOMAINS = [
     # (folder under tests/data, its F1 floor): each written and labelled by a separate QA pass with its own table
     ("heritage", MIN_HERITAGE_F1),  # World Heritage listings and heritage-crime rewards
     ("sanctions", 0.87),  # Western sanctions on Russia 2022-2024 and Rewards for Justice rewards
-    ("ctjustice", 0.77),  # US counter-terrorism designations, revocations and rewards 2024-2025 (0.59 when written)
-    ("taxlists", 0.75),  # EU tax and FATF lists of countries, SEC whistleblower awards (0.57 when written)
-    ("ukproscribed", 0.75),  # UK proscriptions and police rewards, British style (0.71 when written)
-    ("cartels2", 0.82),  # six new articles of the first domain in varied styles, its table extended (0.67 when written)
-    ("wanted", 0.66),  # wanted-list additions, captures and rewards for fugitives (0.66 when written)
-    ("alliedlists", 0.70),  # Canada's, Ecuador's and Argentina's listings beside the US ones (0.70 when written)
-    ("cartelfinance", 0.82),  # OFAC and FinCEN actions against cartel finance, rewards (0.79 when written)
-    ("prizes", 0.55),  # Nobel, Booker and Sakharov laureates and prize money: a domain far from the first (0.58)
+    ("ctjustice", 0.80),  # US counter-terrorism designations, revocations and rewards 2024-2025 (0.59 when written)
+    ("taxlists", 0.78),  # EU tax and FATF lists of countries, SEC whistleblower awards (0.57 when written)
+    ("ukproscribed", 0.87),  # UK proscriptions and police rewards, British style (0.71 when written)
+    ("cartels2", 0.88),  # six new articles of the first domain in varied styles, its table extended (0.67 when written)
+    ("wanted", 0.73),  # wanted-list additions, captures and rewards for fugitives (0.66 when written)
+    ("alliedlists", 0.78),  # Canada's, Ecuador's and Argentina's listings beside the US ones (0.70 when written)
+    ("cartelfinance", 0.83),  # OFAC and FinCEN actions against cartel finance, rewards (0.79 when written)
+    ("prizes", 0.72),  # Nobel, Booker and Sakharov laureates and prize money: a domain far from the first (0.58)
 ]
 
 
