@@ -43,9 +43,10 @@ _WORDS_PATTERN = re.compile(
     rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?:us\s+|u\.s\.\s+)?(?P<w3>{_CURWORD})\b"
 )
 _CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD}|{_CODES})\b")
-# Every word of the currency words and codes: a text whose words hold none of them needs only the symbol pattern
+# The last word of every currency word and code (its noun: "dollars" of "Canadian dollars"): a text whose words hold
+# none of them needs only the symbol pattern
 # (most articles have no currency word or code at all, and the word patterns try every word boundary).
-_CURRENCY_TOKENS = frozenset(w for phrase in (*CURRENCY_WORDS, *CURRENCY_CODES) for w in phrase.split())
+_CURRENCY_TOKENS = frozenset(phrase.split()[-1] for phrase in (*CURRENCY_WORDS, *CURRENCY_CODES))  # the nouns
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE}|up\s+to)\s+$")
 # What stands between an amount and its conversion into another currency: "11 million Swedish crowns (about $1.2
 # million)", "£50,000 ($64,000)", "11 million crowns, or about $1.2 million"
