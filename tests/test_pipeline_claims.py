@@ -483,6 +483,13 @@ def test_the_groups_joined_do_not_take_the_joiners_date() -> None:
                                                            ("designation", "Tren de Aragua", None)]
 
 
+def test_a_reward_linked_to_its_amount_by_a_verb_may_be_far_from_it_and_still_is_now() -> None:
+    text = ("In Britain, a reward for information about the gold toilet stolen from Blenheim Palace in 2019 still "
+            "stands at 25,000 pounds, police said.")
+    heritage = Path(__file__).resolve().parent / "data" / "heritage" / "reference"
+    assert _verdicts(text, heritage, dt.date(2024, 11, 1)) == [("reward", "25,000 pounds", None, "supported")]
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

@@ -49,6 +49,9 @@ _PEOPLE = frozenset({"person"})
 CONTEXT_SENTENCES = 4  # how far back a designation context carries
 LINK_DISTANCE = 5  # words that may separate a kind term from the name it describes
 REWARD_DISTANCE = 14  # words that may separate an amount from its reward cue
+REWARD_DISTANCE_LINKED = 24  # ... when a verb links the two ("a reward for ... still stands at 25,000 pounds")
+_AMOUNT_LINKS = {"stands at", "stood at", "is", "was", "remains", "remained", "totals", "totalled", "totaled",
+                 "of", "worth", "to", "reached", "now"}
 _MULTIPLIERS = {"doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "tripled": 3.0, "tripling": 3.0,
                 "triples": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _FROM_VERBS = {"up", "down", "raised", "increased", "rising", "rose", "doubled", "tripled", "lifted"}
@@ -792,7 +795,9 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             continue  # "was raised in August from $25 million": the old amount, the new one unstated
         cue = nearest_cue.at(m.start)
         gap = _words_between(doc, min(cue.end, m.end), max(cue.start, m.start))
-        if len(gap) > REWARD_DISTANCE or _other_money(doc, sent, m, date_starts):
+        far = REWARD_DISTANCE_LINKED if cue.end <= m.start and gap[-2:][-1:] and (
+            gap[-1] in _AMOUNT_LINKS or " ".join(gap[-2:]) in _AMOUNT_LINKS) else REWARD_DISTANCE
+        if len(gap) > far or _other_money(doc, sent, m, date_starts):
             continue
         person, unknown = people.at(m.start), None
         if (whom := _for_whom(doc, sent, m.start)) is not None:  # "El Mayo, for whom ... offered"
@@ -823,6 +828,9 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
                 doc.view, max(0, date.start - 8), date.start) or date.end <= min(cue.start, m.start)
                 and _new_clause_between(doc, date.end, min(cue.start, m.start))):
             date = None  # "offers a $10 million reward for X, and in May the Treasury sanctioned ...": May's
+        if date is not None and date.end <= m.start and not STATE_WORDS.isdisjoint(
+                _words_between(doc, date.end, m.start)):
+            date = None  # "a reward for the toilet stolen in 2019 still stands at 25,000 pounds": as of now
         authority = nearest_authority.at(cue.start)
         if (own := _conjunct_authority(doc, cue.end, m.start, nearest_authority)) is not None:
             authority = own  # "The FBI offers $250,000 for X, and the State Department up to $5 million"
