@@ -550,6 +550,9 @@ def _subjects(text: str) -> list[tuple[str, dict | None, str]]:
     ("The reward of $1 million for Rafael Caro Quintero was raised in 2018.", "$1 million", "Rafael Caro Quintero"),
     ("Ovidio Guzm\u00e1n L\u00f3pez, for whom Washington had offered $5 million, was captured in January 2023.",
      "$5 million", "Ovidio Guzm\u00e1n L\u00f3pez"),
+    ("Washington also has a $25 million bounty on Diosdado Cabello, the interior minister.", "$25 million",
+     "Diosdado Cabello"),
+    ("Ecuador had offered a $1 million reward for information leading to Fito's recapture.", "$1 million", "Fito"),
     ("The program offers a reward of up to $10 million for information on Hamas financial networks.", "$10 million",
      "Hamas financial networks"),
 ])

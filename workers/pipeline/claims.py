@@ -885,7 +885,7 @@ def _named_target(doc: Document, sent: _Sentence, m: MoneyMention) -> str | None
     networks"); a headline's capitals say nothing."""
     words, end = doc.norms, sent.last_token
     k = bisect.bisect_left(doc.starts, m.end)
-    first = next((i for i in range(k, min(k + 3, end)) if words[i] == "for"), None)
+    first = next((i for i in range(k, min(k + 3, end)) if words[i] in _TARGET_MARKERS), None)
     if first is None or _headline(doc, sent):
         return None
     runs: list[tuple[int, int]] = []  # token ranges of names ended by punctuation, a function word or the phrase end
@@ -902,6 +902,9 @@ def _named_target(doc: Document, sent: _Sentence, m: MoneyMention) -> str | None
         if stop or "," in gap and runs:
             break
         word = words[i]
+        if word == "s" and run_start is not None and "'" in gap:  # "leading to Fito's recapture": Fito
+            runs.append((run_start, i))
+            break
         if _capitalised(doc, i) and not word.isdigit():
             if run_start is None and words[i - 1] in _PLACE_PREPOSITIONS:
                 break  # "for information about the attack in Houston": a place, and the name is not given
@@ -976,6 +979,7 @@ def _for_whom(doc: Document, sent: _Sentence, before: int) -> tuple[int, int] | 
     return doc.starts[j], doc.ends[last]
 
 
+_TARGET_MARKERS = {"for", "on"}  # "$5 million for X", "a $25 million bounty on Diosdado Cabello"
 _TARGET_FILLER = {"information", "info", "on", "about", "leading", "that", "leads", "to", "the", "arrest", "capture",
                   "conviction", "location", "whereabouts", "identification", "identity", "recovery", "return", "of",
                   "and", "or", "a", "an"}
@@ -988,9 +992,10 @@ def _names_another_target(doc: Document, sent: _Sentence, m: MoneyMention, cue: 
     affiliates")? Then the one named earlier is not its subject; "for his capture" and "for the toilet" (the head
     noun of one of its names) still refer back."""
     after = _words_between(doc, m.end, min(sent.s.end, m.end + 160))[:14]  # "for" may sit inside the cue
-    if "for" not in after[:4]:
+    marker = next((w for w in after[:4] if w in _TARGET_MARKERS), None)
+    if marker is None:
         return False
-    rest = [w for w in after[after.index("for") + 1:] if w not in _TARGET_FILLER]
+    rest = [w for w in after[after.index(marker) + 1:] if w not in _TARGET_FILLER]
     heads = name_heads(earlier)
     return bool(rest) and not (_BACK_REFERENCES | heads).intersection(rest[:5])
 
@@ -1017,7 +1022,7 @@ def _target_group(doc: Document, sent: _Sentence, m: MoneyMention, table: Refere
     """The group a reward names as its target when it names no person ("for information that disrupts the Houthis'
     financial networks"): the table has no reward for it, so the claim is unverifiable rather than dropped."""
     after = m.end
-    if "for" not in _words_between(doc, after, min(sent.s.end, after + 40))[:3]:
+    if _TARGET_MARKERS.isdisjoint(_words_between(doc, after, min(sent.s.end, after + 40))[:3]):
         return None
     groups = designable(table) - _PEOPLE
     phrases = sent.phrases
