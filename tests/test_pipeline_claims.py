@@ -19,6 +19,13 @@ def _claims(text: str, published: dt.date | None = PUB) -> list[tuple[str, str, 
 
 CASES = [
     (
+        "an ordinal after 'the' counts what came before; a superlative does not",
+        "Gran Grif is the 10th Latin American or Caribbean group the State Department has designated this year. CJNG "
+        "is the fifth-largest cartel.",
+        [("designation", "Gran Grif", "gran-grif"),
+         ("designation_count", "10th Latin American or Caribbean group", None)],
+    ),
+    (
         "a name before or after a relation noun is not designated",
         "The Treasury sanctioned a Tren de Aragua leader and the leader of Venezuela's Tren de Aragua gang as "
         "terrorists, and the State Department designated MS-13 a foreign terrorist organization.",

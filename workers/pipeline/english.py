@@ -20,6 +20,11 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "mil": 1_000_000,
                        "b": 1_000_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000}
 COUNT_WORDS = {**UNITS, **TENS, "a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2}
+# Ordinals that count what came before ("the 10th group the State Department has designated this year"); not
+# "first", which names no count worth checking as often as it names one
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+            "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+            "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20}
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,

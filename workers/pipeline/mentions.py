@@ -6,12 +6,13 @@ import bisect
 import datetime as dt
 import itertools
 import operator
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workers.pipeline.dates import anchors_of, find_dates
-from workers.pipeline.english import BOUNDS, COUNT_WORDS
+from workers.pipeline.english import BOUNDS, COUNT_WORDS, ORDINALS
 from workers.pipeline.lexicon import Hit
 from workers.pipeline.model import DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.money import find_money
@@ -157,7 +158,8 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
     return resolved
 
 
-_NUMBER_WORDS = frozenset(w for w in COUNT_WORDS if " " not in w) | {"a"}
+_NUMBER_WORDS = frozenset(w for w in COUNT_WORDS if " " not in w) | {"a"} | frozenset(ORDINALS)
+_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
 
 
 def _number(doc: Document, i: int) -> tuple[int, int] | None:
@@ -167,6 +169,8 @@ def _number(doc: Document, i: int) -> tuple[int, int] | None:
         return None
     if word.isdigit() and len(word) <= 3:
         return int(word), 1
+    if i and doc.norms[i - 1] in ("the", "s") and ((m := _ORDINAL.fullmatch(word)) or word in ORDINALS):
+        return (int(m.group(1)) if m else ORDINALS[word]), 1  # "the 10th group", "the country's fifth cartel"
     if word == "a" and i + 1 < len(doc.norms) and doc.norms[i + 1] == "dozen":
         return 12, 2
     value = COUNT_WORDS.get(word)
@@ -231,8 +235,10 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                   or _gap_has_break(doc, ends[k - 1], starts[k])):
                 break
             k += 1
-        if noun is None or (value != 1 and not noun.plural) or _gap_has_break(doc, ends[i], noun.start):
-            continue
+        ordinal = norms[i] in ORDINALS or _ORDINAL.fullmatch(norms[i]) is not None
+        if noun is None or (ordinal == noun.plural if ordinal else value != 1 and not noun.plural) or _gap_has_break(
+                doc, ends[i], noun.start) or ordinal and _SUPERLATIVE.search(doc.view, ends[i], noun.start):
+            continue  # "the 10th group", but not "the fifth-largest cartel"
         cats = [noun.ref if noun.kind == "category" else "*"]
         last = noun
         while (last.last + 1 < len(norms) and norms[last.last] in ("and", "or")
@@ -261,6 +267,7 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
 
 
 _NAME_DETERMINERS = {"s", "the", "its", "their", "his", "her"}  # "the FBI's Ten Most Wanted", not "Six Cartels ..."
+_SUPERLATIVE = re.compile(r"est\b|\bmost\b|\bleast\b")
 _HAVE = {"has", "have", "had"}
 _ADVERBS = {"now", "already", "still", "so", "far", "currently"}
 
