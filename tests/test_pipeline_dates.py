@@ -163,7 +163,7 @@ def test_a_day_without_a_year_is_the_last_one_unless_shortly_to_come(published: 
 
 
 @pytest.mark.parametrize(("later", "start", "end"), [
-    ("five days later", D(2025, 1, 24), D(2025, 1, 26)),
+    ("five days later", D(2025, 1, 25), D(2025, 1, 25)),
     ("two weeks later", D(2025, 1, 31), D(2025, 2, 6)),
     ("days later", D(2025, 1, 21), D(2025, 1, 30)),
     ("later that month", D(2025, 1, 1), D(2025, 1, 31)),
@@ -208,4 +208,10 @@ def test_days_later_count_from_a_day_not_from_a_year_in_between() -> None:
     text = ("He fled on Jan. 20, 2025. Jimenez, accused of a killing in Illinois in 2012, was captured in Monterrey "
             "five days later.")
     found = {d.text: d.window for d in find_dates(text.lower(), text, PUB)}
-    assert (found["five days later"].start, found["five days later"].end) == (D(2025, 1, 24), D(2025, 1, 26))
+    assert (found["five days later"].start, found["five days later"].end) == (D(2025, 1, 25), D(2025, 1, 25))
+
+
+def test_a_day_and_month_with_last_year_is_that_day_last_year() -> None:
+    text = "at Blenheim Palace on 18 July last year"
+    found = list(find_dates(text.lower(), text, D(2025, 7, 21)))
+    assert [(d.text, d.window.start) for d in found] == [("on 18 July last year", D(2024, 7, 18))]

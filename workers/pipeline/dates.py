@@ -37,9 +37,9 @@ _PATTERN = re.compile(
     (?P<iso>\b{_START}(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
   | (?P<num>\b{_START}(?P<na>[01]?\d|[23]\d)/(?P<nb>[0-3]?\d)/(?P<ny>(?:19|20)\d\d)\b)
   | (?P<mdy>\b{_START}(?P<m1>{_MONTH})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b
-        (?:,?\s+(?P<y1>{_YEAR})\b)?)
+        (?:,?\s+(?P<y1>{_YEAR})\b|\s+(?P<q1>last|this|next)\s+year\b)?)
   | (?P<dmy>\b{_START}(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?
-        (?:,?\s+(?P<y2>{_YEAR})\b)?)
+        (?:,?\s+(?P<y2>{_YEAR})\b|\s+(?P<q2>last|this|next)\s+year\b)?)
   | (?P<my>\b(?:{_PREP}\s+)?(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR})\b)
   | (?P<ago>\b(?P<n>\d{{1,3}}|{_NUMWORD}|a|an|a\s+few|several|a\s+couple\s+of)
         \s+(?P<unit>day|week|fortnight|month|year)s?\s+ago\b)
@@ -169,7 +169,10 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> tup
             return (DateWindow(d, d, "day") if d else None), False
         if pub is None:
             return None, True
-        d = _day_without_year(month, day, pub)
+        if q := g("q1") or g("q2"):  # "on 18 July last year"
+            d = _safe_date(pub.year + {"last": -1, "this": 0, "next": 1}[q], month, day)
+        else:
+            d = _day_without_year(month, day, pub)
         return (DateWindow(d, d, "day") if d else None), True
     if g("my"):
         return _month_window(int(g("y3")), MONTHS[g("m3")]), False
@@ -235,7 +238,7 @@ def _after_previous(m: re.Match[str], prev: DateWindow) -> DateWindow | None:
         if not n:
             return None
         delta = dt.timedelta(days=UNIT_DAYS[unit] * n)
-        slack = dt.timedelta(days={"day": 1, "week": 3, "fortnight": 3, "month": 10, "year": 120}[unit])
+        slack = dt.timedelta(days={"day": 0, "week": 3, "fortnight": 3, "month": 10, "year": 120}[unit])
         return DateWindow(prev.start + delta - slack, prev.end + delta + slack, "range")
     unit, q = g("tu"), " ".join(g("tq").split())
     if q in ("the next", "the following"):
