@@ -497,6 +497,22 @@ def test_a_reward_linked_to_its_amount_by_a_verb_may_be_far_from_it_and_still_is
     assert _verdicts(text, heritage, dt.date(2024, 11, 1)) == [("reward", "25,000 pounds", None, "supported")]
 
 
+SHADOWFLEET = Path(__file__).resolve().parent / "data" / "shadowfleet" / "reference"
+
+
+def test_a_date_in_a_relative_clause_of_another_act_does_not_date_the_name() -> None:
+    text = "Among the ships already on the UK list is the Kiwala, which Estonia detained in April."
+    assert _verdicts(text, SHADOWFLEET, dt.date(2025, 7, 21)) == [
+        ("designation", "the Kiwala", None, "supported"), ("event_date", "in April", "in April", "supported")]
+
+
+def test_the_owner_of_what_is_designated_is_not_designated() -> None:
+    text = ("The UK also sanctioned Nayara Energy, an Indian refinery part-owned by Rosneft, and Litasco Middle East, "
+            "the Dubai-based trading arm of Lukoil.")
+    names = [name for kind, name, _ in _dated(text, SHADOWFLEET, dt.date(2025, 7, 21)) if kind == "designation"]
+    assert "Rosneft" not in names and "Lukoil" not in names and "Nayara Energy" in names
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

@@ -489,14 +489,16 @@ def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
         before = before[:-1]
     if before[-1:] == ["s"] and len(before) >= 4 and "'" in doc.view[doc.ends[p.first - 2]:doc.starts[p.first - 1]]:
         before = before[:-2]  # "of Venezuela's Tren de Aragua"
-    if len(before) >= 2 and before[-1] == "of" and before[-2] in RELATION_NOUNS:
-        return True
+    if len(before) >= 2 and (before[-1] == "of" and before[-2] in RELATION_NOUNS
+                             or before[-1] == "by" and before[-2] in _OWNER_VERBS):
+        return True  # "the trading arm of Lukoil", "part-owned by Rosneft", "a network led by Maduro"
     after = doc.norms[p.last:p.last + 2]
     k = 1 if len(after) == 2 and after[1] in RELATION_NOUNS and not _RELATION_HEAD.fullmatch(after[0]) else 0
     return bool(after) and after[k] in RELATION_NOUNS and not any(
         c in doc.view[p.end:doc.starts[p.last + k]] for c in ",;:.()\"'")
 
 
+_OWNER_VERBS = {"owned", "controlled", "run", "operated", "backed", "led", "founded", "headed", "financed"}
 _RELATION_HEAD = re.compile(r"of|and|or|the|a|an|is|was|are|were")  # not a noun between a name and "leader"
 
 
@@ -674,13 +676,15 @@ class _Relatives:
         if not c or len(_words_between(doc, self.commas[c - 1], doc.starts[k])) >= RELATIVE_REACH:
             return False  # no comma just before the pronoun
         antecedent = bisect.bisect_left(doc.starts, self.commas[c - 1]) - 1  # the last word before that comma
-        if date and antecedent in self.name_ends:
-            return False
+        if date and antecedent in self.name_ends and not _STATE_VERBS.isdisjoint(
+                _words_between(doc, doc.ends[k], pos)):
+            return False  # "Myanmar, the last of which has been on it since 2020": the name's own listing
         q = bisect.bisect_right(self.cue_starts, doc.starts[k])
         return antecedent not in self.list_ends and not (q < len(self.cue_starts) and self.cue_starts[q] < pos)
 
 
 _RELATIVE_OPENERS = {"which", "who", "whose"}
+_STATE_VERBS = {"been", "is", "was", "are", "were", "remains", "remained", "listed", "designated", "sanctioned"}
 
 
 def _in_relative(doc: Document, sentence_start: int, cue: PhraseMatch | None, d: DateMention) -> bool:
