@@ -513,6 +513,14 @@ def test_the_owner_of_what_is_designated_is_not_designated() -> None:
     assert "Rosneft" not in names and "Lukoil" not in names and "Nayara Energy" in names
 
 
+def test_a_designation_by_someone_the_table_does_not_know_cannot_be_checked() -> None:
+    text = ("Texas Gov. Greg Abbott designated Tren de Aragua a foreign terrorist organization under state law last "
+            "year. Officials said the State Department designated MS-13 a foreign terrorist organization in February.")
+    result = check(Article(text=text, published_at=dt.date(2025, 8, 13)), load_table())
+    found = [(c["text"], c["value"].get("authority_unknown"), c["verdict"]["label"]) for c in result["claims"]]
+    assert found == [("Tren de Aragua", "Texas Gov. Greg Abbott", "unverifiable"), ("MS-13", None, "supported")]
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

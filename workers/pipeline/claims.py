@@ -312,6 +312,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         if kind is not None and not kinds and auth_id and not _makes(table, auth_id, kind):
             kind = _only_kind_made_by(table, auth_id)  # "added to the FBI's list" after a paragraph on the DEA's
         foreign = None if auth_id or not cues else _foreign_actor(doc, phrases, anchor, table)
+        stranger = None if auth_id or foreign or not cues else _unknown_actor(doc, phrases, anchor, sent)
         negation = _negated(doc, cues[0], pre) if cues else "removed" if removing else None
         past = "had" in pre[-6:]
         date_after = _DateAfter(dates, date, doc, groups)
@@ -331,6 +332,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         if foreign:  # "Canada on the same day listed X": a government the table records no designation by
             for c in out[clause_start:]:
                 c.value["authority_place"] = foreign
+        if stranger:  # "Texas Gov. Greg Abbott designated Tren de Aragua ...": someone the table knows nothing of
+            for c in out[clause_start:]:
+                c.value["authority_unknown"] = stranger
         ctx.designation_sentence = s.index
         if kind:
             ctx.kind, ctx.kind_sentence, ctx.kind_paragraph = kind, s.index, s.paragraph
@@ -410,9 +414,37 @@ def _foreign_actor(doc: Document, phrases: list[PhraseMatch], anchor: PhraseMatc
     rest = between[1:] if between[:1] == ["s"] else between  # "Ecuador's government"
     if rest and rest[0] in GOVERNMENT_NOUNS:
         return place.ref
+    if rest[:1] == ["which"] and "," in doc.view[place.end:anchor.start]:
+        rest = rest[1:]  # "Canada, which listed Tren de Aragua ..."
     if between[:1] == ["s"] or rest and rest[0] not in ACTOR_ADVERBS:
         return None  # "Venezuela's Cartel de los Soles", "Mexican cartels"
     return place.ref
+
+
+def _unknown_actor(doc: Document, phrases: list[PhraseMatch], cue: PhraseMatch, sent: _Sentence) -> str | None:
+    """The name, as written, of whoever made the designation when the table does not know them: a run of
+    capitalised words right before the cue's verb ("Texas Gov. Greg Abbott designated", "Argentina on Tuesday
+    added"), not opening the sentence alone (where any word is capitalised), not a name or place the table knows,
+    and not before a passive ("was designated")."""
+    k = bisect.bisect_left(doc.starts, cue.start) - 1
+    while k >= sent.first_token and doc.norms[k] in ACTOR_ADVERBS and not _capitalised(doc, k):
+        k -= 1
+    last = k
+    while k >= sent.first_token and _capitalised(doc, k) and last - k < ACTOR_WORDS and not any(
+            c in doc.view[doc.ends[k]:doc.starts[k + 1]] for c in ",;:()\"") and not doc.norms[k].isdigit():
+        k -= 1
+    first = k + 1
+    if first > last or (first == last == sent.first_token) or doc.norms[last] in _PASSIVE:
+        return None
+    start, end = doc.starts[first], doc.ends[last]
+    if any(p.start < end and start < p.end for p in phrases if p.kind != "designation_cue"):
+        return None  # a name, place or kind the table knows
+    if first > sent.first_token and doc.norms[first - 1] in _NOT_ACTOR_BEFORE | {"the", "a", "an"}:
+        return None  # "in Mexico City designated", "the Sinaloa Cartel" (a name it does not know as an actor)
+    return doc.text[start:end]
+
+
+ACTOR_WORDS = 5  # capitalised words an unknown designator's name may have ("Texas Gov. Greg Abbott")
 
 
 def _countries_with_authorities(table: ReferenceTable) -> frozenset[str]:

@@ -214,6 +214,9 @@ class Verifier:
         if (place := claim.value.get("authority_place")) and place in self.table.places:
             return Verdict("unverifiable", f"The reference table records no designations by "
                                            f"{self.table.places[place].name}, so the claim cannot be checked.")
+        if actor := claim.value.get("authority_unknown"):
+            return Verdict("unverifiable", f"The reference table records no designations by {actor}, so the claim "
+                                           "cannot be checked.")
         if claim.type == "designation" and claim.value.get("removed"):
             return self.removal(claim)
         if claim.type == "designation" and claim.value.get("negated"):
