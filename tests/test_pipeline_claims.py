@@ -633,6 +633,9 @@ def test_a_gapped_cue_is_found_in_its_other_verb_forms() -> None:
     from workers.pipeline.reference import verb_forms
 
     assert set(verb_forms("offered ... for")) >= {"offers ... for", "offering ... for"}
+    assert set(verb_forms("list ... as")) >= {"listed ... as", "lists ... as"}  # a bare verb too
+    listed = "In February it listed eight groups as foreign terrorist organizations, among them the Sinaloa Cartel."
+    assert [c[1] for c in _claims(listed)] == ["eight groups", "Sinaloa Cartel"]
     assert verb_forms("reward") == [] and verb_forms("put ... on") == []
     text = "It still offers up to $10 million for Abu Mohammed al-Jolani."
     assert [(kind, label) for kind, _, _, label in _verdicts(text, CTJUSTICE, dt.date(2024, 10, 16))] == [

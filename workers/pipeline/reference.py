@@ -663,7 +663,7 @@ def _version(sections: list[dict[str, Any]]) -> str:
 
 def verb_forms(cue: str) -> list[str]:
     """The other regular forms of a gapped cue's verb ("offered ... for" also as "offers ... for", "offering ...
-    for"): a table lists one or two, an article uses another. Only gapped cues, whose later words keep a noun
+    for"; "list ... as" as "listed ... as"): a table lists one or two, an article uses another. Only gapped cues, whose later words keep a noun
     ("names", "offers") from matching alone; forms that are not words match nothing."""
     first, sep, rest = cue.partition(" ")
     if "..." not in rest or not first.isalpha():
@@ -676,7 +676,7 @@ def verb_forms(cue: str) -> list[str]:
     elif low.endswith("s") and not low.endswith("ss"):
         stems = [low[:-1]]
     else:
-        return []
+        stems = [low]  # a bare verb: "list ... as" also as "listed ... as"
     forms = set()
     for stem in stems:
         if len(stem) < 3:
