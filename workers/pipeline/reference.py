@@ -663,8 +663,8 @@ def _version(sections: list[dict[str, Any]]) -> str:
 
 def verb_forms(cue: str) -> list[str]:
     """The other regular forms of a gapped cue's verb ("offered ... for" also as "offers ... for", "offering ...
-    for"; "list ... as" as "listed ... as"): a table lists one or two, an article uses another. Only gapped cues, whose later words keep a noun
-    ("names", "offers") from matching alone; forms that are not words match nothing."""
+    for"; "list ... as" as "listed ... as"): a table lists one or two, an article uses another. Only gapped cues,
+    whose later words keep a noun ("names", "offers") from matching alone; forms that are not words match nothing."""
     first, sep, rest = cue.partition(" ")
     if "..." not in rest or not first.isalpha():
         return []
@@ -675,8 +675,10 @@ def verb_forms(cue: str) -> list[str]:
         stems = [low[:-3], low[:-3] + "e"]
     elif low.endswith("s") and not low.endswith("ss"):
         stems = [low[:-1]]
+    elif len(low) >= 4:
+        stems = [low]  # a bare verb: "list ... as" also as "listed ... as" (not "put", "ban": "puts pressure on")
     else:
-        stems = [low]  # a bare verb: "list ... as" also as "listed ... as"
+        return []
     forms = set()
     for stem in stems:
         if len(stem) < 3:
