@@ -215,3 +215,10 @@ def test_a_day_and_month_with_last_year_is_that_day_last_year() -> None:
     text = "at Blenheim Palace on 18 July last year"
     found = list(find_dates(text.lower(), text, D(2025, 7, 21)))
     assert [(d.text, d.window.start) for d in found] == [("on 18 July last year", D(2024, 7, 18))]
+
+
+def test_a_timelines_day_looks_back_where_a_sentence_may_look_ahead() -> None:
+    """ "- Jan. 10: ..." in a year-end timeline is this January; "takes effect Jan. 20" may be next month's."""
+    text = "In 2025:\n- Jan. 10: The reward was raised.\nIt takes effect Jan. 20."
+    found = [(d.text, d.window.start) for d in find_dates(text.lower(), text, D(2025, 12, 30))]
+    assert found == [("In 2025", D(2025, 1, 1)), ("Jan. 10", D(2025, 1, 10)), ("Jan. 20", D(2026, 1, 20))]

@@ -87,11 +87,12 @@ def _count(word: str) -> int | None:
 FUTURE_DAYS = 45  # how far ahead of publication a month and day without a year may lie ("takes effect Feb. 20")
 
 
-def _day_without_year(month: int, day: int, pub: dt.date) -> dt.date | None:
+def _day_without_year(month: int, day: int, pub: dt.date, past: bool = False) -> dt.date | None:
     """The latest occurrence of month/day up to FUTURE_DAYS after publication: news looks back ("On Feb. 20, the
-    State Department designated ..." in October is last February's), except for what is shortly to come."""
+    State Department designated ..." in October is last February's), except for what is shortly to come; `past`
+    (a timeline's line, "- Jan. 10: ...") allows nothing after publication."""
     options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := _safe_date(y, month, day))]
-    horizon = pub + dt.timedelta(days=FUTURE_DAYS)
+    horizon = pub if past else pub + dt.timedelta(days=FUTURE_DAYS)
     return max((d for d in options if d <= horizon), default=None)
 
 
@@ -149,7 +150,8 @@ def _ago(n: int, unit: str, pub: dt.date) -> DateWindow:
     return DateWindow(center - dt.timedelta(days=slack), min(pub, center + dt.timedelta(days=slack)), "range")
 
 
-def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> tuple[DateWindow | None, bool]:
+def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False,
+             timeline: bool = False) -> tuple[DateWindow | None, bool]:
     """Resolve one match; the bool says whether it is relative to the publication date. `future`: the clause
     looks ahead ("will receive their awards on Tuesday"), so a bare weekday is the next one."""
     g = m.group
@@ -172,7 +174,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> tup
         if q := g("q1") or g("q2"):  # "on 18 July last year"
             d = _safe_date(pub.year + {"last": -1, "this": 0, "next": 1}[q], month, day)
         else:
-            d = _day_without_year(month, day, pub)
+            d = _day_without_year(month, day, pub, past=timeline)
         return (DateWindow(d, d, "day") if d else None), True
     if g("my"):
         return _month_window(int(g("y3")), MONTHS[g("m3")]), False
@@ -259,8 +261,10 @@ def _after_previous(m: re.Match[str], prev: DateWindow) -> DateWindow | None:
     return DateWindow(prev.start, prev.end + dt.timedelta(days=7), "range")
 
 
-def _line_heading(m: re.Match[str], text: str, start: int) -> bool:
-    """Is the month the heading of its own line ("- May: Haiti's Viv Ansanm"), where even "May" is a month?"""
+def _line_heading(m: re.Match[str], text: str, start: int, groups: Sequence[str] = ()) -> bool:
+    """Is the date the heading of its own line ("- May: Haiti's Viv Ansanm", "- Jan. 10: ..."), where even "May"
+    is a month and a timeline looks back? `groups`: the match's groups that may open it (its start otherwise)."""
+    start = next((m.start(g) for g in groups if m.group(g)), start)
     prefix = text[max(0, start - 4):start]
     line = prefix.rsplit("\n", 1)[-1]
     return text.startswith(":", m.end()) and (start <= 3 or "\n" in prefix) and line.strip() in ("", "-", "*", "\u2022")
@@ -349,7 +353,8 @@ def find_dates(view: str, text: str, published: dt.date | None,
             window, relative = _after_previous(m, base[0]), True
         else:
             future = bool(m.group("wd")) and _FUTURE_BEFORE.search(view, max(0, start - 80), start) is not None
-            window, relative = _resolve(m, published, future)
+            timeline = bool(m.group("mdy") or m.group("dmy")) and _line_heading(m, text, start, ("m1", "d2"))
+            window, relative = _resolve(m, published, future, timeline)
         if window is not None:
             previous = (window, end)
             if window.granularity in ("day", "range") and (window.end - window.start).days <= 7:
