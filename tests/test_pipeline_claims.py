@@ -521,6 +521,16 @@ def test_a_designation_by_someone_the_table_does_not_know_cannot_be_checked() ->
     assert found == [("Tren de Aragua", "Texas Gov. Greg Abbott", "unverifiable"), ("MS-13", None, "supported")]
 
 
+def test_a_date_outside_a_quotation_dates_no_name_inside_it() -> None:
+    text = ('Rubio designated the Cartel de los Soles eight days ago, saying it threatens the region "together with '
+            'other designated FTOs such as Tren de Aragua and the Sinaloa Cartel."')
+    assert _dated(text, None, dt.date(2025, 11, 24)) == [
+        ("designation", "Cartel de los Soles", "eight days ago"), ("designation", "Tren de Aragua", None),
+        ("designation", "Sinaloa Cartel", None)]
+    named = 'Eight days ago the State Department designated Maduro\'s "Cartel de los Soles" a terrorist group.'
+    assert _dated(named, None, dt.date(2025, 11, 24)) == [("designation", "Cartel de los Soles", "Eight days ago")]
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

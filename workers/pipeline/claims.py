@@ -317,8 +317,11 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         past = "had" in pre[-6:]
         date_after = _DateAfter(dates, date, doc, groups)
         clause_start = len(out)
+        quotes = [q.span() for q in _QUOTED.finditer(doc.view, s.start, s.end)] if '"' in doc.view[cs:ce] else []
         for g in groups:
             date_of = date_after.of(g)
+            if date_of is not None and any(a <= g.start < b and not a <= date_of.start < b for a, b in quotes):
+                date_of = None  # 'announced the move eight days ago, saying "... FTOs such as Tren de Aragua"
             if date_of is not None and date_of.start < g.start and STATE_WORDS.intersection(
                     _words_between(doc, max(date_of.end, g.start - 60), g.start)[-8:]):
                 date_of = None  # "placed A on the list last October, which still includes B": B is listed now
@@ -351,6 +354,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
 
 
 _CONJUNCTIONS = {"and", "or", "plus"}
+# A quotation of some words (the view has straight quotes): a date outside it dates no name in it. Not a name in
+# quotes ('Maduro's "Cartel de Los Soles"').
+_QUOTED = re.compile(r'"(?:[^"\s]+\s+){5,}[^"]*"')
 _PAST_COPULAS = {"was", "were"}
 _JOIN_VERBS = {"join", "joins", "joined", "joining"}  # what is joined was there before: the date is the joiner's
 _STATE_AFTER = {"one", "on", "among", "a", "an", "the", "part", "still", "already"}
