@@ -531,6 +531,16 @@ def test_a_date_outside_a_quotation_dates_no_name_inside_it() -> None:
     assert _dated(named, None, dt.date(2025, 11, 24)) == [("designation", "Cartel de los Soles", "Eight days ago")]
 
 
+@pytest.mark.parametrize(("text", "count"), [
+    ("The EU listed 189 more vessels on Tuesday, bringing the number of vessels the bloc has listed to 342.", "342"),
+    ("The 19th package listed 117 more vessels, bringing the total to 557.", "557"),
+])
+def test_a_count_brought_to_a_number_is_a_count(text: str, count: str) -> None:
+    result = check(Article(text=text, published_at=dt.date(2025, 10, 24)), load_table(SHADOWFLEET))
+    counts = [(c["text"], c["value"]["categories"]) for c in result["claims"] if c["type"] == "designation_count"]
+    assert counts[-1][0] == count and counts[-1][1] == counts[0][1]
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

@@ -236,6 +236,9 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                 break
             k += 1
         ordinal = norms[i] in ORDINALS or _ORDINAL.fullmatch(norms[i]) is not None
+        if noun is None and i and norms[i - 1] == "to" and (total := _total_to(doc, i, value, nouns, quals, out)):
+            out.append(total)  # "bringing the number of vessels the bloc has listed to 342", "the total to 557"
+            continue
         if noun is None or (ordinal == noun.plural if ordinal else value != 1 and not noun.plural) or _gap_has_break(
                 doc, ends[i], noun.start) or ordinal and _SUPERLATIVE.search(doc.view, ends[i], noun.start):
             continue  # "the 10th group", but not "the fifth-largest cartel"
@@ -267,6 +270,39 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
 
 
 _NAME_DETERMINERS = {"s", "the", "its", "their", "his", "her"}  # "the FBI's Ten Most Wanted", not "Six Cartels ..."
+TOTAL_REACH = 14  # words between "the number of <groups>" and the "to N" it is brought to
+
+
+def _total_to(doc: Document, i: int, value: int, nouns: dict[int, PhraseMatch], quals: dict[int, PhraseMatch],
+              earlier: list[CountMention]) -> CountMention | None:
+    """A count brought to a number: "bringing the number of vessels the bloc has listed to 342" (the noun after
+    "the number of"), or "bringing the total to 557" (the noun of the count just before, in the same sentence)."""
+    norms, starts, ends = doc.norms, doc.starts, doc.ends
+    lo = max(0, i - 1 - TOTAL_REACH)
+    j = next((j for j in range(i - 4, lo - 1, -1) if norms[j:j + 3] == ("the", "number", "of")), None)
+    if j is not None:
+        k = j + 3
+        places, regions = [], []
+        while k < i - 1 and k not in nouns and k - (j + 3) <= _MAX_MODIFIERS:
+            if k in quals:
+                (places if quals[k].kind == "place" else regions).append(quals[k].ref)
+            k += 1
+        noun = nouns.get(k)
+        if noun is None or not noun.plural or _gap_has_break(doc, ends[j + 2], noun.start):
+            return None
+        return CountMention(starts[i], ends[i], doc.text[starts[i]:ends[i]], value,
+                            (noun.ref if noun.kind == "category" else "*",),
+                            noun.ref if noun.kind == "kind" else None, False, tuple(places), tuple(regions), None)
+    if norms[i - 3:i - 1] == ("the", "total") and earlier and starts[i] - earlier[-1].end < TOTAL_CHARS and not any(
+            c in doc.view[earlier[-1].end:starts[i]] for c in ".;"):
+        before = earlier[-1]
+        return CountMention(starts[i], ends[i], doc.text[starts[i]:ends[i]], value, before.categories, before.kind,
+                            False, before.places, before.regions, None)
+    return None
+
+
+TOTAL_CHARS = 160  # characters from a count to "the total to N" that continues it
+
 _SUPERLATIVE = re.compile(r"est\b|\bmost\b|\bleast\b")
 _HAVE = {"has", "have", "had"}
 _ADVERBS = {"now", "already", "still", "so", "far", "currently"}
