@@ -541,6 +541,11 @@ def test_a_count_brought_to_a_number_is_a_count(text: str, count: str) -> None:
     assert counts[-1][0] == count and counts[-1][1] == counts[0][1]
 
 
+def test_has_had_is_the_present_perfect_not_the_past_perfect() -> None:
+    text = "Maduro has had a $25 million bounty on his head since January."
+    assert _verdicts(text, None, dt.date(2025, 10, 20)) == [("reward", "$25 million", "since January", "outdated")]
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

@@ -314,7 +314,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         foreign = None if auth_id or not cues else _foreign_actor(doc, phrases, anchor, table)
         stranger = None if auth_id or foreign or not cues else _unknown_actor(doc, phrases, anchor, sent)
         negation = _negated(doc, cues[0], pre) if cues else "removed" if removing else None
-        past = "had" in pre[-6:]
+        past = _past_perfect(pre[-6:])
         date_after = _DateAfter(dates, date, doc, groups)
         clause_start = len(out)
         quotes = [q.span() for q in _QUOTED.finditer(doc.view, s.start, s.end)] if '"' in doc.view[cs:ce] else []
@@ -357,6 +357,12 @@ _CONJUNCTIONS = {"and", "or", "plus"}
 # A quotation of some words (the view has straight quotes): a date outside it dates no name in it. Not a name in
 # quotes ('Maduro's "Cartel de Los Soles"').
 _QUOTED = re.compile(r'"(?:[^"\s]+\s+){5,}[^"]*"')
+def _past_perfect(words: Sequence[str]) -> bool:
+    """Is "had" among the words, as the past perfect ("had offered"), not the present perfect of "have" ("has had
+    a $25 million bounty on his head since January")?"""
+    return any(w == "had" and (not k or words[k - 1] not in ("has", "have")) for k, w in enumerate(words))
+
+
 _PAST_COPULAS = {"was", "were"}
 _JOIN_VERBS = {"join", "joins", "joined", "joining"}  # what is joined was there before: the date is the joiner's
 _STATE_AFTER = {"one", "on", "among", "a", "an", "the", "part", "still", "already"}
@@ -885,8 +891,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             "amount": m.amount, "currency": m.currency, "bound": m.bound,
             "previous_amount": prev.amount if prev else (m.amount / multiplier if multiplier else None),
             "previous_stated": bool(prev), "authority": authority.ref if authority else None,
-            "past": "had" in _words_between(doc, max(sent.s.start, min(cue.start, m.start) - 40),
-                                            min(cue.start, m.start))[-4:] + _words_between(doc, cue.end, m.start),
+            "past": _past_perfect(_words_between(doc, max(sent.s.start, min(cue.start, m.start) - 40),
+                                                 min(cue.start, m.start))[-4:] + _words_between(doc, cue.end, m.start)),
         }, date, unknown))
     return out
 
