@@ -228,3 +228,12 @@ def test_a_reward_known_only_to_predate_a_day_is_explained_by_that_day() -> None
     claim = check(Article(text=text, published_at=dt.date(2025, 5, 1)), table)["claims"][0]
     assert claim["verdict"]["label"] == "partially_supported"
     assert "announced before March 17, 2025, not April 2025" in claim["verdict"]["explanation"]
+
+
+def test_a_count_since_a_month_that_has_since_grown_is_outdated() -> None:
+    text = ("Since February, the State Department has designated 12 Latin American groups as foreign terrorist "
+            "organizations.")
+    claim = check(Article(text=text, published_at=D(2025, 10, 20)), load_table())["claims"][0]
+    assert claim["verdict"]["label"] == "outdated"
+    explanation = claim["verdict"]["explanation"]
+    assert "on September 4, 2025, which fits the claim, but 13 as of October 20, 2025" in explanation

@@ -595,10 +595,13 @@ class Verifier:
                                f"{n} holds only if {extra} is counted, which had {self._a(self.kind_name(broader))} "
                                f"designation but not {self._a(kname)} one; the table lists {what(len(found))} "
                                f"{desig} {scope}.", self.evidence(facts))
-        if not window and self.published:
-            days = sorted({f.first_day for f, _ in candidates if f.first_day and f.first_day < self.published})
-            for day in reversed(days):
-                then = self._subjects(candidates, lambda x, d=day: self.in_force(x, d))
+        since = window if window and claim.date and claim.date.open_ended else None
+        if (not window or since) and self.published:
+            days = sorted({f.first_day for f, _ in candidates if f.first_day and f.first_day < self.published
+                           and (since is None or since.start <= f.first_day)})
+            for day in reversed(days):  # "since February, ... designated 12" when a 13th came later: outdated
+                then = self._subjects(candidates, lambda x, d=day: self.in_force(x, d) if since is None
+                                      else self.in_window(x, DateWindow(since.start, d, "range")))
                 if then and ok(len(then)):
                     return Verdict("outdated", f"The table lists {what(len(then))} {desig} on {fmt_day(day)}, "
                                                f"which fits the claim, but {len(found)} {self.as_of()}: {names}.",
