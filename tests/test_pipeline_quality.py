@@ -63,9 +63,9 @@ OTHER_DOMAINS = [
     ("wanted", 0.73),  # wanted-list additions, captures and rewards for fugitives (0.66 when written)
     ("alliedlists", 0.78),  # Canada's, Ecuador's and Argentina's listings beside the US ones (0.70 when written)
     ("cartelfinance", 0.83),  # OFAC and FinCEN actions against cartel finance, rewards (0.79 when written)
-    ("cartels3", 0.76),  # six more articles of the first domain against the bundled table as it stands (0.81)
-    ("shadowfleet", 0.78),  # UK, EU and US sanctions on shadow-fleet tankers: vessels, packages, counts (0.81)
-    ("prizes", 0.72),  # Nobel, Booker and Sakharov laureates and prize money: a domain far from the first (0.58)
+    ("cartels3", 0.84),  # six more articles of the first domain against the bundled table as it stands (0.81)
+    ("shadowfleet", 0.80),  # UK, EU and US sanctions on shadow-fleet tankers: vessels, packages, counts (0.81)
+    ("prizes", 0.74),  # Nobel, Booker and Sakharov laureates and prize money: a domain far from the first (0.58)
 ]
 
 
