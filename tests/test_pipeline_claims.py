@@ -19,6 +19,12 @@ def _claims(text: str, published: dt.date | None = PUB) -> list[tuple[str, str, 
 
 CASES = [
     (
+        "a name after a relation noun is designated when a relative clause says so",
+        "Prosecutors charged members of MS-13, which was designated a foreign terrorist organization in February, "
+        "and members of Barrio 18.",
+        [("designation", "MS-13", "mara-salvatrucha")],
+    ),
+    (
         "an ordinal after 'the' counts what came before; a superlative does not",
         "Gran Grif is the 10th Latin American or Caribbean group the State Department has designated this year. CJNG "
         "is the fifth-largest cartel.",

@@ -535,13 +535,16 @@ def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
         before = before[:-2]  # "of Venezuela's Tren de Aragua"
     if len(before) >= 2 and (before[-1] == "of" and before[-2] in RELATION_NOUNS
                              or before[-1] == "by" and before[-2] in _OWNER_VERBS):
-        return True  # "the trading arm of Lukoil", "part-owned by Rosneft", "a network led by Maduro"
+        # "the trading arm of Lukoil", "part-owned by Rosneft", "a network led by Maduro"; but "members of MS-13,
+        # which was designated ..." says it of the name
+        return not _SAID_OF_IT.match(doc.view, p.end)
     after = doc.norms[p.last:p.last + 2]
     k = 1 if len(after) == 2 and after[1] in RELATION_NOUNS and not _RELATION_HEAD.fullmatch(after[0]) else 0
     return bool(after) and after[k] in RELATION_NOUNS and not any(
         c in doc.view[p.end:doc.starts[p.last + k]] for c in ",;:.()\"'")
 
 
+_SAID_OF_IT = re.compile(r"\s*,\s*(?:which|who)\s+(?:was|were|is|are|has|have|had)\b")
 _OWNER_VERBS = {"owned", "controlled", "run", "operated", "backed", "led", "founded", "headed", "financed"}
 _RELATION_HEAD = re.compile(r"of|and|or|the|a|an|is|was|are|were")  # not a noun between a name and "leader"
 
