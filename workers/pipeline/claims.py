@@ -375,6 +375,8 @@ def _past_state(doc: Document, g: PhraseMatch, end: int) -> bool:
     k = next((i for i, w in enumerate(after) if w in _PAST_COPULAS), None)
     return k is not None and k + 1 < len(after) and after[k + 1] in _STATE_AFTER and all(
         w.isdigit() for w in after[:k])
+
+
 _OPEN_QUESTION = {"whether"}  # "waits to learn whether his novel "Flesh" will be named the winner": a question
 QUESTION_REACH = 120  # characters before a cue within which "whether" makes it a question
 OWNED_REACH = 40  # characters after "X's" within which the group it owns is named ("Ecuador's two largest gangs")
@@ -465,6 +467,8 @@ def _countries_with_authorities(table: ReferenceTable) -> frozenset[str]:
         cache["authority_countries"] = frozenset(
             e.country for e in table.entities.values() if e.type == "authority" and e.country)
     return cache["authority_countries"]
+
+
 _SEQUEL_WORDS = frozenset(SEQUEL_AFTER | SEQUEL_BEFORE)
 
 
