@@ -552,6 +552,18 @@ def test_has_had_is_the_present_perfect_not_the_past_perfect() -> None:
     assert _verdicts(text, None, dt.date(2025, 10, 20)) == [("reward", "$25 million", "since January", "outdated")]
 
 
+def test_an_amount_naming_no_one_is_for_whom_the_designations_were_about() -> None:
+    """ "The prize, worth 11 million Swedish crowns, ..." names no one: it is the laureate's the article is about."""
+    text = ("The Norwegian Nobel Committee awarded the 2025 Nobel Peace Prize to Maria Corina Machado on Friday.\n"
+            "Machado has lived in hiding for much of the past year.\n"
+            "The prize, worth 11 million Swedish crowns (about $1.2 million), will be presented in Oslo in December.")
+    prizes = Path(__file__).resolve().parent / "data" / "prizes" / "reference"
+    result = check(Article(text=text, published_at=dt.date(2025, 10, 10)), load_table(prizes))
+    rewards = [(c["text"], c["subject"]["id"], c["verdict"]["label"])
+               for c in result["claims"] if c["type"] == "reward"]
+    assert rewards == [("11 million Swedish crowns", "maria-corina-machado", "supported")]
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

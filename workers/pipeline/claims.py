@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -70,6 +71,8 @@ class _Context:
     list_intro: dict | None = None
     opens_list: bool = False  # the sentence has a colon and a bullet list follows, in a designation context
     last: dict | None = None  # the last designation asserted: kind, authority, date and cue
+    laureates: Counter = field(default_factory=Counter)  # whom designations were about (a reward may be for)
+    laureate_sentence: int = -99
     seen: set = field(default_factory=set)
 
 
@@ -215,8 +218,13 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
                         doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)])):
                 continue  # no cue, kind term or trigger, nor "X followed in May": nothing here can make a claim
         sent = _Sentence(s, doc, mentions, index)
+        made = len(claims)
         claims += _designations(doc, sent, table, ctx)
-        claims += _rewards(doc, sent, sentences, index, table, reward_item)
+        for c in claims[made:]:  # whom the designations are about, for "The prize, worth ..."
+            if c.subject and table.entities[c.subject].type in rewardable(table):
+                ctx.laureates[c.subject] += 1
+                ctx.laureate_sentence = s.index
+        claims += _rewards(doc, sent, sentences, index, table, reward_item, ctx)
         claims += _events(doc, sent)
     return _dedupe(sorted(claims, key=lambda c: (c.start, c.type)))
 
@@ -807,7 +815,7 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
 # --- rewards ----------------------------------------------------------------------------
 
 def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], index: _Index,
-             table: ReferenceTable, reward_item: bool = False) -> list[Claim]:
+             table: ReferenceTable, reward_item: bool = False, ctx: _Context | None = None) -> list[Claim]:
     """Reward claims of one sentence; `reward_item`: it is an item of a list a reward cue introduces."""
     cues = [p for p in sent.phrases if p.kind == "reward_cue"]
     listed = not cues and reward_item
@@ -864,7 +872,10 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
                 continue
         if person is None and unknown is None and not earlier_person:
             earlier_person.append(_earlier_person(sent, sentences, index, table)
-                                  or _described(doc, sent, index, table))
+                                  or _described(doc, sent, index, table)
+                                  or (ctx.laureates.most_common(1)[0][0] if ctx and ctx.laureates
+                                      and _no_name_follows(doc, sent, m)
+                                      and sent.s.index - ctx.laureate_sentence <= LAUREATE_SENTENCES else None))
         subject = person.ref if person else None if unknown else earlier_person[0]
         if person is None and unknown is None and (
                 subject is None or _names_another_target(doc, sent, m, cue, table.entities[subject])):
@@ -886,6 +897,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         if date is not None and date.end <= m.start and not STATE_WORDS.isdisjoint(
                 _words_between(doc, date.end, m.start)):
             date = None  # "a reward for the toilet stolen in 2019 still stands at 25,000 pounds": as of now
+        if date is not None and date.start > m.end and "will" in _words_between(doc, m.end, date.start):
+            date = None  # "The prize, worth 11 million crowns, will be presented in Oslo in December": not the offer
         authority = nearest_authority.at(cue.start)
         if (own := _conjunct_authority(doc, cue.end, m.start, nearest_authority)) is not None:
             authority = own  # "The FBI offers $250,000 for X, and the State Department up to $5 million"
@@ -1032,6 +1045,15 @@ def _for_whom(doc: Document, sent: _Sentence, before: int) -> tuple[int, int] | 
     if j > last or not _capitalised(doc, j) or j == last == sent.first_token:
         return None  # one capitalised word opening the sentence may be any word
     return doc.starts[j], doc.ends[last]
+
+
+LAUREATE_SENTENCES = 6  # sentences after a designation within which "The prize, worth ..." is its subject's
+
+
+def _no_name_follows(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
+    """Does the amount name no one it is for ("The prize, worth 11 million Swedish crowns, will be presented")?"""
+    after = _words_between(doc, m.end, min(sent.s.end, m.end + 40))[:4]
+    return _TARGET_MARKERS.isdisjoint(after)
 
 
 _TARGET_MARKERS = {"for", "on"}  # "$5 million for X", "a $25 million bounty on Diosdado Cabello"
