@@ -564,6 +564,16 @@ def test_an_amount_naming_no_one_is_for_whom_the_designations_were_about() -> No
     assert rewards == [("11 million Swedish crowns", "maria-corina-machado", "supported")]
 
 
+def test_parts_of_a_total_take_its_scope_and_an_ordinal_on_a_day_counts_all_by_then() -> None:
+    text = ("- Dec. 16: The State Department designates Colombia's Clan del Golfo, the 15th group from the region to "
+            "be named an FTO.\nEight of the 15 are cartels and seven are gangs.")
+    found = _verdicts(text, None, dt.date(2025, 12, 30))
+    assert [(name, label) for kind, name, _, label in found if kind == "designation_count"] == [
+        ("15th group", "supported"), ("Eight of the 15 are cartels", "supported"), ("seven are gangs", "supported")]
+    wrong = "The State Department has now designated 15 groups as FTOs. Nine of the 15 are cartels."
+    assert _verdicts(wrong, None, dt.date(2025, 12, 30))[-1][::3] == ("designation_count", "refuted")
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

@@ -212,8 +212,9 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
         if s.index not in relevant and not ctx.list_intro and not ctx.opens_list:
             if ctx.last and ctx.designation_sentence == s.index - 1 and _short_intro(doc, s):
                 ctx.list_intro = ctx.last  # "... sanctioned 12 companies. Among them:" then a list
+            parts = any(c.whole for c in index.slice("counts", s.start, s.end))  # "Eight of the 15 are cartels"
             if not (s.index - ctx.designation_sentence <= 2 and _rest_of_list(doc, s)) and not (
-                    reward_item or offered) and not (
+                    reward_item or offered or parts) and not (
                     s.index - ctx.designation_sentence == 1 and not _SEQUEL_WORDS.isdisjoint(
                         doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)])):
                 continue  # no cue, kind term or trigger, nor "X followed in May": nothing here can make a claim
@@ -226,6 +227,7 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
                 ctx.laureate_sentence = s.index
         claims += _rewards(doc, sent, sentences, index, table, reward_item, ctx)
         claims += _events(doc, sent)
+        claims += _parts(sent, claims)
     return _dedupe(sorted(claims, key=lambda c: (c.start, c.type)))
 
 
@@ -807,8 +809,27 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
         out.append(Claim("designation_count", c.start, c.end, sent.s, None, {
             "count": c.number + len(named), "stated": c.number, "other": c.other, "named": named,
             "categories": list(c.categories), "kind": c.kind or kind, "authority": authority,
-            "places": list(c.places), "regions": list(c.regions), "bound": c.bound,
+            "places": list(c.places), "regions": list(c.regions), "bound": c.bound, "ordinal": c.ordinal,
         }, date_after.of(c)))
+    return out
+
+
+PART_SENTENCES = 3  # sentences back within which a part ("Eight of the 15 are cartels") finds its total
+
+
+def _parts(sent: _Sentence, claims: list[Claim]) -> list[Claim]:
+    """Counts of a part of a total counted just before ("... has named 15 groups ... Eight of the 15 are cartels
+    and seven are gangs"): the total's scope (kind, authority, date, qualifiers) with the part's own category."""
+    out = []
+    for c in sent.counts:
+        if c.whole is None:
+            continue
+        total = next((t for t in reversed(claims) if t.type == "designation_count" and t.value["count"] == c.whole
+                      and sent.s.index - t.sentence.index <= PART_SENTENCES and t.start < c.start), None)
+        if total is not None:
+            out.append(Claim("designation_count", c.start, c.end, sent.s, None, {
+                **total.value, "count": c.number, "stated": c.number, "other": False, "named": [],
+                "categories": list(c.categories), "bound": None}, total.date))  # an ordinal total's "as of" too
     return out
 
 

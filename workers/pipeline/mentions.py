@@ -42,6 +42,8 @@ class CountMention:
     places: tuple[str, ...]
     regions: tuple[str, ...]
     bound: str | None  # None, "approx", "min", "max", "above" or "below", as in english.BOUNDS
+    whole: int | None = None  # the total it is part of: "Eight of the 15 are cartels" (and "seven are gangs")
+    ordinal: bool = False  # "the 15th group to be named an FTO": the count so far, as of its date
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +238,10 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                 break
             k += 1
         ordinal = norms[i] in ORDINALS or _ORDINAL.fullmatch(norms[i]) is not None
+        if noun is None and (part := _part_of(doc, i, value, width, nouns, out)):
+            out.append(part)  # "Eight of the 15 are cartels and seven are gangs"
+            consumed = bisect.bisect_left(starts, part.end) - 1
+            continue
         if noun is None and i and norms[i - 1] == "to" and (total := _total_to(doc, i, value, nouns, quals, out)):
             out.append(total)  # "bringing the number of vessels the bloc has listed to 342", "the total to 557"
             continue
@@ -262,7 +268,7 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         categories = ("*",) if "*" in cats else tuple(dict.fromkeys(cats))
         kind = noun.ref if noun.kind == "kind" else None
         out.append(CountMention(starts[i], last.end, doc.text[starts[i]:last.end], value, categories, kind, other,
-                                tuple(places), tuple(regions), bound))
+                                tuple(places), tuple(regions), bound, ordinal=ordinal))
         if part := _partitive(doc, last.last, quals, categories, kind):  # "five sites, two of them African"
             out.append(part)
             consumed = max(consumed, bisect.bisect_left(starts, part.end) - 1)
@@ -270,6 +276,28 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
 
 
 _NAME_DETERMINERS = {"s", "the", "its", "their", "his", "her"}  # "the FBI's Ten Most Wanted", not "Six Cartels ..."
+_ARE = {"are", "were", "is", "was"}
+
+
+def _part_of(doc: Document, i: int, value: int, width: int, nouns: dict[int, PhraseMatch],
+             earlier: list[CountMention]) -> CountMention | None:
+    """A part of a total said before: "Eight of the 15 are cartels", then "and seven are gangs" (the same total)."""
+    norms, starts = doc.norms, doc.starts
+    k = i + width
+    whole = None
+    if norms[k:k + 2] == ("of", "the") and k + 2 < len(norms) and norms[k + 2].isdigit():
+        whole, k = int(norms[k + 2]), k + 3
+    elif i and norms[i - 1] == "and" and earlier and earlier[-1].whole and starts[i] - earlier[-1].end < 40:
+        whole = earlier[-1].whole  # "... and seven are gangs"
+    if whole is None or k >= len(norms) or norms[k] not in _ARE or k + 1 not in nouns:
+        return None
+    noun = nouns[k + 1]
+    if noun.kind != "category" or not noun.plural or _gap_has_break(doc, doc.ends[i], noun.start):
+        return None
+    return CountMention(starts[i], noun.end, doc.text[starts[i]:noun.end], value, (noun.ref,), None, False, (), (),
+                        None, whole)
+
+
 TOTAL_REACH = 14  # words between "the number of <groups>" and the "to N" it is brought to
 
 
