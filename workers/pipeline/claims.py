@@ -824,8 +824,13 @@ def _parts(sent: _Sentence, claims: list[Claim]) -> list[Claim]:
     for c in sent.counts:
         if c.whole is None:
             continue
-        total = next((t for t in reversed(claims) if t.type == "designation_count" and t.value["count"] == c.whole
-                      and sent.s.index - t.sentence.index <= PART_SENTENCES and t.start < c.start), None)
+        total = None
+        for t in reversed(claims):  # claims come sentence by sentence: stop at the first one too far back
+            if sent.s.index - t.sentence.index > PART_SENTENCES:
+                break
+            if t.type == "designation_count" and t.value["count"] == c.whole and t.start < c.start:
+                total = t
+                break
         if total is not None:
             out.append(Claim("designation_count", c.start, c.end, sent.s, None, {
                 **total.value, "count": c.number, "stated": c.number, "other": False, "named": [],
