@@ -316,7 +316,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         date = _near(dates, anchor.start if anchor else cs)
         makers = [p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"
                   and not _owns_the_group(doc, p, phrases, sent.counts, table)
-                  and not (anchor and p.start > anchor.end and _new_clause_between(doc, anchor.end, p.start))]
+                  and not (anchor and p.start > anchor.end and (_new_clause_between(doc, anchor.end, p.start)
+                                                                or _subject_of_its_own(doc, p)))]
         authority = _near(makers, anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
         if kind is not None and not kinds and auth_id and not _makes(table, auth_id, kind):
@@ -463,11 +464,12 @@ def _unknown_actor(doc: Document, phrases: list[PhraseMatch], cue: PhraseMatch, 
     start, end = doc.starts[first], doc.ends[last]
     if any(p.start < end and start < p.end for p in phrases if p.kind != "designation_cue"):
         return None  # a name, place or kind the table knows
-    if first > sent.first_token and doc.norms[first - 1] in _NOT_ACTOR_BEFORE | {"the", "a", "an"}:
-        return None  # "in Mexico City designated", "the Sinaloa Cartel" (a name it does not know as an actor)
+    if first > sent.first_token and doc.norms[first - 1] in _NOT_ACTOR_BEFORE | _DETERMINERS | NAME_PARTICLES:
+        return None  # "in Mexico City designated", "the Sinaloa Cartel", "its al Qaeda sanctions": not an actor
     return doc.text[start:end]
 
 
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "that", "these", "those"}
 ACTOR_WORDS = 5  # capitalised words an unknown designator's name may have ("Texas Gov. Greg Abbott")
 
 
@@ -632,6 +634,15 @@ class _DateAfter:
 
 _AND_SPLIT = re.compile(r",\s+and\s+")
 _NEW_SUBJECT = {"the", "a", "an", "it", "he", "she", "they", "we", "its", "their", "his", "her"}
+
+
+_OWN_VERBS = {"was", "is", "has", "had", "will", "were", "are", "would", "could", "plans", "wants"}
+
+
+def _subject_of_its_own(doc: Document, p: PhraseMatch) -> bool:
+    """Is the name, after the cue, the subject of a verb of its own ("... and diplomats said Washington was drafting
+    a resolution"), not the maker of the designation ("..., the State Department said")?"""
+    return p.last < len(doc.norms) and doc.norms[p.last] in _OWN_VERBS
 
 
 def _new_clause_between(doc: Document, a: int, b: int) -> bool:

@@ -163,7 +163,8 @@ GOVERNMENT_NOUNS = {"government", "governments", "authorities", "officials", "mi
                     "court", "administration", "ministry"}
 # Words that may stand between a country and the verb it is the subject of ("Canada on the same day listed")
 ACTOR_ADVERBS = {"on", "has", "have", "had", "also", "formally", "officially", "then", "later", "last", "this",
-                 "in", "itself", "will", "now", "already", "quietly", "too", "separately", "likewise"}
+                 "in", "itself", "will", "now", "already", "quietly", "too", "separately", "likewise", "still",
+                 "currently"}
 
 # Verbs that offer a reward when no reward word is used: "El Mayo, for whom Washington offered $15 million"
 OFFER_VERBS = {"offer", "offers", "offered", "offering"}
