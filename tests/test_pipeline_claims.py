@@ -575,8 +575,8 @@ def test_parts_of_a_total_take_its_scope_and_an_ordinal_on_a_day_counts_all_by_t
 
 
 def test_an_authority_after_the_cue_that_is_the_subject_of_its_own_verb_is_not_the_maker() -> None:
-    text = ("The Treasury still lists Tren de Aragua as a terrorist group, and diplomats said Washington was drafting a "
-            "resolution. Its al Qaeda sanctions regime lists HTS.")
+    text = ("The Treasury still lists Tren de Aragua as a terrorist group, and diplomats said Washington was "
+            "drafting a resolution. Its al Qaeda sanctions regime lists HTS.")
     result = check(Article(text=text, published_at=dt.date(2025, 8, 8)), load_table(CTJUSTICE))
     assert all(c["value"].get("authority_unknown") is None for c in result["claims"])
     said = "Tren de Aragua was designated a foreign terrorist organization, the State Department said."
