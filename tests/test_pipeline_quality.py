@@ -65,6 +65,8 @@ OTHER_DOMAINS = [
     ("cartelfinance", 0.83),  # OFAC and FinCEN actions against cartel finance, rewards (0.79 when written)
     ("cartels3", 0.86),  # six more articles of the first domain against the bundled table as it stands (0.81)
     ("shadowfleet", 0.80),  # UK, EU and US sanctions on shadow-fleet tankers: vessels, packages, counts (0.81)
+    ("cartels4", 0.84),  # five first-domain articles in new formats: Q&A, listicle, live blog, fact-check (0.90)
+    ("iccwarrants", 0.66),  # ICC arrest warrants and US sanctions on ICC officials: people, not groups (0.69)
     ("prizes", 0.74),  # Nobel, Booker and Sakharov laureates and prize money: a domain far from the first (0.58)
 ]
 

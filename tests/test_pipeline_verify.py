@@ -237,3 +237,13 @@ def test_a_count_since_a_month_that_has_since_grown_is_outdated() -> None:
     assert claim["verdict"]["label"] == "outdated"
     explanation = claim["verdict"]["explanation"]
     assert "on September 4, 2025, which fits the claim, but 13 as of October 20, 2025" in explanation
+
+
+def test_people_are_counted_as_groups_when_people_are_all_the_table_designates() -> None:
+    """A table of arrest warrants for persons: "five other Russian officials" counts its persons from Russia."""
+    text = ("Russian President Vladimir Putin has been wanted by the court since March 2023, and judges have since "
+            "issued warrants for five other Russian officials.")
+    table = load_table(Path(__file__).resolve().parent / "data" / "iccwarrants" / "reference")
+    counts = [c for c in check(Article(text=text, published_at=D(2025, 3, 12)), table)["claims"]
+              if c["type"] == "designation_count"]
+    assert [c["verdict"]["label"] for c in counts] == ["supported"], counts

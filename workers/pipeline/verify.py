@@ -85,7 +85,10 @@ class Verifier:
         self._evidence: dict[str, Evidence] = cache.setdefault("evidence", {})
         self._words: dict[tuple[str, str], str] = cache.setdefault("words", {})
         # what a count of groups counts: organizations, and whatever else the table designates, not people
-        self._countable = ({"organization"} | subject_types(table, "designation")) - {"person"}
+        designated = subject_types(table, "designation")
+        # "groups" count organizations and the like, not people; unless people are all the table designates
+        # ("five other Russian officials" against a table of warrants for persons)
+        self._countable = designated if designated == {"person"} else ({"organization"} | designated) - {"person"}
         self._designable = {"organization", "person"} | subject_types(table, "designation")  # by their category
 
     # --- shared helpers -------------------------------------------------------------------
