@@ -584,6 +584,22 @@ def test_an_authority_after_the_cue_that_is_the_subject_of_its_own_verb_is_not_t
     assert [(c["value"]["authority"] or {}).get("id") for c in found] == ["us-state"]
 
 
+ICC = Path(__file__).resolve().parent / "data" / "iccwarrants" / "reference"
+
+
+def test_a_conjunct_with_a_subject_and_auxiliary_of_its_own_does_not_take_the_earlier_date() -> None:
+    text = ("Putin has been wanted by the court since March 2023, and judges have since issued warrants for former "
+            "defence minister Sergei Shoigu.")
+    found = [f for f in _dated(text, ICC, dt.date(2025, 3, 12)) if f[1] == "Sergei Shoigu"]
+    assert found == [("designation", "Sergei Shoigu", None)]
+
+
+def test_a_denied_misdescription_is_no_misdescription() -> None:
+    text = "Mexico sent 29 alleged traffickers north in February in transfers it insists are not extraditions."
+    found = _verdicts(text, None, dt.date(2025, 12, 22))
+    assert [label for kind, *_, label in found if kind == "event_date"] == ["supported"]
+
+
 def test_already_puts_a_designation_in_the_present() -> None:
     text = ("The Treasury announced the move on Friday, saying the network props up Tren de Aragua, which Washington "
             "already designates as a foreign terrorist organization.")

@@ -310,7 +310,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             dates = _usable_dates(doc, sent.dates, s.start)
         dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)
                  and not _dates_an_event_phrase(doc, s.start, d)
-                 and not (relatives and relatives.holds(d.start, date=True))]  # ", which was signed ... in 2023"
+                 and not (relatives and relatives.holds(d.start, date=True))  # ", which was signed ... in 2023"
+                 and not (anchor and d.end <= anchor.start and _new_clause_between(doc, d.end, anchor.start))]
         if anchor is not None and STATE_WORDS.intersection(pre[-6:]):
             dates = [d for d in dates if d.start > anchor.start]  # "toppled Assad in December and remains designated"
         date = _near(dates, anchor.start if anchor else cs)
@@ -633,6 +634,7 @@ class _DateAfter:
 
 
 _AND_SPLIT = re.compile(r",\s+and\s+")
+_AUXILIARIES = {"have", "has", "had", "were", "are", "was", "is", "will", "would"}
 _NEW_SUBJECT = {"the", "a", "an", "it", "he", "she", "they", "we", "its", "their", "his", "her"}
 
 
@@ -650,7 +652,8 @@ def _new_clause_between(doc: Document, a: int, b: int) -> bool:
     for m in _AND_SPLIT.finditer(doc.view, a, b):
         k = bisect.bisect_left(doc.starts, m.end())
         if k < len(doc.norms) and doc.starts[k] < b and (
-                doc.norms[k] in _NEW_SUBJECT or doc.text[doc.starts[k]].isupper()):
+                doc.norms[k] in _NEW_SUBJECT or doc.text[doc.starts[k]].isupper()
+                or k + 1 < len(doc.norms) and doc.norms[k + 1] in _AUXILIARIES):  # ", and judges have since ..."
             return True
     return False
 
@@ -1210,7 +1213,9 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
         date = dates.at(trig.start)
         if date is None or any(min(date.start, trig.start) < c.start < max(date.start, trig.start) for c in cues):
             continue  # a cue between them takes the date ("on Thursday sanctioned ... over the invasion")
-        misdescribed = [p for p in sent.phrases if p.kind == "misdescription" and p.ref == event]
+        misdescribed = [p for p in sent.phrases if p.kind == "misdescription" and p.ref == event
+                        and NEGATIONS.isdisjoint(_words_between(doc, max(sent.s.start, p.start - 20), p.start)[-3:])]
+        # "in transfers it insists are not extraditions": the misdescription is denied
         before = set(_words_between(doc, max(sent.s.start, min(trig.start, date.start) - 60), date.start)[-6:])
         phase = "start" if before & START_WORDS else "end" if before & END_WORDS else None
         out.append(Claim("event_date", date.start, date.end, sent.s, event, {

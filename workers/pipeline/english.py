@@ -74,8 +74,10 @@ NEGATIONS = {"not", "never", "t", "no", "neither", "nor", "declined", "declines"
 # An ended designation is not one now: "has revoked the designation of", "lifted sanctions on"
 REMOVALS = {"revoked", "revokes", "revoking", "revoke", "rescinded", "rescinds", "rescinding", "lifted", "lifts",
             "lifting", "delisted", "delists", "delisting", "removed", "removes", "removing", "ended", "ends", "ending",
-            "left", "leaves", "leaving", "exited", "exits", "exit", "exiting", "dropped", "drops", "dropping"}
-STRONG_REMOVALS = {"revoked", "revokes", "rescinded", "rescinds", "delisted", "delists", "removed", "removes"}  # alone
+            "left", "leaves", "leaving", "exited", "exits", "exit", "exiting", "dropped", "drops", "dropping",
+            "withdrawn", "withdrew", "withdraws", "withdrawing", "quashed", "annulled", "cancelled", "canceled"}
+STRONG_REMOVALS = {"revoked", "revokes", "rescinded", "rescinds", "delisted", "delists", "removed", "removes",
+                   "withdrawn", "quashed", "annulled"}  # alone
 REMOVAL_PARTICLES = {"taken": "off", "took": "off", "take": "off", "takes": "off", "taking": "off"}  # "taken off"
 
 # Abbreviations after which a full stop does not end a sentence.
