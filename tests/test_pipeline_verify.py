@@ -247,3 +247,10 @@ def test_people_are_counted_as_groups_when_people_are_all_the_table_designates()
     counts = [c for c in check(Article(text=text, published_at=D(2025, 3, 12)), table)["claims"]
               if c["type"] == "designation_count"]
     assert [c["verdict"]["label"] for c in counts] == ["supported"], counts
+
+
+def test_a_count_as_of_a_date_counts_what_was_in_force_then() -> None:
+    text = ("As of this week, the State Department has designated 12 Latin American groups as foreign terrorist "
+            "organizations.")
+    claim = check(Article(text=text, published_at=D(2025, 9, 10)), load_table())["claims"][0]
+    assert claim["verdict"]["label"] == "supported" and "as of September 10, 2025" in claim["verdict"]["explanation"]

@@ -820,11 +820,14 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
         return out
     for c in _inside(sent.counts, cs, ce):
         named = list(dict.fromkeys(g.ref for g in groups if g.start < c.start)) if c.other else []
+        date = date_after.of(c)
+        as_of = date is not None and doc.view[max(0, date.start - 6):date.start] == "as of "  # "As of this week, ..."
         out.append(Claim("designation_count", c.start, c.end, sent.s, None, {
             "count": c.number + len(named), "stated": c.number, "other": c.other, "named": named,
             "categories": list(c.categories), "kind": c.kind or kind, "authority": authority,
             "places": list(c.places), "regions": list(c.regions), "bound": c.bound, "ordinal": c.ordinal,
-        }, date_after.of(c)))
+            "as_of": as_of,
+        }, date))
     return out
 
 

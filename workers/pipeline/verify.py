@@ -559,7 +559,7 @@ class Verifier:
                 return within(found, n, bound, 0.0)
             return found == n or (bound == "approx" and abs(found - n) <= 1)
 
-        if window and value.get("ordinal") and window.granularity == "day":
+        if window and (value.get("ordinal") and window.granularity == "day" or value.get("as_of")):
             def test(f: Fact) -> bool:  # "the 15th group to be named an FTO" on Dec. 16: all of them by then
                 return self.in_force(f, window.end) or self.in_force(f, window.end, effective=True)
 
@@ -614,7 +614,7 @@ class Verifier:
                     return Verdict("outdated", f"The table lists {what(len(then))} {desig} on {fmt_day(day)}, "
                                                f"which fits the claim, but {len(found)} {self.as_of()}: {names}.",
                                    self.evidence(facts))
-        known = len(found) if window and found and not value.get("ordinal") else len(
+        known = len(found) if window and found and not value.get("ordinal") and not value.get("as_of") else len(
             self._subjects(candidates, lambda f: True))
         if n > max(FAR_BEYOND * known, known + FAR_BEYOND_BY):  # "more than 70 groups" against a table of five
             # (or, at a stated date, "22 groups in January 2024" against the four the table records then)
