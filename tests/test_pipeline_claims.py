@@ -19,6 +19,11 @@ def _claims(text: str, published: dt.date | None = PUB) -> list[tuple[str, str, 
 
 CASES = [
     (
+        "'seven of the eight groups' counts seven groups",
+        "Before that, OFAC had sanctioned seven of the eight groups as terrorists.",
+        [("designation_count", "seven of the eight groups", None)],
+    ),
+    (
         "a name after a relation noun is designated when a relative clause says so",
         "Prosecutors charged members of MS-13, which was designated a foreign terrorist organization in February, "
         "and members of Barrio 18.",

@@ -285,8 +285,16 @@ def _part_of(doc: Document, i: int, value: int, width: int, nouns: dict[int, Phr
     norms, starts = doc.norms, doc.starts
     k = i + width
     whole = None
-    if norms[k:k + 2] == ("of", "the") and k + 2 < len(norms) and norms[k + 2].isdigit():
-        whole, k = int(norms[k + 2]), k + 3
+    if norms[k:k + 2] == ("of", "the") and k + 2 < len(norms) and (
+            norms[k + 2].isdigit() or norms[k + 2] in COUNT_WORDS):
+        whole, k = int(norms[k + 2]) if norms[k + 2].isdigit() else COUNT_WORDS[norms[k + 2]], k + 3
+        noun = None if k < len(norms) and norms[k] in _ARE else next(
+            (nouns[j] for j in range(k, min(k + _MAX_MODIFIERS + 1, len(norms))) if j in nouns), None)
+        if noun is not None and noun.plural and noun.first <= k + _MAX_MODIFIERS and not _gap_has_break(
+                doc, doc.ends[i], noun.start):  # "seven of the eight groups": seven groups
+            return CountMention(starts[i], noun.end, doc.text[starts[i]:noun.end], value,
+                                (noun.ref if noun.kind == "category" else "*",), noun.ref if noun.kind == "kind"
+                                else None, False, (), (), None)
     elif i and norms[i - 1] == "and" and earlier and earlier[-1].whole and starts[i] - earlier[-1].end < 40:
         whole = earlier[-1].whole  # "... and seven are gangs"
     if whole is None or k >= len(norms) or norms[k] not in _ARE or k + 1 not in nouns:
