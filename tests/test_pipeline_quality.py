@@ -60,13 +60,13 @@ OTHER_DOMAINS = [
     ("taxlists", 0.78),  # EU tax and FATF lists of countries, SEC whistleblower awards (0.57 when written)
     ("ukproscribed", 0.87),  # UK proscriptions and police rewards, British style (0.71 when written)
     ("cartels2", 0.89),  # six new articles of the first domain in varied styles, its table extended (0.67 when written)
-    ("wanted", 0.73),  # wanted-list additions, captures and rewards for fugitives (0.66 when written)
+    ("wanted", 0.74),  # wanted-list additions, captures and rewards for fugitives (0.66 when written)
     ("alliedlists", 0.78),  # Canada's, Ecuador's and Argentina's listings beside the US ones (0.70 when written)
     ("cartelfinance", 0.83),  # OFAC and FinCEN actions against cartel finance, rewards (0.79 when written)
     ("cartels3", 0.86),  # six more articles of the first domain against the bundled table as it stands (0.81)
     ("shadowfleet", 0.80),  # UK, EU and US sanctions on shadow-fleet tankers: vessels, packages, counts (0.81)
-    ("cartels4", 0.84),  # five first-domain articles in new formats: Q&A, listicle, live blog, fact-check (0.90)
-    ("iccwarrants", 0.66),  # ICC arrest warrants and US sanctions on ICC officials: people, not groups (0.69)
+    ("cartels4", 0.88),  # five first-domain articles in new formats: Q&A, listicle, live blog, fact-check (0.90)
+    ("iccwarrants", 0.68),  # ICC arrest warrants and US sanctions on ICC officials: people, not groups (0.69)
     ("prizes", 0.74),  # Nobel, Booker and Sakharov laureates and prize money: a domain far from the first (0.58)
 ]
 
