@@ -475,6 +475,7 @@ ACTOR_WORDS = 5  # capitalised words an unknown designator's name may have ("Tex
 
 
 def _countries_with_authorities(table: ReferenceTable) -> frozenset[str]:
+    """The places the table's authorities belong to (worked out once per table)."""
     cache = derived(table)
     if "authority_countries" not in cache:
         cache["authority_countries"] = frozenset(
@@ -574,6 +575,7 @@ def _makes(table: ReferenceTable, authority: str, kind: str) -> bool:
 
 
 def _only_kind_made_by(table: ReferenceTable, authority: str) -> str | None:
+    """The one kind the authority makes, if it makes exactly one."""
     made = [k for k, v in table.kinds.items() if v.authorities and _makes(table, authority, k)]
     return made[0] if len(made) == 1 else None
 
@@ -985,6 +987,7 @@ MODIFIED_WORDS = 3  # lower-case words after a name that may still name the targ
 
 
 def _capitalised(doc: Document, k: int) -> bool:
+    """Does word k start with a capital letter?"""
     return doc.text[doc.starts[k]].isupper()
 
 
