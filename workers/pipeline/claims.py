@@ -197,6 +197,7 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
     """Every checkable claim of the document, in text order."""
     index = _Index(mentions)
     ctx = _Context()
+    sought = rewardable(table)
     claims: list[Claim] = []
     sentence_starts = [s.start for s in sentences]
     relevant = {bisect.bisect_right(sentence_starts, p.start) - 1 for p in mentions.phrases if p.kind in _CLAIM_WORDS}
@@ -222,7 +223,7 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
         made = len(claims)
         claims += _designations(doc, sent, table, ctx)
         for c in claims[made:]:  # whom the designations are about, for "The prize, worth ..."
-            if c.subject and table.entities[c.subject].type in rewardable(table):
+            if c.subject and table.entities[c.subject].type in sought:
                 ctx.laureates[c.subject] += 1
                 ctx.laureate_sentence = s.index
         claims += _rewards(doc, sent, sentences, index, table, reward_item, ctx)
@@ -344,12 +345,10 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             out.append(_designation_claim(g, s, kind, auth_id, date_of, anchor, negation, past or was))
         if negation != "removed":  # "only one group has been removed from the list": not a count of listings
             out += _counts(doc, sent, cs, ce, kind, date_after, auth_id, groups, asserted or bool(kinds))
-        if foreign:  # "Canada on the same day listed X": a government the table records no designation by
-            for c in out[clause_start:]:
-                c.value["authority_place"] = foreign
-        if stranger:  # "Texas Gov. Greg Abbott designated Tren de Aragua ...": someone the table knows nothing of
-            for c in out[clause_start:]:
-                c.value["authority_unknown"] = stranger
+        # "Canada on the same day listed X", "Texas Gov. Greg Abbott designated ...": a maker the table knows nothing of
+        unknown_maker = {"authority_place": foreign} if foreign else {"authority_unknown": stranger} if stranger else {}
+        for c in out[clause_start:]:
+            c.value.update(unknown_maker)
         ctx.designation_sentence = s.index
         if kind:
             ctx.kind, ctx.kind_sentence, ctx.kind_paragraph = kind, s.index, s.paragraph
@@ -607,8 +606,7 @@ class _DateAfter:
         self.default = default
         self._conjuncts = _conjunct_starts(doc, groups) if doc is not None and len(groups) > 1 else []
         # ", and in May it targeted ...": a conjunct that opens on its own date
-        self._opening = {d.start: d for d in self._dates if doc is not None and _AND_BEFORE.search(
-            doc.view, max(0, d.start - 8), d.start)}
+        self._opening = {d.start: d for d in self._dates if doc is not None and _after_and(doc, d.start)}
         if self._opening:
             self._conjuncts = sorted({*self._conjuncts, *self._opening})
         self._first = min((g.start for g in groups), default=0) if self._conjuncts else 0
@@ -669,7 +667,11 @@ def _conjunct_authority(doc: Document, after: int, before: int, authorities: _Ne
     return next((p for p in authorities.around(before) if splits[-1].end() <= p.start < before), None)
 
 
-_AND_BEFORE = re.compile(r",\s+and\s+$")  # right before a date that opens a conjunct of its own
+def _after_and(doc: Document, pos: int) -> bool:
+    """Does ", and" stand right before `pos` (a date that opens a conjunct of its own: ", and in May ...")?"""
+    return any(m.end() == pos for m in _AND_SPLIT.finditer(doc.view, max(0, pos - 8), pos))
+
+
 _PART_OPENERS = {"starting", "beginning", "including", "among", "led"}  # ", starting with eight groups in February"
 
 
@@ -935,8 +937,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         for w in head:
             multiplier = _MULTIPLIERS.get(w, multiplier)
         date = nearest_date.at(cue.start)
-        if date is not None and (date.start > max(cue.end, m.end) and _AND_BEFORE.search(
-                doc.view, max(0, date.start - 8), date.start) or date.end <= min(cue.start, m.start)
+        if date is not None and (date.start > max(cue.end, m.end) and _after_and(doc, date.start)
+                                 or date.end <= min(cue.start, m.start)
                 and _new_clause_between(doc, date.end, min(cue.start, m.start))):
             date = None  # "offers a $10 million reward for X, and in May the Treasury sanctioned ...": May's
         if date is not None and date.end <= m.start and not STATE_WORDS.isdisjoint(

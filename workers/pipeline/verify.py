@@ -214,10 +214,8 @@ class Verifier:
             # "this year", "this month": as of publication, only what had happened by then
             claim = replace(claim, date=replace(claim.date, window=DateWindow(
                 window.start, self.published, window.granularity)))
-        if (place := claim.value.get("authority_place")) and place in self.table.places:
-            return Verdict("unverifiable", f"The reference table records no designations by "
-                                           f"{self.table.places[place].name}, so the claim cannot be checked.")
-        if actor := claim.value.get("authority_unknown"):
+        place = self.table.places.get(claim.value.get("authority_place") or "")
+        if actor := (place.name if place else claim.value.get("authority_unknown")):  # a maker the table lacks
             return Verdict("unverifiable", f"The reference table records no designations by {actor}, so the claim "
                                            "cannot be checked.")
         if claim.type == "designation" and claim.value.get("removed"):
@@ -278,9 +276,8 @@ class Verifier:
             if same:
                 f = same[0]
                 pub_ok = self.published is None or (f.first_day and f.first_day <= self.published)
-                label = "refuted"
                 verb = "was designated" if pub_ok else "was designated only later:"
-                return Verdict(label, f"{name} {verb} {self._named_kind(kind, f)} by {self.authority(f)} "
+                return Verdict("refuted", f"{name} {verb} {self._named_kind(kind, f)} by {self.authority(f)} "
                                       f"{self.when(f)}, "
                                       f"not {fmt_window(window)} as stated{said and ''}.", self.evidence(same))
             return Verdict("refuted", f"The table records no designation of {name} as {self._a(kname)}; "
@@ -559,7 +556,8 @@ class Verifier:
                 return within(found, n, bound, 0.0)
             return found == n or (bound == "approx" and abs(found - n) <= 1)
 
-        if window and (value.get("ordinal") and window.granularity == "day" or value.get("as_of")):
+        as_of = bool(window) and (value.get("ordinal") and window.granularity == "day" or value.get("as_of"))
+        if as_of:
             def test(f: Fact) -> bool:  # "the 15th group to be named an FTO" on Dec. 16: all of them by then
                 return self.in_force(f, window.end) or self.in_force(f, window.end, effective=True)
 
@@ -614,7 +612,7 @@ class Verifier:
                     return Verdict("outdated", f"The table lists {what(len(then))} {desig} on {fmt_day(day)}, "
                                                f"which fits the claim, but {len(found)} {self.as_of()}: {names}.",
                                    self.evidence(facts))
-        known = len(found) if window and found and not value.get("ordinal") and not value.get("as_of") else len(
+        known = len(found) if window and found and not (as_of or value.get("ordinal")) else len(
             self._subjects(candidates, lambda f: True))
         if n > max(FAR_BEYOND * known, known + FAR_BEYOND_BY):  # "more than 70 groups" against a table of five
             # (or, at a stated date, "22 groups in January 2024" against the four the table records then)
