@@ -49,3 +49,25 @@ def test_clauses_split_at_while() -> None:
         "Most cartels designated as terrorists operate in Mexico",
         "while TdA’s roots are in Venezuela.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # items of a list set off by semicolons: one clause
+            "Also sanctioned were Ana Ruiz, a co-founder of the gang whom the Treasury accused of running its mines; "
+            "Luis Peña; Juan Soto; and Eva Rondón.",
+            1,
+        ),
+        ("The Treasury acted; and the State Department offered a reward.", 2),  # one semicolon: clauses
+        ("A was listed; B was listed in May; C fled.", 3),  # no closing "and": clauses
+        (  # an item too long for a list: clauses
+            "A was listed; B, who ran the gang's finances for a decade from a ranch near the border, fled; and C left.",
+            3,
+        ),
+    ],
+)
+def test_semicolon_lists(text: str, expected: int) -> None:
+    """Semicolons split clauses, except those setting off the short items of a list that ends "; and X"."""
+    (sent,) = sentences(text, fold_view(text))
+    assert len(sent.clauses) == expected

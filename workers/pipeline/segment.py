@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from workers.pipeline.english import ABBREVIATIONS, CLAUSE_OPENERS
@@ -59,13 +60,31 @@ def clauses(view: str, start: int, end: int, breaks: list[int] | None = None) ->
     positions of every such split in the text, when already found."""
     if breaks is None:
         breaks = clause_breaks(view, start, end)
+    cuts = breaks[bisect.bisect_left(breaks, start):bisect.bisect_left(breaks, end)]
+    if len(cuts) > 1 and _semicolon_list(view, [c for c in cuts if view[c] == ";"], end):
+        cuts = [c for c in cuts if view[c] != ";"]
     out, pos = [], start
-    for cut in breaks[bisect.bisect_left(breaks, start):bisect.bisect_left(breaks, end)]:
+    for cut in cuts:
         if cut > pos:
             out.append((pos, cut))
         pos = cut + 1
     out.append((pos, end))
     return tuple(out)
+
+
+LIST_ITEM_WORDS = 10  # at most this many words in each item of a list set off by semicolons
+
+
+def _semicolon_list(view: str, semicolons: list[int], end: int) -> bool:
+    """Do the semicolons set off the items of a list ("Also sanctioned were A, a co-founder ...; B; C; and D")?
+    Two or more, the last item opened by "and"/"or", and every item after the first short."""
+    if len(semicolons) < 2:
+        return False
+    last = semicolons[-1] + 1
+    if not view.startswith(("and ", "or "), last + (view[last:last + 1] == " ")):
+        return False
+    bounds = [*semicolons, end]
+    return all(view.count(" ", a + 2, b) < LIST_ITEM_WORDS for a, b in itertools.pairwise(bounds))
 
 
 def sentences(text: str, view: str) -> tuple[Sentence, ...]:
