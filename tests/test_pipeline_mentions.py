@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +126,34 @@ def test_partitive_counts() -> None:
 def test_not_counts(text: str) -> None:
     """Numbers of other things are not counts of groups."""
     assert _mentions(text).counts == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Juan José Ponce Félix fled. Police say Ponce crossed in May.", ["Juan José Ponce Félix", "Ponce"]),
+        ("Ponce fled. Juan José Ponce Félix was seen in May.", ["Juan José Ponce Félix"]),  # not before the name
+        ("Juan José Ponce Félix fled. The Ponce network grew.", ["Juan José Ponce Félix"]),  # an article's modifier
+        ("Juan José Ponce Félix fled. A senior Ponce aide stayed.", ["Juan José Ponce Félix"]),
+        ("Juan José Ponce Félix fled. The ponce stayed.", ["Juan José Ponce Félix"]),  # lower case
+    ],
+)
+def test_surname_after_full_name(text: str, expected: list[str]) -> None:
+    """A person named in full is named again by the surname alone, but only after the full name and as a name."""
+    assert [name for name, ref, _ in _entities(text) if ref == "juan-jose-ponce-felix"] == expected
+
+
+def test_surname_of_two_people_named_stays_unresolved() -> None:
+    """A surname two people named before share stands for neither."""
+    table = load_table(Path(__file__).parent / "data" / "wanted" / "reference")
+    text = "Daniel Kinahan was sanctioned. Kinahan fled. Christopher Kinahan Jnr was too. Kinahan hid."
+    doc = prepare(text, table.lexicon.common_words())
+    found = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).phrases
+    alone = [(p.start, p.ref) for p in found if p.kind == "entity" and text[p.start:p.end] == "Kinahan"]
+    assert alone == [(text.index("Kinahan fled"), "daniel-kinahan")]
+
+
+def test_surname_inside_a_gapped_cue() -> None:
+    """A surname in the gap of a cue ("added ... to ... list") is still a name."""
+    text = "Juan José Ponce Félix fled. The FBI added Ponce to its most wanted list."
+    assert [n for n, ref, _ in _entities(text) if ref == "juan-jose-ponce-felix"] == ["Juan José Ponce Félix", "Ponce"]

@@ -93,6 +93,8 @@ class PhraseIndex:
         self._common_keys: set[str] = set()  # phrases that are not names: cues, terms, triggers, places
         self._kind_words: dict[str, frozenset[str]] = {}  # kind -> words of its phrases
         self._first: dict[tuple[str, str, bool], str] = {}  # (kind, ref, plural) -> the first phrase added for it
+        self._surnames: dict[str, set[str]] = defaultdict(set)  # "romero" -> people whose names end so
+        self._surname_index: dict[str, frozenset[str]] | None = None  # the same, sealed
 
     def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False) -> None:
         """Add one phrase; "..." in it marks a gap of up to MAX_GAP words."""
@@ -129,6 +131,23 @@ class PhraseIndex:
             self._prefixes.add(prefix)
             prefix = f"{prefix} {token}"
 
+    def add_surnames(self, name: str, ref: str, particles: frozenset[str] | set[str]) -> None:
+        """Index the last two words of a person's name of three or more letters ("Yohan José Romero": "romero",
+        "jose"; "Héctor Guerrero Flores": "flores", "guerrero"): what the person is called after the first mention.
+        """
+        tokens = words(name)
+        for token in tokens[1:][-2:]:
+            if len(token) >= 3 and token.isalpha() and token not in particles:
+                self._surnames[token].add(ref)
+                self._surname_index = None
+
+    def surnames(self) -> dict[str, frozenset[str]]:
+        """Surname word -> the people it may stand for (see `add_surnames`); words that are phrases themselves, or
+        words of phrases other than names, left out."""
+        if self._surname_index is None:
+            self.seal()
+        return self._surname_index or {}
+
     def seal(self) -> None:
         """Finish building: drop fuzzy postings too common to ever be read."""
         for word in [w for w, p in self._fuzzy_postings.items() if len(p) > FUZZY_MAX_POSTINGS]:
@@ -136,6 +155,9 @@ class PhraseIndex:
         self._fuzzy_postings = dict(self._fuzzy_postings)
         self._starters = frozenset(k.split(" ", 1)[0] for k in self._entries)
         self._found = {k: tuple(v) for k, v in self._entries.items()}
+        common = {w for key in self._common_keys for w in key.split()}
+        self._surname_index = {w: frozenset(refs) for w, refs in self._surnames.items()
+                               if w not in common and w not in self._entries}  # a phrase of its own is matched
 
     def first_phrase(self, kind: str, ref: str, plural: bool = False) -> str | None:
         """The first phrase the table gave for an entry (folded): how explanations name a category."""

@@ -157,7 +157,55 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
     resolved = _longest(matches)
     resolved.sort(key=_END, reverse=True)  # by start, then longest first: two stable sorts on plain fields
     resolved.sort(key=_START)
+    if surnames := _surnames(doc, lexicon.surnames(), resolved):
+        resolved = sorted(resolved + surnames, key=_START)
     return resolved
+
+
+def _surnames(doc: Document, index: dict[str, frozenset[str]], resolved: list[PhraseMatch]) -> list[PhraseMatch]:
+    """People named again by a surname alone ("Yohan José Romero ... up to $4 million for Romero"): a capitalised
+    word outside every match that is the surname of exactly one person named before it."""
+    norms, starts, text = doc.norms, doc.starts, doc.text
+    at = [i for i in itertools.compress(range(len(norms)), map(index.__contains__, norms)) if text[starts[i]].isupper()]
+    if not at:
+        return []
+    people = [m for m in resolved if m.kind == "entity" and m.ref in _people_of(index, norms, at)]
+    if not people:
+        return []
+    firsts = [m.first for m in resolved]
+    out = []
+    for i in at:
+        k = bisect.bisect_right(firsts, i + 1)
+        near = [m for m in resolved[max(0, k - 8):k] if m.kind in _NAMES_AND_NOUNS]  # not a cue's "..." gap
+        if any(m.first <= i < m.last or m.first == i + 1 and m.kind in ("category", "kind") for m in near):
+            continue  # inside another name, or a family name before a group noun ("the Kinahan cartel")
+        if _after_article(doc, i):
+            continue  # "a senior Kinahan figure": a family name that modifies a noun
+        named = {m.ref for m in people if m.last <= i} & index[norms[i]]
+        if len(named) == 1:
+            out.append(_new(PhraseMatch, (starts[i], doc.ends[i], i, i + 1, "entity", named.pop(), False, False)))
+    return out
+
+
+_ARTICLES = {"a", "an", "the"}
+_NAMES_AND_NOUNS = {"entity", "place", "region", "category", "kind"}
+
+
+def _after_article(doc: Document, i: int) -> bool:
+    """Is token i an article's noun or its modifier ("the Kinahan", "a senior Kinahan"), not a name on its own?"""
+    for k in (i - 1, i - 2):
+        if k < 0 or doc.ends[k] + 1 != doc.starts[k + 1]:
+            return False
+        if doc.norms[k] in _ARTICLES:
+            return True
+        if not doc.text[doc.starts[k]].islower():
+            return False
+    return False
+
+
+def _people_of(index: dict[str, frozenset[str]], norms: Sequence[str], at: list[int]) -> set[str]:
+    """Everyone the surnames at `at` may stand for."""
+    return set().union(*(index[norms[i]] for i in at))
 
 
 _NUMBER_WORDS = frozenset(w for w in COUNT_WORDS if " " not in w) | {"a"} | frozenset(ORDINALS)

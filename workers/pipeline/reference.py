@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from marshmallow import INCLUDE, Schema, ValidationError, fields, missing, validate, validates_schema
 
+from workers.pipeline.english import NAME_PARTICLES
 from workers.pipeline.errors import ReferenceTableError
 from workers.pipeline.lexicon import Entry, PhraseIndex, is_acronym, plural, words
 from workers.pipeline.model import DateWindow
@@ -737,6 +738,8 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
         for phrase in [e["name"], *e["aliases"]]:
             acronym = is_acronym(phrase)
             index.add(phrase, entry("entity", e["id"], False, True) if acronym else plain, fuzzy=fuzzy and not acronym)
+            if e["type"] == "person" and not acronym:
+                index.add_surnames(phrase, e["id"], NAME_PARTICLES)
         for trig in e["triggers"]:
             add(trig, "trigger", e["id"])
         for word in e["misdescriptions"]:
