@@ -134,7 +134,7 @@ CASES = [
         "a reward that names its own target is not for the person named before",
         "Maduro is wanted in the US.\nThe State Department is offering up to $5 million for information on the "
         "whereabouts of LockBit affiliates.",
-        [],
+        [("reward", "$5 million", None)],  # for someone the table does not know
     ),
     (
         "a reward 'for his capture' refers back",
@@ -670,6 +670,8 @@ def _subjects(text: str) -> list[tuple[str, dict | None, str]]:
     ("Ecuador had offered a $1 million reward for information leading to Fito's recapture.", "$1 million", "Fito"),
     ("The program offers a reward of up to $10 million for information on Hamas financial networks.", "$10 million",
      "Hamas financial networks"),
+    ("The State Department also offers up to $15 million for information on the CJNG's leader, Nemesio Oseguera "
+     "Cervantes.", "$15 million", "Nemesio Oseguera Cervantes"),  # the name in apposition to "X's leader"
 ])
 def test_a_reward_for_someone_the_table_does_not_know_is_unverifiable_with_the_name_as_written(
         text: str, amount: str, name: str) -> None:
@@ -856,3 +858,17 @@ def test_a_count_with_two_qualifiers_joined_by_and_counts_either() -> None:
                    load_table(Path(__file__).resolve().parent / "data" / "cartels2" / "reference"))
     assert [(c["text"], c["value"]["regions"]) for c in result["claims"]] == [
         ("12 Latin American and Caribbean groups", ["latin-america", "caribbean"])]
+
+
+@pytest.mark.parametrize(("offer", "label"), [
+    ("offered", "supported"),  # the simple past: an act, true of its time
+    ("offers", "outdated"),  # the present: the reward in force now was raised since
+    ("has offered", "outdated"),  # the present perfect: the same
+])
+def test_an_amount_offered_for_someone_is_a_reward_without_a_reward_word(offer: str, label: str) -> None:
+    text = f"Nicolás Maduro was indicted in 2020. The State Department {offer} $25 million for him."
+    assert _subjects(text) == [("$25 million", {"id": "nicolas-maduro", "name": "Nicolás Maduro"}, label)]
+
+
+def test_an_amount_offered_for_a_thing_is_no_reward() -> None:
+    assert _subjects("Nicolás Maduro was indicted in 2020. The company offered $25 million for the building.") == []

@@ -368,6 +368,14 @@ _CONJUNCTIONS = {"and", "or", "plus"}
 # A quotation of some words (the view has straight quotes): a date outside it dates no name in it. Not a name in
 # quotes ('Maduro's "Cartel de Los Soles"').
 _QUOTED = re.compile(r'"(?:[^"\s]+\s+){5,}[^"]*"')
+def _simple_past_offer(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
+    """Is the amount offered in the simple past ("the State Department offered $20 million for him"), not the
+    present perfect ("has offered") nor the present: a past act, true of its time."""
+    before = _words_between(doc, max(sent.s.start, m.start - 40), m.start)[-4:]
+    k = next((i for i in range(len(before) - 1, -1, -1) if before[i] not in _OFFER_FILLER), None)
+    return k is not None and before[k] == "offered" and (k == 0 or before[k - 1] not in ("has", "have", "had"))
+
+
 def _past_perfect(words: Sequence[str]) -> bool:
     """Is "had" among the words, as the past perfect ("had offered"), not the present perfect of "have" ("has had
     a $25 million bounty on his head since January")?"""
@@ -959,18 +967,22 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             "previous_amount": prev.amount if prev else (m.amount / multiplier if multiplier else None),
             "previous_stated": bool(prev), "authority": authority.ref if authority else None,
             "past": _past_perfect(_words_between(doc, max(sent.s.start, min(cue.start, m.start) - 40),
-                                                 min(cue.start, m.start))[-4:] + _words_between(doc, cue.end, m.start)),
+                                                 min(cue.start, m.start))[-4:] + _words_between(doc, cue.end, m.start))
+            or date is None and _simple_past_offer(doc, sent, m),
         }, date, unknown))
     return out
 
 
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "across", "into", "from", "around", "throughout"}
+
+
 def _offers_for_whom(doc: Document, s: Sentence, money: Sequence[MoneyMention]) -> list[PhraseMatch]:
-    """Cues made of "for whom" and an offer verb before an amount ("for whom Washington had offered $5 million"),
-    in a sentence whose table cues say nothing of a reward."""
+    """Cues made of an offer verb before an amount and "for whom" before it ("for whom Washington had offered $5
+    million") or "for" someone after it ("the State Department offered $20 million for him"), in a sentence whose
+    table cues say nothing of a reward."""
     lo, hi = bisect.bisect_left(doc.starts, s.start), bisect.bisect_left(doc.starts, s.end)
     norms = doc.norms
-    cues = []
+    cues = [c for m in money if (c := _offered_for(doc, m, lo, hi))]
     for k in range(lo + 1, hi):
         if norms[k] == "whom" and norms[k - 1] == "for":
             first_money = next((m for m in money if m.start > doc.starts[k]), None)
@@ -983,6 +995,23 @@ def _offers_for_whom(doc: Document, s: Sentence, money: Sequence[MoneyMention]) 
 
 
 OFFER_REACH = 10  # words between "for whom" and the amount offered
+_OFFER_FILLER = {"up", "to", "a", "an", "another", "of", "as", "much", "more", "than", "nearly", "about"}
+_OFFERED_FOR = {"him", "her", "them", "his", "information", "info", "tips", "the"}  # "offered $5m for him"
+
+
+def _offered_for(doc: Document, m: MoneyMention, lo: int, hi: int) -> PhraseMatch | None:
+    """The cue of an amount an offer verb gives for someone: "offered $20 million for him", "offers up to $5
+    million for information", "offered $5 million apiece for Ovidio and Joaquín" (tokens lo..hi: the sentence)."""
+    norms = doc.norms
+    first = bisect.bisect_left(doc.starts, m.start)
+    verb = next((k for k in range(first - 1, max(lo, first - 4) - 1, -1) if norms[k] not in _OFFER_FILLER), None)
+    if verb is None or norms[verb] not in OFFER_VERBS:
+        return None
+    k = bisect.bisect_left(doc.starts, m.end)
+    k += k < hi and norms[k] in ("apiece", "each")
+    if k + 1 >= hi or norms[k] != "for" or not (norms[k + 1] in _OFFERED_FOR or _capitalised(doc, k + 1)):
+        return None
+    return PhraseMatch(doc.starts[verb], doc.ends[k], verb, k + 1, "reward_cue", "reward")
 NAME_REACH = 14  # words after "for" within which a reward names whom it is for
 _NAMED_KINDS = {"entity", "place", "region", "trigger"}  # phrases that name what the table knows
 MODIFIED_WORDS = 3  # lower-case words after a name that may still name the target ("Hamas financial networks")
@@ -1019,6 +1048,11 @@ def _named_target(doc: Document, sent: _Sentence, m: MoneyMention) -> str | None
             break
         word = words[i]
         if word == "s" and run_start is not None and "'" in gap:  # "leading to Fito's recapture": Fito
+            if (i + 2 < end and doc.text[doc.starts[i + 1]].islower() and _capitalised(doc, i + 2)
+                    and doc.text[doc.ends[i + 1]:doc.starts[i + 2]].strip() == ","):
+                run_start, modified = None, []  # "on the CJNG's leader, Nemesio Oseguera": the name in apposition
+                i += 2
+                continue
             runs.append((run_start, i))
             break
         if _capitalised(doc, i) and not word.isdigit():
