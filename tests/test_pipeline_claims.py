@@ -872,3 +872,19 @@ def test_an_amount_offered_for_someone_is_a_reward_without_a_reward_word(offer: 
 
 def test_an_amount_offered_for_a_thing_is_no_reward() -> None:
     assert _subjects("Nicolás Maduro was indicted in 2020. The company offered $25 million for the building.") == []
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rafael Caro Quintero spent decades on the run. He was captured in July 2022 by marines.",
+     [("event_date", "in July 2022", "in July 2022", "supported")]),
+    ("Rafael Caro Quintero fled. The FBI put him on its list. Then it offered a reward for him. He was captured in "
+     "July 2022.", [("event_date", "in July 2022", "in July 2022", "supported")]),  # a chain of pronouns
+    ("Rafael Caro Quintero fled. Police kept looking. Agents kept looking. Marines kept looking. He was captured in "
+     "July 2022.", []),  # too far, and nothing between refers back
+    ("Rafael Caro Quintero fled. Ruja Ignatova vanished. She was captured in July 2022.", []),  # another person
+])
+def test_a_pronoun_stands_for_the_name_a_trigger_begins_with(text: str, expected: list) -> None:
+    """ "He was captured" is the table's "caro quintero was captured" when he is the person named last."""
+    found = _verdicts(text, WANTED, dt.date(2025, 3, 1))
+    assert [c for c in found if c[0] == "event_date"] == expected

@@ -95,6 +95,8 @@ class PhraseIndex:
         self._first: dict[tuple[str, str, bool], str] = {}  # (kind, ref, plural) -> the first phrase added for it
         self._surnames: dict[str, set[str]] = defaultdict(set)  # "romero" -> people whose names end so
         self._surname_index: dict[str, frozenset[str]] | None = None  # the same, sealed
+        self._person_keys: dict[str, list[str]] = defaultdict(list)  # person -> the folded keys of its names
+        self._leading: dict[str, tuple[str, ...]] = {}  # person -> its keys that begin longer phrases, sealed
 
     def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False) -> None:
         """Add one phrase; "..." in it marks a gap of up to MAX_GAP words."""
@@ -136,6 +138,7 @@ class PhraseIndex:
         "jose"; "Héctor Guerrero Flores": "flores", "guerrero"): what the person is called after the first mention.
         """
         tokens = words(name)
+        self._person_keys[ref].append(" ".join(tokens))
         for token in tokens[1:][-2:]:
             if len(token) >= 3 and token.isalpha() and token not in particles:
                 self._surnames[token].add(ref)
@@ -148,6 +151,47 @@ class PhraseIndex:
             self.seal()
         return self._surname_index or {}
 
+    def _names_leading_phrases(self) -> dict[str, tuple[str, ...]]:
+        """Person -> its names that begin a phrase other than a name ("fito was extradited", "duterte's arrest")."""
+        people: dict[str, set[str]] = defaultdict(set)
+        for ref, keys in self._person_keys.items():
+            for key in keys:
+                people[key].add(ref)
+        leading: dict[str, set[str]] = defaultdict(set)
+        for phrase in self._common_keys:
+            tokens = phrase.split()
+            for n in range(1, len(tokens)):
+                head = " ".join(tokens[:n])
+                if head not in people and head.endswith(" s"):
+                    head = head[:-2]  # "duterte s arrest": the name before the possessive
+                for ref in people.get(head, ()):
+                    leading[ref].add(head)
+        return {ref: tuple(sorted(keys)) for ref, keys in leading.items()}
+
+    def after_pronoun(self, person: str, tokens: Sequence[str], at: int, possessive: bool) -> list[Hit]:
+        """Phrases that begin with a person's name, found with the pronoun at `at` standing for the name: "He was
+        captured" for "caro quintero was captured", "his arrest" for "duterte's arrest" (`possessive`)."""
+        if self._found is None:
+            self.seal()
+        hits: list[Hit] = []
+        prefixes, found_for, n = self._prefixes, self._found.get, len(tokens)  # type: ignore[union-attr]
+        for name in self._leading.get(person, ()):
+            key, j = f"{name} s" if possessive else name, at + 1
+            if possessive and key not in prefixes:
+                continue
+            while j < n and key in prefixes:
+                key = f"{key} {tokens[j]}"
+                j += 1
+                if found := found_for(key):
+                    hits.append(_new(Hit, (at, j, found, False)))
+        return hits
+
+    def leading_people(self) -> frozenset[str]:
+        """People one of whose names begins a longer phrase (a trigger such as "fito was extradited")."""
+        if self._found is None:
+            self.seal()
+        return frozenset(self._leading)
+
     def seal(self) -> None:
         """Finish building: drop fuzzy postings too common to ever be read."""
         for word in [w for w, p in self._fuzzy_postings.items() if len(p) > FUZZY_MAX_POSTINGS]:
@@ -155,6 +199,7 @@ class PhraseIndex:
         self._fuzzy_postings = dict(self._fuzzy_postings)
         self._starters = frozenset(k.split(" ", 1)[0] for k in self._entries)
         self._found = {k: tuple(v) for k, v in self._entries.items()}
+        self._leading = self._names_leading_phrases()
         common = {w for key in self._common_keys for w in key.split()}
         self._surname_index = {w: frozenset(refs) for w, refs in self._surnames.items()
                                if w not in common and w not in self._entries}  # a phrase of its own is matched

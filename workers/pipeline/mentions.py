@@ -159,7 +159,56 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
     resolved.sort(key=_START)
     if surnames := _surnames(doc, lexicon.surnames(), resolved):
         resolved = sorted(resolved + surnames, key=_START)
+    if (leading := lexicon.leading_people()) and (told := _told_of_by_pronoun(doc, table, sentences, resolved,
+                                                                               leading)):
+        resolved = sorted(resolved + told, key=_START)
     return resolved
+
+
+_PRONOUNS = {"he": False, "she": False, "his": True, "her": True}  # pronoun -> possessive
+PRONOUN_SENTENCES = 2  # sentences before a pronoun within which the person it stands for is named
+
+
+_PERSONAL = {"he", "him", "his", "she", "her", "hers"}
+
+
+def _has_pronoun(doc: Document, s: Sentence) -> bool:
+    """Does the sentence refer to a person by a pronoun?"""
+    lo, hi = bisect.bisect_left(doc.starts, s.start), bisect.bisect_left(doc.starts, s.end)
+    return not _PERSONAL.isdisjoint(doc.norms[lo:hi])
+
+
+def _told_of_by_pronoun(doc: Document, table: ReferenceTable, sentences: tuple[Sentence, ...],
+                        resolved: list[PhraseMatch], leading: frozenset[str]) -> list[PhraseMatch]:
+    """Phrases that begin with a person's name, told with a pronoun for the name ("He was captured in July 2022",
+    "his arrest"): the pronoun stands for the person named last, in its sentence or the two before, or further
+    back through sentences that all refer to someone by a pronoun."""
+    norms, starts = doc.norms, doc.starts
+    at = list(itertools.compress(range(len(norms)), map(_PRONOUNS.__contains__, norms)))
+    if not at:
+        return []
+    lexicon = table.lexicon
+    people = [m for m in resolved if m.kind == "entity" and table.entities[m.ref].type == "person"]
+    if not people:
+        return []
+    sentence_starts = [s.start for s in sentences]
+    people_ends = [m.end for m in people]
+    out = []
+    for i in at:
+        k = bisect.bisect_right(people_ends, starts[i]) - 1
+        if k < 0 or people[k].ref not in leading:
+            continue
+        here = bisect.bisect_right(sentence_starts, starts[i]) - 1
+        named = bisect.bisect_right(sentence_starts, people[k].start) - 1
+        if here - named > PRONOUN_SENTENCES and not all(
+                _has_pronoun(doc, sentences[j]) for j in range(named + 1, here)):
+            continue  # far, unless every sentence between refers to someone by a pronoun ("... him ... He was")
+        hits = lexicon.after_pronoun(people[k].ref, norms, i, _PRONOUNS[norms[i]])
+        for hit in hits[-1:]:  # the longest
+            for e in hit.entries:
+                if e.kind == "trigger":
+                    out.append(_to_match(doc, hit, e.kind, e.ref, False))
+    return out
 
 
 def _surnames(doc: Document, index: dict[str, frozenset[str]], resolved: list[PhraseMatch]) -> list[PhraseMatch]:
