@@ -24,6 +24,10 @@ def test_bundled_table_holds_every_fact_with_sources() -> None:
     assert table.version.startswith("sha256:")
 
 
+def test_a_table_path_may_be_given_as_a_string() -> None:
+    assert load(str(BUNDLED)).version == load(BUNDLED).version
+
+
 def test_single_valued_facts_are_superseded_by_the_next() -> None:
     """A reward holds until the day before the next one for the same person."""
     table = load(BUNDLED)

@@ -401,9 +401,9 @@ def read_files(path: Path) -> list[tuple[str, dict[str, Any]]]:
     return [(str(p), _load_file(p)) for p in files]
 
 
-def load(path: Path) -> ReferenceTable:
+def load(path: str | Path) -> ReferenceTable:
     """Read, validate and compile the table at `path` (a file or a folder of files)."""
-    return compile_table(read_files(path))
+    return compile_table(read_files(Path(path)))
 
 
 def compile_table(raw: list[tuple[str, dict[str, Any]]], version: str | None = None) -> ReferenceTable:
