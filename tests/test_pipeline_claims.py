@@ -888,3 +888,16 @@ def test_a_pronoun_stands_for_the_name_a_trigger_begins_with(text: str, expected
     """ "He was captured" is the table's "caro quintero was captured" when he is the person named last."""
     found = _verdicts(text, WANTED, dt.date(2025, 3, 1))
     assert [c for c in found if c[0] == "event_date"] == expected
+
+
+STATESPONSORS = Path(__file__).resolve().parent / "data" / "statesponsors" / "reference"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Treasury designated an Iran-based financier of the Houthis.", ["the Houthis"]),  # a compound adjective
+    ("The State Department designated Iran-backed militias in Iraq and Syria.", []),  # and places after "in"
+    ("Washington designated Cuba a state sponsor of terrorism in January, and Iran as well.", ["Cuba", "Iran"]),
+])
+def test_a_place_or_a_compound_adjective_is_not_designated(text: str, expected: list) -> None:
+    found = _verdicts(text, STATESPONSORS, dt.date(2025, 3, 1))
+    assert [name for kind, name, *_ in found if kind == "designation"] == expected

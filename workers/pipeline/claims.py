@@ -546,7 +546,23 @@ def _short_intro(doc: Document, s: Sentence) -> bool:
 def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document) -> list[PhraseMatch]:
     types = designable(table)
     return [p for p in phrases if p.kind == "entity" and _entity_type(table, p) in types
-            and not _modifies_relation(doc, p)]
+            and not _modifies_relation(doc, p) and not _place_or_modifier(doc, p)]
+
+
+_LOCATIVE = {"in", "at", "near", "across", "throughout", "inside"}
+
+
+def _place_or_modifier(doc: Document, p: PhraseMatch) -> bool:
+    """Is the name a place ("militias in Iraq and Syria", "his role in Syria") or the first part of a compound
+    adjective ("the Iran-backed Houthis", "an Iran-based financier"), not something designated?"""
+    if doc.view[p.end:p.end + 1] == "-" and doc.view[p.end + 1:p.end + 2].isalpha() and doc.text[p.end + 1].islower():
+        return True
+    k = p.first - 1
+    if k > 0 and doc.norms[k] in ("and", "or") and not doc.view[doc.ends[k - 1]:doc.starts[k]].strip():
+        k -= 1  # "in Iraq and Syria": the place before the conjunction; not "in February, and Costa Rica"
+        while k > 0 and p.first - k <= 4 and _capitalised(doc, k) and doc.norms[k] not in MONTHS:
+            k -= 1
+    return k >= 0 and doc.norms[k] in _LOCATIVE
 
 
 def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
