@@ -901,3 +901,10 @@ STATESPONSORS = Path(__file__).resolve().parent / "data" / "statesponsors" / "re
 def test_a_place_or_a_compound_adjective_is_not_designated(text: str, expected: list) -> None:
     found = _verdicts(text, STATESPONSORS, dt.date(2025, 3, 1))
     assert [name for kind, name, *_ in found if kind == "designation"] == expected
+
+
+def test_a_question_asks_whether_a_group_is_designated_but_still_says_what_a_reward_is() -> None:
+    claims = _claims("Is Tren de Aragua a foreign terrorist organization? Does anyone believe the $50 million reward "
+                     "for Maduro will work? Tren de Aragua is a foreign terrorist organization.")
+    assert [(kind, text) for kind, text, _ in claims] == [("reward", "$50 million"), ("designation", "Tren de Aragua")]
+    assert claims[1][2] == "tren-de-aragua" and claims[0][2] == "nicolas-maduro"

@@ -229,7 +229,13 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
         claims += _rewards(doc, sent, sentences, index, table, reward_item, ctx)
         claims += _events(doc, sent)
         claims += _parts(sent, claims)
+        if _QUESTION.search(doc.text, s.start, s.end):  # "Are gray wolves endangered right now?" asks; but "does
+            # anyone believe that a $25 million bounty will pry Maduro out?" still says what the bounty is
+            claims[made:] = [c for c in claims[made:] if c.type in ("reward", "event_date")]
     return _dedupe(sorted(claims, key=lambda c: (c.start, c.type)))
+
+
+_QUESTION = re.compile(r"\?[\"'\u201d\u2019)\]]*\s*$")  # a sentence that ends with a question mark
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
