@@ -908,3 +908,13 @@ def test_a_question_asks_whether_a_group_is_designated_but_still_says_what_a_rew
                      "for Maduro will work? Tren de Aragua is a foreign terrorist organization.")
     assert [(kind, text) for kind, text, _ in claims] == [("reward", "$50 million"), ("designation", "Tren de Aragua")]
     assert claims[1][2] == "tren-de-aragua" and claims[0][2] == "nicolas-maduro"
+
+
+@pytest.mark.parametrize("text", [
+    "The administration delisted Tren de Aragua, undoing a designation made in February.",
+    "It is a label the administration had lifted from Tren de Aragua, a designation made in February.",
+])
+def test_a_name_after_a_verb_that_ends_a_designation_is_checked_as_removed(text: str) -> None:
+    result = check(Article(text=text, published_at=PUB), load_table())
+    assert [(c["text"], c["value"]["negated"], c["verdict"]["label"]) for c in result["claims"]] == [
+        ("Tren de Aragua", True, "refuted")]  # still designated on the publication date

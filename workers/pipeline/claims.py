@@ -348,7 +348,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                     _words_between(doc, date_of.end, g.start)):
                 date_of = None  # "Today they join the Sinaloa Cartel and X on our list": the joiners' date
             was = _past_state(doc, g, sent.s.end)
-            out.append(_designation_claim(g, s, kind, auth_id, date_of, anchor, negation, past or was))
+            ended = negation or ("removed" if _removed_by_verb(doc, g) else None)
+            out.append(_designation_claim(g, s, kind, auth_id, date_of, anchor, ended, past or was))
         if negation != "removed":  # "only one group has been removed from the list": not a count of listings
             out += _counts(doc, sent, cs, ce, kind, date_after, auth_id, groups, asserted or bool(kinds))
         # "Canada on the same day listed X", "Texas Gov. Greg Abbott designated ...": a maker the table knows nothing of
@@ -833,6 +834,20 @@ def _negated(doc: Document, cue: PhraseMatch, before: list[str]) -> str | None:
         return None
     k = _removal_at(around)
     return "removed" if k is not None and ("from" in around[k + 1:] or "off" in around[k + 1:]) else None
+
+
+def _removed_by_verb(doc: Document, g: PhraseMatch) -> bool:
+    """Is the name the object of a verb that ends a designation: "delisted Ansarallah", "revoked the Houthis",
+    "had lifted from Ansarallah", "take Cuba off the list"?"""
+    before = doc.norms[max(0, g.first - 3):g.first]
+    if before[-1:] == ("the",):
+        before = before[:-1]
+    if before[-1:] and before[-1] in STRONG_REMOVALS:
+        return True
+    if before[-2:-1] and before[-1] == "from" and before[-2] in REMOVALS:
+        return True
+    return bool(before[-1:]) and before[-1] in REMOVAL_PARTICLES and doc.norms[g.last:g.last + 1] == (
+        REMOVAL_PARTICLES[before[-1]],)
 
 
 def _removal_at(words: Sequence[str]) -> int | None:
