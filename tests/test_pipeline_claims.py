@@ -918,3 +918,12 @@ def test_a_name_after_a_verb_that_ends_a_designation_is_checked_as_removed(text:
     result = check(Article(text=text, published_at=PUB), load_table())
     assert [(c["text"], c["value"]["negated"], c["verdict"]["label"]) for c in result["claims"]] == [
         ("Tren de Aragua", True, "refuted")]  # still designated on the publication date
+
+
+def test_a_date_in_a_participle_phrase_after_one_name_dates_that_name_alone() -> None:
+    text = ("The State Department has designated Viv Ansanm and Tren de Aragua, which it considers foreign terrorist "
+            "organizations, as well as the Sinaloa Cartel, designated in February.")
+    found = _verdicts(text, None, PUB)
+    assert [(name, date, label) for kind, name, date, label in found if kind == "designation"] == [
+        ("Viv Ansanm", None, "supported"), ("Tren de Aragua", None, "supported"),
+        ("Sinaloa Cartel", "in February", "supported")]

@@ -642,6 +642,9 @@ class _DateAfter:
             self._conjuncts = sorted({*self._conjuncts, *self._opening})
         self._first = min((g.start for g in groups), default=0) if self._conjuncts else 0
         self._doc = doc
+        # "..., as well as Iran's IRGC, designated in 2019": a date in a participle phrase after one name is its own
+        self._owner = {d.start: g.start for d in {*dates, default} - {None} for g in groups
+                       if doc is not None and _participle_between(doc, g.end, d.start)}  # type: ignore[union-attr]
 
     def of(self, mention: PhraseMatch | CountMention) -> DateMention | None:
         """The date for one listed item."""
@@ -656,12 +659,26 @@ class _DateAfter:
             return (self._doc is not None and d.start > mention.end
                     and _opens_a_part(self._doc, mention.end, d.start))
 
+        def anothers(d: DateMention) -> bool:  # "A, B and C, ..., as well as D, designated in 2019": D's alone
+            return self._owner.get(d.start, mention.start) != mention.start
+
         if own_from in self._opening:  # "..., and in 2021 it went to Navalny": that date is Navalny's
             return self._opening[own_from]
         k = bisect.bisect_left(self._starts, mention.end)
-        if k < len(self._dates) and its_own(self._dates[k]) and not of_a_part(self._dates[k]):
+        if k < len(self._dates) and its_own(self._dates[k]) and not of_a_part(self._dates[k]) and not anothers(
+                self._dates[k]):
             return self._dates[k]
-        return self.default if self.default is None or its_own(self.default) and not of_a_part(self.default) else None
+        return self.default if self.default is None or (its_own(self.default) and not of_a_part(self.default)
+                                                        and not anothers(self.default)) else None
+
+
+_PARTICIPLE_PHRASE = re.compile(r"\s*,\s*(?:[a-z]+ly\s+)?[a-z]+ed(?:\s+(?:in|on|since|as of))?\s*")
+
+
+def _participle_between(doc: Document, a: int, b: int) -> bool:
+    """Is the text between a name and a date a participle phrase that the date ends (", designated in 2019",
+    ", first listed on")?"""
+    return 0 < b - a <= 40 and _PARTICIPLE_PHRASE.fullmatch(doc.view, a, b) is not None
 
 
 _AND_SPLIT = re.compile(r",\s+and\s+")
