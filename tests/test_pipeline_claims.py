@@ -927,3 +927,11 @@ def test_a_date_in_a_participle_phrase_after_one_name_dates_that_name_alone() ->
     assert [(name, date, label) for kind, name, date, label in found if kind == "designation"] == [
         ("Viv Ansanm", None, "supported"), ("Tren de Aragua", None, "supported"),
         ("Sinaloa Cartel", "in February", "supported")]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Washington had put a $15 million bounty on Maduro for his role in the 1999 coup plot.", None),  # names an event
+    ("Washington put a $15 million bounty on Maduro in 2020 after an indictment.", "in 2020"),
+])
+def test_a_year_between_an_article_and_a_noun_names_an_event_and_dates_nothing(text: str, date: str | None) -> None:
+    assert [d for kind, _, d, _ in _verdicts(text, None, PUB) if kind == "reward"] == [date]

@@ -192,6 +192,18 @@ def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: i
     return out
 
 
+def _names_another_event(doc: Document, d: DateMention, own_words: frozenset[str]) -> bool:
+    """Is the date a year that names an event by its noun ("for his role in the 1983 bombing"), a noun that is
+    not one of the claim's own words ("the 2020 reward")?"""
+    if not _ATTRIBUTIVE_YEAR.fullmatch(doc.view, max(0, d.start - 4), d.end):
+        return False
+    k = bisect.bisect_left(doc.starts, d.end)
+    return k < len(doc.norms) and doc.text[doc.starts[k]].islower() and doc.norms[k] not in own_words
+
+
+_ATTRIBUTIVE_YEAR = re.compile(r".*\b(?:the|a|an|s) \d{4}")  # "the 1983 bombing", "Iran's 2019 ..."
+
+
 def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Mentions,
                    table: ReferenceTable) -> list[Claim]:
     """Every checkable claim of the document, in text order."""
@@ -937,8 +949,10 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
     out = []
     money = sorted(sent.money, key=_BY_START)
     nearest_cue = _Nearest(cues)
+    reward_words = table.lexicon.words_of("reward_cue")
     nearest_date = _Nearest([d for d in _usable_dates(doc, sent.dates, sent.s.start)
-                             if not _dates_an_event_phrase(doc, sent.s.start, d)])
+                             if not _dates_an_event_phrase(doc, sent.s.start, d)
+                             and not _names_another_event(doc, d, reward_words)])
     nearest_authority = _Nearest([p for p in sent.phrases
                                   if p.kind == "entity" and _entity_type(table, p) == "authority"])
     sought = rewardable(table)
