@@ -935,3 +935,11 @@ def test_a_date_in_a_participle_phrase_after_one_name_dates_that_name_alone() ->
 ])
 def test_a_year_between_an_article_and_a_noun_names_an_event_and_dates_nothing(text: str, date: str | None) -> None:
     assert [d for kind, _, d, _ in _verdicts(text, None, PUB) if kind == "reward"] == [date]
+
+
+@pytest.mark.parametrize("text", [
+    "Tren de Aragua is now officially a foreign terrorist organization.",
+    'Tren de Aragua is once again a "foreign terrorist organization" in the eyes of Washington.',
+])
+def test_an_adverb_between_a_name_and_its_kind_still_links_them(text: str) -> None:
+    assert _claims(text) == [("designation", "Tren de Aragua", "tren-de-aragua")]

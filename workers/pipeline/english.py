@@ -177,4 +177,6 @@ CONTINUATION_WORDS = {"also", "too", "likewise", "similarly", "additionally", "l
 LINKING_WORDS = {"is", "are", "was", "were", "be", "been", "being", "became", "become", "becomes", "as", "like",
                  "including", "such",
                  "a", "an", "the", "other", "among", "and", "or",
-                 "remains", "remain", "on", "list", "of"}  # "X remains on the list of foreign terrorist organizations"
+                 "remains", "remain", "on", "list", "of",  # "X remains on the list of foreign terrorist organizations"
+                 "once", "again", "now", "still", "officially", "formally", "also", "already", "currently",
+                 "legally"}  # "Cuba is once again a state sponsor of terrorism", "is officially an endangered species"
