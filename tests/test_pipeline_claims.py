@@ -943,3 +943,19 @@ def test_a_year_between_an_article_and_a_noun_names_an_event_and_dates_nothing(t
 ])
 def test_an_adverb_between_a_name_and_its_kind_still_links_them(text: str) -> None:
     assert _claims(text) == [("designation", "Tren de Aragua", "tren-de-aragua")]
+
+
+def test_on_the_list_after_a_designation_lists_and_besides_counts_the_name_too() -> None:
+    text = ("Cuba is a state sponsor of terrorism. Besides Cuba, only three countries appear on the list: Iran, North "
+            "Korea and Syria.")
+    found = _verdicts(text, STATESPONSORS, dt.date(2025, 1, 22))
+    assert [(kind, name, label) for kind, name, _, label in found] == [
+        ("designation", "Cuba", "supported"),  # "Besides Cuba" says the same again: one claim
+        ("designation_count", "three countries", "supported"),  # Cuba and three more
+        ("designation", "Iran", "supported"), ("designation", "North Korea", "supported"),
+        ("designation", "Syria", "supported")]
+
+
+def test_on_the_list_with_no_designation_before_asserts_nothing() -> None:
+    assert _verdicts("Only three countries appear on the list: Iran, North Korea and Syria.", STATESPONSORS,
+                     dt.date(2025, 1, 22)) == []

@@ -228,6 +228,8 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
             parts = any(c.whole for c in index.slice("counts", s.start, s.end))  # "Eight of the 15 are cartels"
             if not (s.index - ctx.designation_sentence <= 2 and _rest_of_list(doc, s)) and not (
                     reward_item or offered or parts) and not (
+                    s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
+                    and _ON_THE_LIST.search(doc.view, s.start, s.end)) and not (
                     s.index - ctx.designation_sentence == 1 and not _SEQUEL_WORDS.isdisjoint(
                         doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)])):
                 continue  # no cue, kind term or trigger, nor "X followed in May": nothing here can make a claim
@@ -283,8 +285,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             date = _near([d for d in own if d.start < g.start], g.start) or intro["date"]
             out.append(_designation_claim(g, s, intro["kind"], intro["authority"], date, intro["cue"]))
         return out
+    on_list = s.index - ctx.designation_sentence <= CONTEXT_SENTENCES and _ON_THE_LIST.search(doc.view, s.start, s.end)
     if not any(p.kind in ("designation_cue", "weak_cue", "kind") for p in sent.phrases) and not (
-            _rest_of_list(doc, s) or ctx.opens_list or s.index - ctx.designation_sentence == 1):
+            _rest_of_list(doc, s) or ctx.opens_list or s.index - ctx.designation_sentence == 1 or on_list):
         return out  # nothing here asserts or describes a designation, nor goes on from one just told
     for cs, ce in s.clauses:
         phrases = _inside(sent.phrases, cs, ce)
@@ -300,8 +303,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         removing = not cues and (recent or bool(kinds)) and (
             not STRONG_REMOVALS.isdisjoint(words)  # "were removed in October"
             or any(_removal_at(_words_between(doc, max(cs, k.start - 30), k.start)[-3:]) is not None for k in kinds))
-        asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s) or removing or ctx.opens_list or sequel)
-                                  and recent)
+        on_list = not cues and recent and _ON_THE_LIST.search(doc.view, cs, ce) is not None  # "appear on the list"
+        asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s) or removing or ctx.opens_list or sequel
+                                   or on_list) and recent)
         anchor = (cues or weak or kinds or [None])[0]
         near_kinds, near_cues = _Nearest(kinds), _Nearest(cues + weak)
         cue_words = table.lexicon.words_of("designation_cue")
@@ -384,6 +388,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
 
 
 _CONJUNCTIONS = {"and", "or", "plus"}
+_ON_THE_LIST = re.compile(r"\bon (?:the|its|their|that|this|washington's)(?: [a-z-]+){0,3} list\b")
 # A quotation of some words (the view has straight quotes): a date outside it dates no name in it. Not a name in
 # quotes ('Maduro's "Cartel de Los Soles"').
 _QUOTED = re.compile(r'"(?:[^"\s]+\s+){5,}[^"]*"')
@@ -897,11 +902,12 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
     if not asserted:
         return out
     for c in _inside(sent.counts, cs, ce):
-        named = list(dict.fromkeys(g.ref for g in groups if g.start < c.start)) if c.other else []
+        other = c.other or _BESIDES.search(doc.view, cs, c.start) is not None  # "Besides Cuba, only three countries"
+        named = list(dict.fromkeys(g.ref for g in groups if g.start < c.start)) if other else []
         date = date_after.of(c)
         as_of = date is not None and doc.view[max(0, date.start - 6):date.start] == "as of "  # "As of this week, ..."
         out.append(Claim("designation_count", c.start, c.end, sent.s, None, {
-            "count": c.number + len(named), "stated": c.number, "other": c.other, "named": named,
+            "count": c.number + len(named), "stated": c.number, "other": other, "named": named,
             "categories": list(c.categories), "kind": c.kind or kind, "authority": authority,
             "places": list(c.places), "regions": list(c.regions), "bound": c.bound, "ordinal": c.ordinal,
             "as_of": as_of,
@@ -909,6 +915,7 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
     return out
 
 
+_BESIDES = re.compile(r"\b(?:besides|apart from|aside from|other than|in addition to)\b")
 PART_SENTENCES = 3  # sentences back within which a part ("Eight of the 15 are cartels") finds its total
 
 
