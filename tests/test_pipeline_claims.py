@@ -959,3 +959,13 @@ def test_on_the_list_after_a_designation_lists_and_besides_counts_the_name_too()
 def test_on_the_list_with_no_designation_before_asserts_nothing() -> None:
     assert _verdicts("Only three countries appear on the list: Iran, North Korea and Syria.", STATESPONSORS,
                      dt.date(2025, 1, 22)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"If Tren de Aragua stops its attacks, we will re-evaluate this designation," Rubio said.', []),
+    ("But if MS-13 disbands, the designation will lapse.", []),
+    ("If anything, the designation of Tren de Aragua as a foreign terrorist organization was overdue.",
+     [("designation", "Tren de Aragua", "tren-de-aragua")]),  # the condition ends before the name
+])
+def test_a_name_in_an_opening_if_clause_is_not_designated(text: str, expected: list) -> None:
+    assert [c for c in _claims(text) if c[0] == "designation"] == expected

@@ -323,7 +323,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                 _words_between(doc, max(cs, anchor.start - QUESTION_REACH), anchor.start)[-14:])):
             continue  # "would decide whether to place X ...", "urged the FATF to blacklist X": not a fact
         relatives = _Relatives(doc, cues[0].end, ce, phrases, groups) if cues else None
-        groups = [g for g in groups if not _possessor(doc, g, groups) and not (relatives and relatives.holds(g.start))]
+        groups = [g for g in groups if not _possessor(doc, g, groups) and not (relatives and relatives.holds(g.start))
+                  and not _in_condition(doc, s.start, g)]
         kind = _nearest_kind(kinds, anchor)
         if kind is None and ctx.kind and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and (
                 s.paragraph == ctx.kind_paragraph or continuation):
@@ -574,6 +575,15 @@ def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document
 
 
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "inside"}
+
+
+_CONDITION = re.compile(r"[^a-z]*(?:(?:and|but|so|yet) )?(?:if|unless) [^,;]*")
+
+
+def _in_condition(doc: Document, start: int, g: PhraseMatch) -> bool:
+    """Is the name inside an "if" clause that opens the sentence ("If the Houthis cease their attacks, ... will
+    re-evaluate this designation"; "But if banks conclude that the label is for show, the Houthis will have won")?"""
+    return _CONDITION.fullmatch(doc.view, start, g.start) is not None
 
 
 def _place_or_modifier(doc: Document, p: PhraseMatch) -> bool:
