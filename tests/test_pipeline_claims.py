@@ -964,7 +964,7 @@ def test_on_the_list_with_no_designation_before_asserts_nothing() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ('"If Tren de Aragua stops its attacks, we will re-evaluate this designation," Rubio said.', []),
     ("But if MS-13 disbands, the designation will lapse.", []),
-    ("If anything, the designation of Tren de Aragua as a foreign terrorist organization was overdue.",
+    ("If Maduro falls, Tren de Aragua remains a foreign terrorist organization.",
      [("designation", "Tren de Aragua", "tren-de-aragua")]),  # the condition ends before the name
 ])
 def test_a_name_in_an_opening_if_clause_is_not_designated(text: str, expected: list) -> None:
