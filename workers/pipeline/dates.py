@@ -320,11 +320,10 @@ def _matches(view: str, anchors: Iterable[tuple[int, int]] | None = None) -> Ite
         pos, window_end = max(done, anchor_start - _LOOKBACK), anchor_end + _LOOKAHEAD
         while (m := _PATTERN.search(view, pos, window_end)) is not None:
             if m.end() + 12 >= window_end and window_end < len(view):
-                whole = _PATTERN.match(view, m.start())  # the window may have cut it short: match again
-                if whole is None:  # it matched only because the cut looked like a word boundary
-                    pos = m.start() + 1
-                    continue
-                m = whole
+                # the cut may have shortened this match, made it, or kept an earlier one from matching ("late
+                # march" fails before a cut "1" that "1st" would not): search again in a wider window
+                window_end = min(len(view), window_end + _LOOKAHEAD)
+                continue
             done = pos = m.end()
             yield m
             if m.end() > anchor_start:
