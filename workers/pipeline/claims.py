@@ -670,8 +670,14 @@ class _DateAfter:
         self._first = min((g.start for g in groups), default=0) if self._conjuncts else 0
         self._doc = doc
         # "..., as well as Iran's IRGC, designated in 2019": a date in a participle phrase after one name is its own
-        self._owner = {d.start: g.start for d in {*dates, default} - {None} for g in groups
-                       if doc is not None and _participle_between(doc, g.end, d.start)}  # type: ignore[union-attr]
+        self._owner: dict[int, int] = {}
+        if doc is not None and groups:
+            by_end = sorted(groups, key=lambda g: g.end)
+            ends = [g.end for g in by_end]
+            for d in (*dates, default):
+                k = bisect.bisect_right(ends, d.start) - 1 if d is not None else -1
+                if k >= 0 and _participle_between(doc, by_end[k].end, d.start):  # type: ignore[union-attr]
+                    self._owner[d.start] = by_end[k].start  # type: ignore[union-attr]
 
     def of(self, mention: PhraseMatch | CountMention) -> DateMention | None:
         """The date for one listed item."""
@@ -912,7 +918,7 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
     if not asserted:
         return out
     for c in _inside(sent.counts, cs, ce):
-        other = c.other or _BESIDES.search(doc.view, cs, c.start) is not None  # "Besides Cuba, only three countries"
+        other = c.other or _BESIDES.search(doc.view, max(cs, c.start - BESIDES_REACH), c.start) is not None
         named = list(dict.fromkeys(g.ref for g in groups if g.start < c.start)) if other else []
         date = date_after.of(c)
         as_of = date is not None and doc.view[max(0, date.start - 6):date.start] == "as of "  # "As of this week, ..."
@@ -925,6 +931,7 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
     return out
 
 
+BESIDES_REACH = 120  # characters before a count that "besides X" may open ("Besides Cuba, only three countries")
 _BESIDES = re.compile(r"\b(?:besides|apart from|aside from|other than|in addition to)\b")
 PART_SENTENCES = 3  # sentences back within which a part ("Eight of the 15 are cartels") finds its total
 
