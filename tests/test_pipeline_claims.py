@@ -969,3 +969,15 @@ def test_on_the_list_with_no_designation_before_asserts_nothing() -> None:
 ])
 def test_a_name_in_an_opening_if_clause_is_not_designated(text: str, expected: list) -> None:
     assert [c for c in _claims(text) if c[0] == "designation"] == expected
+
+
+def test_a_list_of_designations_lists_the_names_its_items_open_with() -> None:
+    text = ("The State Department has designated these groups as foreign terrorist organizations this year:\n"
+            "- Feb. 20: Tren de Aragua and MS-13\n"
+            "- May 2: Viv Ansanm, a Haitian gang coalition\n"
+            "- June: Officials said they were watching Gran Grif closely.\n"  # a sentence of its own
+            "- Sept. 4: The department also designated Los Choneros as a foreign terrorist organization.")
+    found = _verdicts(text, None, dt.date(2025, 10, 8))
+    assert [(name, date, label) for _, name, date, label in found] == [
+        ("Tren de Aragua", "Feb. 20", "supported"), ("MS-13", "Feb. 20", "supported"),
+        ("Viv Ansanm", "May 2", "supported"), ("Los Choneros", "Sept. 4", "supported")]

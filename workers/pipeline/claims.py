@@ -14,6 +14,7 @@ from workers.pipeline.english import (
     ATTRIBUTION_OBJECTS,
     ATTRIBUTION_VERBS,
     CONTINUATION_WORDS,
+    COUNT_WORDS,
     END_WORDS,
     EVENT_PREPOSITIONS,
     GOVERNMENT_NOUNS,
@@ -276,10 +277,10 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
     out: list[Claim] = []
     if ctx.list_intro and (ctx.opens_list or not (s.bullet or sent.last_token - sent.first_token <= 10)):
         ctx.list_intro = None  # the list ended, or another one starts ("Since then:")
-    if ctx.list_intro:
+    if ctx.list_intro and not any(p.kind == "designation_cue" for p in sent.phrases):  # else: a claim of its own
         intro = ctx.list_intro
         own = _usable_dates(doc, sent.dates, s.start)  # "- May: Haiti's Viv Ansanm": the item's own date first
-        for g in _groups(sent.phrases, table, doc):
+        for g in _leading_groups(doc, s, _groups(sent.phrases, table, doc)):
             if _entity_type(table, g) == "person" and not _designated(table, g.ref):
                 continue  # "- Cartel de los Soles, which is led by Nicolás Maduro"
             date = _near([d for d in own if d.start < g.start], g.start) or intro["date"]
@@ -584,6 +585,26 @@ def _in_condition(doc: Document, start: int, g: PhraseMatch) -> bool:
     """Is the name inside an "if" clause that opens the sentence ("If the Houthis cease their attacks, ... will
     re-evaluate this designation"; "But if banks conclude that the label is for show, the Houthis will have won")?"""
     return _CONDITION.fullmatch(doc.view, start, g.start) is not None
+
+
+_ITEM_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "that"}
+
+
+def _leading_groups(doc: Document, s: Sentence, groups: list[PhraseMatch]) -> list[PhraseMatch]:
+    """The names an item of a list of designations lists ("- May: Haiti's Viv Ansanm", "- July 2025: Taliban supreme
+    leader Haibatullah Akhundzada and ..."): not a name counted ("- March 2025: The survey counts 286 Mexican
+    wolves"), described ("Anubis, a Mexican wolf known for ...") or after a verb of the item's own sentence."""
+    out = []
+    first = bisect.bisect_left(doc.starts, s.start)
+    for g in groups:
+        before = doc.norms[max(first, g.first - 1):g.first]
+        if before and not doc.view[doc.ends[g.first - 1]:g.start].strip() and (
+                before[0] in ("a", "an") or before[0][0].isdigit() or before[0] in COUNT_WORDS):
+            continue  # "286 Mexican wolves", "a Mexican wolf"; not "- May 1: César Morfín Morfín"
+        if not _ITEM_VERBS.isdisjoint(doc.norms[first:g.first]):
+            break
+        out.append(g)
+    return out
 
 
 def _place_or_modifier(doc: Document, p: PhraseMatch) -> bool:
