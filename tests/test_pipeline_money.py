@@ -29,6 +29,8 @@ CASES = [
     ("at most", "at most $5,000", "$5,000", 5_000, "USD", "max"),
     ("up to is not a hedge", "up to $15 million", "$15 million", 15_000_000, "USD", None),
     ("pounds", "£2 million", "£2 million", 2_000_000, "GBP", None),
+    ("lakh", "a bounty of ₹10 lakh", "₹10 lakh", 1_000_000, "INR", None),
+    ("crore", "2 crore rupees", "2 crore rupees", 20_000_000, "INR", None),
 ]
 
 

@@ -16,7 +16,8 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000}
+          "trillion": 1_000_000_000_000,
+          "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}  # South Asian: "₹10 lakh"
 SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "mil": 1_000_000,
                        "b": 1_000_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000}
 COUNT_WORDS = {**UNITS, **TENS, "a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2}

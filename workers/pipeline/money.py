@@ -19,7 +19,7 @@ from workers.pipeline.english import (
 from workers.pipeline.model import MoneyMention
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"million|billion|thousand|trillion|mln|bln|mil|mn|bn|m|b|k"
+_SCALE = r"million|billion|thousand|trillion|lakhs?|crores?|mln|bln|mil|mn|bn|m|b|k"
 _WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "a"], key=len, reverse=True))
 _WORDS = rf"(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*)"
 _CURWORD = "|".join(sorted((w.replace(" ", r"\s+") for w in CURRENCY_WORDS), key=len, reverse=True))
@@ -33,7 +33,7 @@ _SYMBOL_PATTERN = re.compile(
 # Code- or word-led amounts ("USD 5 million", "50 million dollars"): run only when such a word is present.
 _CODE_PATTERN = re.compile(
     rf"""\b(?P<sym>{_CODES})\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?
-      | \b(?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|mn|bn|m)?\s+
+      | \b(?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|lakhs?|crores?|mn|bn|m)?\s+
         (?:us\s+|u\.s\.\s+)?(?P<w2>{_CURWORD}|{_CODES})\b""",
     re.VERBOSE,
 )
