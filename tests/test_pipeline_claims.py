@@ -981,3 +981,9 @@ def test_a_list_of_designations_lists_the_names_its_items_open_with() -> None:
     assert [(name, date, label) for _, name, date, label in found] == [
         ("Tren de Aragua", "Feb. 20", "supported"), ("MS-13", "Feb. 20", "supported"),
         ("Viv Ansanm", "May 2", "supported"), ("Los Choneros", "Sept. 4", "supported")]
+
+
+@pytest.mark.parametrize("verb", ["said", "called"])
+def test_a_date_right_before_a_verb_of_speech_dates_the_speech(verb: str) -> None:
+    text = f"Tren de Aragua was designated a foreign terrorist organization, a move Rubio on Thursday {verb} overdue."
+    assert _verdicts(text, None, PUB) == [("designation", "Tren de Aragua", None, "supported")]

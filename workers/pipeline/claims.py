@@ -189,8 +189,15 @@ def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: i
             said = k < verb and doc.norms[k] in ATTRIBUTION_VERBS and not doc.text[doc.starts[k]].isupper()
         if said or doc.view[d.end:d.end + 2] == "'s":  # "said Friday", not "the United States on Friday"
             continue
+        k = bisect.bisect_left(doc.starts, d.end)
+        if k < len(doc.norms) and doc.norms[k] in _SPEECH_VERBS and not doc.view[d.end:doc.starts[k]].strip():
+            continue  # "Rubio on Thursday said ...", "a distinction Bullrich on Thursday called 'artificial'"
         out.append(d)
     return out
+
+
+_SPEECH_VERBS = {"said", "says", "told", "tells", "wrote", "writes", "stated", "noted", "tweeted", "explained",
+                 "called", "described", "dismissed", "hailed", "welcomed", "criticised", "criticized", "condemned"}
 
 
 def _names_another_event(doc: Document, d: DateMention, own_words: frozenset[str]) -> bool:
