@@ -987,3 +987,9 @@ def test_a_list_of_designations_lists_the_names_its_items_open_with() -> None:
 def test_a_date_right_before_a_verb_of_speech_dates_the_speech(verb: str) -> None:
     text = f"Tren de Aragua was designated a foreign terrorist organization, a move Rubio on Thursday {verb} overdue."
     assert _verdicts(text, None, PUB) == [("designation", "Tren de Aragua", None, "supported")]
+
+
+def test_the_date_of_a_conjunct_that_repeats_the_act_is_the_conjunct_s() -> None:
+    text = ("The State Department designated Tren de Aragua as a foreign terrorist organization, and Canada did the "
+            "same in March.")
+    assert [(name, date) for _, name, date, _ in _verdicts(text, None, PUB)] == [("Tren de Aragua", None)]
