@@ -993,3 +993,9 @@ def test_the_date_of_a_conjunct_that_repeats_the_act_is_the_conjunct_s() -> None
     text = ("The State Department designated Tren de Aragua as a foreign terrorist organization, and Canada did the "
             "same in March.")
     assert [(name, date) for _, name, date, _ in _verdicts(text, None, PUB)] == [("Tren de Aragua", None)]
+
+
+def test_a_heading_names_a_section_s_subject_and_asserts_nothing() -> None:
+    text = ("The State Department designated these groups as foreign terrorist organizations:\n- Feb. 20: Tren de "
+            "Aragua\n2. MS-13 AND BARRIO 18\nThe gangs began in Los Angeles.")
+    assert [name for _, name, _ in _claims(text)] == ["Tren de Aragua"]

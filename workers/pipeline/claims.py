@@ -282,6 +282,10 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
 def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _Context) -> list[Claim]:
     s = sent.s
     out: list[Claim] = []
+    heading = _heading(doc, sent) and (not s.bullet or doc.text[s.start:s.end].isupper())  # "3. THE MUSLIM ..."
+    if heading and not any(p.kind in ("designation_cue", "kind") for p in sent.phrases):
+        ctx.list_intro = None
+        return out  # "THE MUSLIM BROTHERHOOD": a section's heading names its subject, it asserts nothing
     if ctx.list_intro and (ctx.opens_list or not (s.bullet or sent.last_token - sent.first_token <= 10)):
         ctx.list_intro = None  # the list ended, or another one starts ("Since then:")
     if ctx.list_intro and not any(p.kind == "designation_cue" for p in sent.phrases):  # else: a claim of its own
@@ -600,6 +604,19 @@ def _in_condition(doc: Document, start: int, g: PhraseMatch) -> bool:
 
 
 _ITEM_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "that"}
+
+
+HEADING_WORDS = 8  # words at most in a heading
+
+
+def _heading(doc: Document, sent: _Sentence) -> bool:
+    """Is the sentence a heading: a short line of its own with no closing punctuation?"""
+    s = sent.s
+    if sent.last_token - sent.first_token > HEADING_WORDS or doc.text[s.end - 1] in ".!?:;,\"'\u201d\u2019)":
+        return False
+    line_start = doc.text.rfind("\n", 0, s.start) + 1
+    line_end = doc.text.find("\n", s.end)
+    return not doc.text[line_start:s.start].strip() and not doc.text[s.end:None if line_end < 0 else line_end].strip()
 
 
 def _leading_groups(doc: Document, s: Sentence, groups: list[PhraseMatch]) -> list[PhraseMatch]:
