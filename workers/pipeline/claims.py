@@ -282,7 +282,7 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
 def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _Context) -> list[Claim]:
     s = sent.s
     out: list[Claim] = []
-    heading = _heading(doc, sent) and (not s.bullet or doc.text[s.start:s.end].isupper())  # "3. THE MUSLIM ..."
+    heading = _heading(doc, sent) and (not s.bullet or _NUMBERED_TITLE.fullmatch(doc.text, s.start, s.end) is not None)
     if heading and not any(p.kind in ("designation_cue", "kind") for p in sent.phrases):
         ctx.list_intro = None
         return out  # "THE MUSLIM BROTHERHOOD": a section's heading names its subject, it asserts nothing
@@ -607,6 +607,7 @@ _ITEM_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would"
 
 
 HEADING_WORDS = 8  # words at most in a heading
+_NUMBERED_TITLE = re.compile(r"\d{1,2}\.\s+[^a-z\s]+(?:\s+[^a-z\s]+){2,}")  # "3. THE MUSLIM BROTHERHOOD", not "- CJNG"
 
 
 def _heading(doc: Document, sent: _Sentence) -> bool:
