@@ -121,6 +121,9 @@ def test_partitive_counts() -> None:
         "$50 million for cartels",  # money
         "Barrio 18 gangs",  # a number inside a name
         "one of the largest cartels",  # no count
+        "members of the two organisations had continued",  # the two told before
+        "the two gangs are now treated the same way",
+        "and the three cartels.",
     ],
 )
 def test_not_counts(text: str) -> None:
@@ -157,3 +160,8 @@ def test_surname_inside_a_gapped_cue() -> None:
     """A surname in the gap of a cue ("added ... to ... list") is still a name."""
     text = "Juan José Ponce Félix fled. The FBI added Ponce to its most wanted list."
     assert [n for n, ref, _ in _entities(text) if ref == "juan-jose-ponce-felix"] == ["Juan José Ponce Félix", "Ponce"]
+
+
+def test_a_definite_count_that_a_clause_restricts_is_a_count() -> None:
+    """ "among the eight cartels the State Department designated" counts them."""
+    assert [c.number for c in _mentions("among the eight cartels the State Department designated").counts] == [8]

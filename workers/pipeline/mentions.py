@@ -335,6 +335,9 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                 break
             k += 1
         ordinal = norms[i] in ORDINALS or _ORDINAL.fullmatch(norms[i]) is not None
+        if not ordinal and i and norms[i - 1] in ("the", "these", "those", "both") and noun is not None and not (
+                i > 1 and norms[i - 2] == "to") and _told_before(doc, noun):
+            continue  # "members of the two organisations had ...", "the two gangs are now treated the same"
         if noun is None and (part := _part_of(doc, i, value, width, nouns, out)):
             out.append(part)  # "Eight of the 15 are cartels and seven are gangs"
             consumed = bisect.bisect_left(starts, part.end) - 1
@@ -374,6 +377,19 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
 
 _NAME_DETERMINERS = {"s", "the", "its", "their", "his", "her"}  # "the FBI's Ten Most Wanted", not "Six Cartels ..."
 _ARE = {"are", "were", "is", "was"}
+
+
+_AUXILIARY_AFTER = {"is", "are", "was", "were", "had", "have", "has", "will", "would", "could", "can", "may",
+                    "must", "should", "remain", "remained", "continue", "continued"}
+
+
+def _told_before(doc: Document, noun: PhraseMatch) -> bool:
+    """Does a definite count ("the two gangs") refer back to groups told before: its noun ends a clause or is the
+    subject of a verb ("the two gangs are now treated the same")? Not when a clause restricts it ("among the eight
+    cartels the State Department designated")."""
+    if noun.last >= len(doc.norms) or any(c in doc.view[noun.end:doc.starts[noun.last]] for c in ",.;:)"):
+        return True
+    return doc.norms[noun.last] in _AUXILIARY_AFTER
 
 
 def _part_of(doc: Document, i: int, value: int, width: int, nouns: dict[int, PhraseMatch],
