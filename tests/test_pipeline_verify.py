@@ -254,3 +254,10 @@ def test_a_count_as_of_a_date_counts_what_was_in_force_then() -> None:
             "organizations.")
     claim = check(Article(text=text, published_at=D(2025, 9, 10)), load_table())["claims"][0]
     assert claim["verdict"]["label"] == "supported" and "as of September 10, 2025" in claim["verdict"]["explanation"]
+
+
+def test_a_count_since_a_date_counts_everything_since_not_one_action() -> None:
+    """ "Since February, ... has designated eight groups": ten by August, so eight is outdated, though the
+    February action alone had eight."""
+    text = "Since February, the State Department has designated eight groups as foreign terrorist organizations."
+    assert _verdict(text, dt.date(2025, 8, 8), "eight groups")["label"] == "outdated"

@@ -908,6 +908,12 @@ def _in_relative(doc: Document, sentence_start: int, cue: PhraseMatch | None, d:
     return not RELATIVE_PRONOUNS.isdisjoint(opener)  # ", which opened", ", the OneCoin founder who disappeared"
 
 
+def _relative_opens_between(doc: Document, a: int, b: int) -> bool:
+    """Does a relative clause set off by a comma open between two positions (", the last of which has been ...")?"""
+    comma = doc.text.rfind(",", a, b)
+    return comma >= 0 and not RELATIVE_PRONOUNS.isdisjoint(_words_between(doc, comma + 1, b)[:RELATIVE_REACH])
+
+
 def _designated(table: ReferenceTable, entity_id: str) -> bool:
     """Does the table record a designation of this entity?"""
     return any(f.predicate == "designation" for f in table.facts_by_subject.get(entity_id, ()))
@@ -972,6 +978,8 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
         other = c.other or _BESIDES.search(doc.view, max(cs, c.start - BESIDES_REACH), c.start) is not None
         named = list(dict.fromkeys(g.ref for g in groups if g.start < c.start)) if other else []
         date = date_after.of(c)
+        if date is not None and date.start > c.end and _relative_opens_between(doc, c.end, date.start):
+            date = None  # "three countries: Iran, North Korea and Myanmar, the last of which has been on it since 2020"
         as_of = date is not None and doc.view[max(0, date.start - 6):date.start] == "as of "  # "As of this week, ..."
         out.append(Claim("designation_count", c.start, c.end, sent.s, None, {
             "count": c.number + len(named), "stated": c.number, "other": other, "named": named,

@@ -587,8 +587,8 @@ class Verifier:
         if ok(len(found)):
             return Verdict("supported", f"The table lists {what(len(found))} {desig} {scope}: {names}.",
                            self.evidence(facts))
-        if window and window.granularity in ("range", "year"):
-            for action, subjects in self._actions(candidates, test):
+        if window and window.granularity in ("range", "year") and not (claim.date and claim.date.open_ended):
+            for action, subjects in self._actions(candidates, test):  # (not "since February": all since then)
                 if ok(len(subjects)):  # "earlier this year, ... designated eight groups": one action of eight
                     return Verdict("supported", f"One designation {scope} covered {what(len(subjects))} {desig}, "
                                                 f"{self.when(action)}: {', '.join(map(self.name, subjects))}.",
