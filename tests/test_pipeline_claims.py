@@ -682,6 +682,7 @@ def test_a_reward_for_someone_the_table_does_not_know_is_unverifiable_with_the_n
     "A $20,000 reward was offered in the hunt for a chemical attack suspect.",  # no name at all
     "A $5,000 Reward Is Offered For Information On Missing Man John Doe",  # title case: capitals name no one
     "Police offered a $5,000 reward for information about the attack in Houston on Tuesday.",
+    "Officials offer a $5,000 reward for information about a wolf found northwest of Flagstaff.",  # a place
     "Maduro is wanted. A reward of $50 million is offered for his capture.",  # the subject is named before
 ])
 def test_a_reward_names_no_unknown_subject_from_modifiers_titles_places_or_back_references(text: str) -> None:

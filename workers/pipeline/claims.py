@@ -1125,6 +1125,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
 
 
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "across", "into", "from", "around", "throughout"}
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts"}
 
 
 def _offers_for_whom(doc: Document, s: Sentence, money: Sequence[MoneyMention]) -> list[PhraseMatch]:
@@ -1207,8 +1208,9 @@ def _named_target(doc: Document, sent: _Sentence, m: MoneyMention) -> str | None
             runs.append((run_start, i))
             break
         if _capitalised(doc, i) and not word.isdigit():
-            if run_start is None and words[i - 1] in _PLACE_PREPOSITIONS:
-                break  # "for information about the attack in Houston": a place, and the name is not given
+            if run_start is None and (words[i - 1] in _PLACE_PREPOSITIONS or words[i - 1] == "of" and i > 1
+                                      and words[i - 2] in _DIRECTIONS):
+                break  # "for information about the attack in Houston", "found northwest of Flagstaff": a place
             run_start = i if run_start is None else run_start
             modified = []
         elif (run_start is not None and word in NAME_PARTICLES and i + 1 < end and _capitalised(doc, i + 1)
