@@ -1000,3 +1000,12 @@ def test_a_heading_names_a_section_s_subject_and_asserts_nothing() -> None:
     text = ("The State Department designated these groups as foreign terrorist organizations:\n- Feb. 20: Tren de "
             "Aragua\n2. MS-13 AND BARRIO 18\nThe gangs began in Los Angeles.")
     assert [name for _, name, _ in _claims(text)] == ["Tren de Aragua"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The cartel's lawyer, Juan José Ponce Félix, requested the delay after the State Department designated Tren de "
+     "Aragua in February.", ["Tren de Aragua"]),  # the subject of an active verb acts
+    ("Juan José Ponce Félix, designated a terrorist in September, fled.", ["Juan José Ponce Félix"]),  # a participle
+])
+def test_the_subject_of_an_active_verb_that_is_no_cue_is_not_designated(text: str, expected: list) -> None:
+    assert [name for _, name, _ in _claims(text, dt.date(2025, 12, 8))] == expected

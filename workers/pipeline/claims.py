@@ -336,7 +336,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             continue  # "would decide whether to place X ...", "urged the FATF to blacklist X": not a fact
         relatives = _Relatives(doc, cues[0].end, ce, phrases, groups) if cues else None
         groups = [g for g in groups if not _possessor(doc, g, groups) and not (relatives and relatives.holds(g.start))
-                  and not _in_condition(doc, s.start, g)]
+                  and not _in_condition(doc, s.start, g) and not _actor(doc, g, phrases)]
         kind = _nearest_kind(kinds, anchor)
         if kind is None and ctx.kind and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and (
                 s.paragraph == ctx.kind_paragraph or continuation):
@@ -592,6 +592,22 @@ def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document
 
 
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "inside"}
+
+
+_OBJECT_OPENERS = {"the", "a", "an", "its", "their", "his", "her", "for", "against", "on"}
+
+
+def _actor(doc: Document, g: PhraseMatch, phrases: Sequence[PhraseMatch]) -> bool:
+    """Is the name the subject of an active verb with an object, a verb that is no cue ("The court's prosecutor,
+    Karim Khan, requested the warrants"): the one who acts, not the one designated ("The Houthis, designated a
+    foreign terrorist organisation in March, ...", "Hinton shared the prize")?"""
+    k = g.last
+    if k + 1 >= len(doc.norms) or doc.view[doc.ends[k - 1]:doc.starts[k]].strip() not in ("", ","):
+        return False  # ", requested": the apposition closes before the verb
+    if not doc.norms[k].endswith("ed") or doc.norms[k + 1] not in _OBJECT_OPENERS or doc.view[
+            doc.ends[k]:doc.starts[k + 1]].strip():
+        return False
+    return not any(p.first <= k < p.last for p in phrases if p.kind in ("designation_cue", "weak_cue", "kind"))
 
 
 _CONDITION = re.compile(r"[^a-z]*(?:(?:and|but|so|yet) )?(?:if|unless) [^,;]*")
