@@ -75,6 +75,14 @@ class _Context:
     laureates: Counter = field(default_factory=Counter)  # whom designations were about (a reward may be for)
     laureate_sentence: int = -99
     seen: set = field(default_factory=set)
+    lists_at: list[int] | None = None  # where the document says "on the list", found once
+
+    def on_list(self, doc: Document, start: int, end: int) -> bool:
+        """Does "on the list" (or "on its ... list") stand between two positions?"""
+        if self.lists_at is None:
+            self.lists_at = [m.start() for m in _ON_THE_LIST.finditer(doc.view)] if " list" in doc.view else []
+        k = bisect.bisect_left(self.lists_at, start)
+        return k < len(self.lists_at) and self.lists_at[k] < end
 
 
 class _Index:
@@ -237,7 +245,7 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
             if not (s.index - ctx.designation_sentence <= 2 and _rest_of_list(doc, s)) and not (
                     reward_item or offered or parts) and not (
                     s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
-                    and _ON_THE_LIST.search(doc.view, s.start, s.end)) and not (
+                    and ctx.on_list(doc, s.start, s.end)) and not (
                     s.index - ctx.designation_sentence == 1 and not _SEQUEL_WORDS.isdisjoint(
                         doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)])):
                 continue  # no cue, kind term or trigger, nor "X followed in May": nothing here can make a claim
@@ -251,8 +259,9 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
         claims += _rewards(doc, sent, sentences, index, table, reward_item, ctx)
         claims += _events(doc, sent)
         claims += _parts(sent, claims)
-        if _QUESTION.search(doc.text, s.start, s.end):  # "Are gray wolves endangered right now?" asks; but "does
-            # anyone believe that a $25 million bounty will pry Maduro out?" still says what the bounty is
+        if "?" in doc.text[s.end - 3:s.end] and _QUESTION.search(doc.text, s.start, s.end):
+            # "Are gray wolves endangered right now?" asks; but "does anyone believe that a $25 million bounty will
+            # pry Maduro out?" still says what the bounty is
             claims[made:] = [c for c in claims[made:] if c.type in ("reward", "event_date")]
     return _dedupe(sorted(claims, key=lambda c: (c.start, c.type)))
 
@@ -297,7 +306,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             date = _near([d for d in own if d.start < g.start], g.start) or intro["date"]
             out.append(_designation_claim(g, s, intro["kind"], intro["authority"], date, intro["cue"]))
         return out
-    on_list = s.index - ctx.designation_sentence <= CONTEXT_SENTENCES and _ON_THE_LIST.search(doc.view, s.start, s.end)
+    on_list = s.index - ctx.designation_sentence <= CONTEXT_SENTENCES and ctx.on_list(doc, s.start, s.end)
     if not any(p.kind in ("designation_cue", "weak_cue", "kind") for p in sent.phrases) and not (
             _rest_of_list(doc, s) or ctx.opens_list or s.index - ctx.designation_sentence == 1 or on_list):
         return out  # nothing here asserts or describes a designation, nor goes on from one just told
@@ -315,7 +324,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         removing = not cues and (recent or bool(kinds)) and (
             not STRONG_REMOVALS.isdisjoint(words)  # "were removed in October"
             or any(_removal_at(_words_between(doc, max(cs, k.start - 30), k.start)[-3:]) is not None for k in kinds))
-        on_list = not cues and recent and _ON_THE_LIST.search(doc.view, cs, ce) is not None  # "appear on the list"
+        on_list = not cues and recent and ctx.on_list(doc, cs, ce)  # "appear on the list"
         asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s) or removing or ctx.opens_list or sequel
                                    or on_list) and recent)
         anchor = (cues or weak or kinds or [None])[0]
