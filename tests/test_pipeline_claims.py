@@ -1009,3 +1009,8 @@ def test_a_heading_names_a_section_s_subject_and_asserts_nothing() -> None:
 ])
 def test_the_subject_of_an_active_verb_that_is_no_cue_is_not_designated(text: str, expected: list) -> None:
     assert [name for _, name, _ in _claims(text, dt.date(2025, 12, 8))] == expected
+
+
+def test_a_name_that_owns_a_relation_noun_is_not_designated() -> None:
+    text = "Only the Juarez Brigades, Tren de Aragua's armed wing, had been listed as a foreign terrorist organization."
+    assert [c for c in _claims(text) if c[2] == "tren-de-aragua"] == []

@@ -689,6 +689,12 @@ def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
         # "the trading arm of Lukoil", "part-owned by Rosneft", "a network led by Maduro"; but "members of MS-13,
         # which was designated ..." says it of the name
         return not _SAID_OF_IT.match(doc.view, p.end)
+    if doc.norms[p.last:p.last + 1] == ("s",) and doc.view[p.end:p.end + 1] in "'’":  # "Hamas's military arm"
+        own = doc.norms[p.last + 1:p.last + 3]
+        k = 1 if len(own) == 2 and own[1] in RELATION_NOUNS and not _RELATION_HEAD.fullmatch(own[0]) else 0
+        if own and own[k] in RELATION_NOUNS and not any(
+                c in doc.view[doc.ends[p.last]:doc.starts[p.last + 1 + k]] for c in ",;:.()\""):
+            return True  # the arm is what the sentence is about, whatever is said of it next
     after = doc.norms[p.last:p.last + 2]
     k = 1 if len(after) == 2 and after[1] in RELATION_NOUNS and not _RELATION_HEAD.fullmatch(after[0]) else 0
     return bool(after) and after[k] in RELATION_NOUNS and not any(

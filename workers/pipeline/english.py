@@ -111,7 +111,9 @@ CLAUSE_OPENERS = ("while", "whereas", "but", "although", "though", "however", "m
 RELATION_NOUNS = {"faction", "factions", "member", "members", "leader", "leaders", "head", "boss", "bosses", "chief",
                   "wing", "branch", "offshoot", "splinter", "cell", "cells", "ally", "allies", "rival", "rivals",
                   "affiliate", "affiliates", "remnant", "remnants", "successor", "founder", "commander", "commanders",
-                  "lieutenant", "lieutenants", "operative", "operatives", "associate", "associates", "arm", "part"}
+                  "lieutenant", "lieutenants", "operative", "operatives", "associate", "associates", "arm", "part",
+                  "founders", "arms", "wings", "branches", "heads", "chiefs", "financier", "financiers", "spokesman",
+                  "spokeswoman", "spokesperson"}
 
 RELATIVE_PRONOUNS = {"which", "who", "whose", "whom", "where"}  # ", which opened its session on July 7,"
 
