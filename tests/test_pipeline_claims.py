@@ -895,7 +895,7 @@ STATESPONSORS = Path(__file__).resolve().parent / "data" / "statesponsors" / "re
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The Treasury designated an Iran-based financier of the Houthis.", ["the Houthis"]),  # a compound adjective
+    ("The Treasury designated the Houthis and an Iran-based financier.", ["the Houthis"]),  # a compound adjective
     ("The State Department designated Iran-backed militias in Iraq and Syria.", []),  # and places after "in"
     ("Washington designated Cuba a state sponsor of terrorism in January, and Iran as well.", ["Cuba", "Iran"]),
 ])
