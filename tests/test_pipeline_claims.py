@@ -1014,3 +1014,12 @@ def test_the_subject_of_an_active_verb_that_is_no_cue_is_not_designated(text: st
 def test_a_name_that_owns_a_relation_noun_is_not_designated() -> None:
     text = "Only the Juarez Brigades, Tren de Aragua's armed wing, had been listed as a foreign terrorist organization."
     assert [c for c in _claims(text) if c[2] == "tren-de-aragua"] == []
+
+
+BANS = Path(__file__).resolve().parent / "data" / "bans" / "reference"
+
+
+def test_a_date_inside_an_event_s_trigger_is_the_event_s_date() -> None:
+    text = "She was arrested in April after a rally at which she praised the Oct. 7, 2023, attack on Israel."
+    found = _verdicts(text, BANS, dt.date(2024, 10, 16))
+    assert [(kind, date, label) for kind, _, date, label in found] == [("event_date", "Oct. 7, 2023", "supported")]

@@ -1426,17 +1426,23 @@ def _earlier_person(sent: _Sentence, sentences: Sequence[Sentence], index: _Inde
 
 # --- event dates ------------------------------------------------------------------------
 
+_TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "ago", "later"}
+
+
 def _events(doc: Document, sent: _Sentence) -> list[Claim]:
     triggers = [p for p in sent.phrases if p.kind == "trigger"]
     if not triggers:
         return []
     spans = _Nearest(triggers)
-    dates = _Nearest([d for d in _usable_dates(doc, sent.dates, sent.s.start) if not spans.covers(d.start)])
+    usable = _usable_dates(doc, sent.dates, sent.s.start)
+    dates = _Nearest([d for d in usable if not spans.covers(d.start)])
     out = []
     cues = [p for p in sent.phrases if p.kind in ("designation_cue", "reward_cue")]
     for event in dict.fromkeys(t.ref for t in triggers):
         trig = next(t for t in triggers if t.ref == event)
-        date = dates.at(trig.start)
+        within = [d for d in usable if trig.start <= d.start and d.end <= trig.end and _TIME_UNITS.isdisjoint(
+            _words_between(doc, d.start, d.end))]  # "the Oct. 7, 2023, attack": a trigger that holds its date
+        date = within[0] if within else dates.at(trig.start)
         if date is None or any(min(date.start, trig.start) < c.start < max(date.start, trig.start) for c in cues):
             continue  # a cue between them takes the date ("on Thursday sanctioned ... over the invasion")
         misdescribed = [p for p in sent.phrases if p.kind == "misdescription" and p.ref == event
