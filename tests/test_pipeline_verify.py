@@ -261,3 +261,12 @@ def test_a_count_since_a_date_counts_everything_since_not_one_action() -> None:
     February action alone had eight."""
     text = "Since February, the State Department has designated eight groups as foreign terrorist organizations."
     assert _verdict(text, dt.date(2025, 8, 8), "eight groups")["label"] == "outdated"
+
+
+def test_amounts_that_do_not_replace_one_another_are_each_in_force() -> None:
+    """A table whose rewards are not single-valued (prize money per event): an earlier amount still holds after a
+    later one, and checking it does not crash on the missing end date."""
+    table = load_table(Path(__file__).resolve().parent / "data" / "sportbans" / "reference")
+    result = check(Article(text="Jannik Sinner earned $325,000 at Indian Wells.", published_at=dt.date(2025, 2, 15)),
+                   table)
+    assert [(c["text"], c["verdict"]["label"]) for c in result["claims"]] == [("$325,000", "supported")]

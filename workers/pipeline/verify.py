@@ -446,14 +446,14 @@ class Verifier:
         day = self.published
         current = [f for f in facts if day is None or self.in_force(f, day)]
         cur = current[-1] if current else None
-        if cur and same(cur):
-            return self._reward_found(claim, cur, facts, name)
+        if hit := next((f for f in reversed(current) if same(f)), None):  # several at once where rewards do not
+            return self._reward_found(claim, hit, facts, name)  # replace one another (prize money per event)
         earlier = [f for f in matching if day and f.first_day and f.first_day <= day]
         if claim.value.get("past") and earlier:  # "had offered $10 million": true then, whatever it is now
             return self._reward_found(claim, earlier[-1], facts, name)
         if matching and cur and day:
             f = matching[0]
-            if f.first_day and f.first_day <= day:
+            if f.first_day and f.first_day <= day and self.table.fact_date_until(f):
                 return Verdict("outdated", f"{stated} was the reward for {name} from {fmt_day(f.first_day)} until "
                                            f"{fmt_day(self.table.fact_date_until(f))}; {self.as_of()} it was "
                                            f"{money(cur)} ({cur.announced and fmt_window(cur.announced)}).",
