@@ -208,13 +208,23 @@ _SPEECH_VERBS = {"said", "says", "told", "tells", "wrote", "writes", "stated", "
                  "called", "described", "dismissed", "hailed", "welcomed", "criticised", "criticized", "condemned"}
 
 
-def _names_another_event(doc: Document, d: DateMention, own_words: frozenset[str]) -> bool:
-    """Is the date a year that names an event by its noun ("for his role in the 1983 bombing"), a noun that is
-    not one of the claim's own words ("the 2020 reward")?"""
+def _names_another_event(doc: Document, d: DateMention, own_words: frozenset[str], names: bool = False) -> bool:
+    """Is the date a year that names an event by its noun ("for his role in the 1983 bombing"; with `names`, also
+    by a name: "the 2019 Wimbledon champion"), a word that is not one of the claim's own ("the 2020 reward")?"""
     if not _ATTRIBUTIVE_YEAR.fullmatch(doc.view, max(0, d.start - 4), d.end):
         return False
     k = bisect.bisect_left(doc.starts, d.end)
-    return k < len(doc.norms) and doc.text[doc.starts[k]].islower() and doc.norms[k] not in own_words
+    return k < len(doc.norms) and (names or doc.text[doc.starts[k]].islower()) and doc.norms[k] not in own_words
+
+
+def _designation_words(table: ReferenceTable) -> frozenset[str]:
+    """Every word of the table's designation cues, kind terms and category nouns."""
+    cache = derived(table)
+    if "designation_words" not in cache:
+        lexicon = table.lexicon
+        cache["designation_words"] = frozenset().union(*(lexicon.words_of(k) for k in (
+            "designation_cue", "weak_cue", "kind", "category")))
+    return cache["designation_words"]
 
 
 _ATTRIBUTIVE_YEAR = re.compile(r".*\b(?:the|a|an|s) \d{4}")  # "the 1983 bombing", "Iran's 2019 ..."
@@ -353,7 +363,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         dates = _usable_dates(doc, _inside(sent.dates, cs, ce), s.start)
         if not dates and not (cs > s.start and doc.text[cs - 1] == ","):  # none after ", while", ", but"...
             dates = _usable_dates(doc, sent.dates, s.start)
+        own = _designation_words(table)
         dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)
+                 and not _names_another_event(doc, d, own, names=True)  # "Halep, the 2019 Wimbledon champion"
                  and not _dates_an_event_phrase(doc, s.start, d)
                  and not (relatives and relatives.holds(d.start, date=True))  # ", which was signed ... in 2023"
                  and not (anchor and d.end <= anchor.start and _new_clause_between(doc, d.end, anchor.start))
