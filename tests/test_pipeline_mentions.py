@@ -124,6 +124,7 @@ def test_partitive_counts() -> None:
         "members of the two organisations had continued",  # the two told before
         "the two gangs are now treated the same way",
         "and the three cartels.",
+        "a one-month suspension and a 12-year ban for cartels",  # lengths
     ],
 )
 def test_not_counts(text: str) -> None:

@@ -307,6 +307,8 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         if num is None or i <= consumed or i in entity_tokens or _inside_any(busy_starts, busy_ends, starts[i]):
             continue
         value, width = num
+        if doc.view[ends[i + width - 1]:ends[i + width - 1] + 2] in _HYPHEN_UNITS:
+            continue  # "a one-month suspension", "a 12-year ban": a length, not a number of groups
         if (i and norms[i - 1] in _NAME_DETERMINERS and i + width < len(norms) and not norms[i][0].isdigit()
                 and doc.text[starts[i]].isupper() and doc.text[starts[i + width]].isupper()):
             continue  # a number word in a capitalised name ("the FBI's Ten Most Wanted Fugitives list")
@@ -375,6 +377,7 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
     return out
 
 
+_HYPHEN_UNITS = {"-d", "-w", "-m", "-y", "-h"}  # "-day", "-week", "-month", "-year", "-hour": a length
 _NAME_DETERMINERS = {"s", "the", "its", "their", "his", "her"}  # "the FBI's Ten Most Wanted", not "Six Cartels ..."
 _ARE = {"are", "were", "is", "was"}
 
