@@ -1023,3 +1023,11 @@ def test_a_date_inside_an_event_s_trigger_is_the_event_s_date() -> None:
     text = "She was arrested in April after a rally at which she praised the Oct. 7, 2023, attack on Israel."
     found = _verdicts(text, BANS, dt.date(2024, 10, 16))
     assert [(kind, date, label) for kind, _, date, label in found] == [("event_date", "Oct. 7, 2023", "supported")]
+
+
+SPORTBANS = Path(__file__).resolve().parent / "data" / "sportbans" / "reference"
+
+
+def test_a_name_right_before_a_cue_verb_with_an_object_made_the_designation() -> None:
+    text = "Kamila Valieva tested positive in December. RUSADA provisionally suspended her on Feb. 8."
+    assert [name for _, name, *_ in _verdicts(text, SPORTBANS, dt.date(2022, 2, 14))] == []

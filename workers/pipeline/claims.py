@@ -615,20 +615,27 @@ def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "inside"}
 
 
+_OBJECT_PRONOUNS = {"him", "her", "them", "it", "us"}
 _OBJECT_OPENERS = {"the", "a", "an", "its", "their", "his", "her", "for", "against", "on"}
 
 
 def _actor(doc: Document, g: PhraseMatch, phrases: Sequence[PhraseMatch]) -> bool:
-    """Is the name the subject of an active verb with an object, a verb that is no cue ("The court's prosecutor,
-    Karim Khan, requested the warrants"): the one who acts, not the one designated ("The Houthis, designated a
-    foreign terrorist organisation in March, ...", "Hinton shared the prize")?"""
+    """Is the name the subject of an active verb with an object: a verb that is no cue ("The court's prosecutor,
+    Karim Khan, requested the warrants"), or a cue right after it with a pronoun or a name for object ("RUSADA
+    provisionally suspended her")? The one who acts, not the one designated ("The Houthis, designated a foreign
+    terrorist organisation in March, ...", "Hinton shared the prize")."""
     k = g.last
-    if k + 1 >= len(doc.norms) or doc.view[doc.ends[k - 1]:doc.starts[k]].strip() not in ("", ","):
+    gap = doc.view[doc.ends[k - 1]:doc.starts[k]].strip() if k < len(doc.norms) else "."
+    if k + 1 >= len(doc.norms) or gap not in ("", ","):
         return False  # ", requested": the apposition closes before the verb
-    if not doc.norms[k].endswith("ed") or doc.norms[k + 1] not in _OBJECT_OPENERS or doc.view[
-            doc.ends[k]:doc.starts[k + 1]].strip():
+    if not gap and doc.norms[k].endswith("ly") and k + 2 < len(doc.norms):
+        k += 1  # "RUSADA provisionally suspended her"
+    if not doc.norms[k].endswith("ed") or doc.view[doc.ends[k]:doc.starts[k + 1]].strip():
         return False
-    return not any(p.first <= k < p.last for p in phrases if p.kind in ("designation_cue", "weak_cue", "kind"))
+    if not any(p.first <= k < p.last for p in phrases if p.kind in ("designation_cue", "weak_cue", "kind")):
+        return doc.norms[k + 1] in _OBJECT_OPENERS
+    # a cue verb right after the name, with an object: the name made the designation ("RUSADA suspended her")
+    return not gap and (doc.norms[k + 1] in _OBJECT_PRONOUNS or doc.text[doc.starts[k + 1]].isupper())
 
 
 _CONDITION = re.compile(r"[^a-z]*(?:(?:and|but|so|yet) )?(?:if|unless) [^,;]*")
