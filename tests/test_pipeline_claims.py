@@ -1031,3 +1031,10 @@ SPORTBANS = Path(__file__).resolve().parent / "data" / "sportbans" / "reference"
 def test_a_name_right_before_a_cue_verb_with_an_object_made_the_designation() -> None:
     text = "Kamila Valieva tested positive in December. RUSADA provisionally suspended her on Feb. 8."
     assert [name for _, name, *_ in _verdicts(text, SPORTBANS, dt.date(2022, 2, 14))] == []
+
+
+def test_a_conjunct_with_a_cue_of_its_own_has_its_own_maker() -> None:
+    text = ("The State Department designated Tren de Aragua as a foreign terrorist organization in February, and "
+            "Canada listed MS-13 as a terrorist entity in June.")
+    assert [(name, date, label) for _, name, date, label in _verdicts(text, None, PUB)] == [
+        ("Tren de Aragua", "in February", "supported"), ("MS-13", "in June", "unverifiable")]  # Canada's

@@ -320,7 +320,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
     if not any(p.kind in ("designation_cue", "weak_cue", "kind") for p in sent.phrases) and not (
             _rest_of_list(doc, s) or ctx.opens_list or s.index - ctx.designation_sentence == 1 or on_list):
         return out  # nothing here asserts or describes a designation, nor goes on from one just told
-    for cs, ce in s.clauses:
+    for cs, ce in _conjuncts_with_cues(doc, s.clauses, sent.phrases):
         phrases = _inside(sent.phrases, cs, ce)
         cues = [p for p in phrases if p.kind == "designation_cue"]
         weak = [p for p in phrases if p.kind == "weak_cue" and p.ref == "designation"]
@@ -662,6 +662,25 @@ def _heading(doc: Document, sent: _Sentence) -> bool:
     line_start = doc.text.rfind("\n", 0, s.start) + 1
     line_end = doc.text.find("\n", s.end)
     return not doc.text[line_start:s.start].strip() and not doc.text[s.end:None if line_end < 0 else line_end].strip()
+
+
+def _conjuncts_with_cues(doc: Document, clauses: Sequence[tuple[int, int]],
+                         phrases: Sequence[PhraseMatch]) -> list[tuple[int, int]]:
+    """Clauses, each split at ", and" where both sides have a designation cue of their own ("FIFA and UEFA have
+    banned Russian teams, and the IOC suspended the Russian Olympic Committee"): each conjunct keeps its own maker,
+    kind and date. A conjunct without a cue ("A in February, and B in May") stays with the clause before."""
+    cue_starts = [p.start for p in phrases if p.kind == "designation_cue"]
+    if len(cue_starts) < 2:
+        return list(clauses)
+    out = []
+    for cs, ce in clauses:
+        start = cs
+        for m in _AND_SPLIT.finditer(doc.view, cs, ce):
+            if any(start <= c < m.start() for c in cue_starts) and any(m.end() <= c < ce for c in cue_starts):
+                out.append((start, m.start()))
+                start = m.start() + 1
+        out.append((start, ce))
+    return out
 
 
 def _leading_groups(doc: Document, s: Sentence, groups: list[PhraseMatch]) -> list[PhraseMatch]:
