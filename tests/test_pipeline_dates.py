@@ -33,6 +33,11 @@ CASES = [
         "day",
     ),
     ("day month", "signed on 20 February by the minister", "on 20 February", D(2025, 2, 20), D(2025, 2, 20), "day"),
+    ("the past n months", "banned in the past three months alone", "the past three months", D(2025, 5, 10),
+     D(2025, 8, 8), "range"),
+    ("the past year", "over the past year", "the past year", D(2024, 8, 8), D(2025, 8, 8), "range"),
+    ("last night", "the panel heard the case last night", "last night", D(2025, 8, 7), D(2025, 8, 7), "day"),
+    ("tomorrow", "the short programme starts tomorrow", "tomorrow", D(2025, 8, 9), D(2025, 8, 9), "day"),
     ("iso", "published 2025-02-20 in the register", "2025-02-20", D(2025, 2, 20), D(2025, 2, 20), "day"),
     ("iso after a preposition, not its year", "It happened on 2025-02-20 in Quito.", "on 2025-02-20",
      D(2025, 2, 20), D(2025, 2, 20), "day"),
@@ -135,7 +140,8 @@ def test_since_is_open_ended() -> None:
 
 WORDS = ["in", "october", "2030", "maritime", "feb.", "20,", "2025", "on", "thursday", "two", "weeks", "ago",
          "earlier", "this", "year", "since", "late", "march", "the", "of", "may", "1st", "sept.", "mayor",
-         "marching", "20250", "monday.", "weekend", "yesterday", "recently", "last", "month", "x"]
+         "marching", "20250", "monday.", "weekend", "yesterday", "recently", "last", "month", "x", "past", "three",
+         "months", "tomorrow", "night", "few"]
 
 
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40))

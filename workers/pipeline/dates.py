@@ -28,7 +28,8 @@ _UNITS = ("day", "days", "week", "weeks", "fortnight", "fortnights", "month", "m
 _FIRST_WORDS = sorted({w.split()[0].rstrip("-") for w in (
     *MONTHS, *WEEKDAYS, *COUNT_WORDS, "a", "an", "several", "the", "in", "on", "since", "by", "until", "till",
     "through", "during", "from", "of", "before", "after", "last", "this", "past", "next", "early", "late",
-    "mid", "earlier", "later", "recently", "yesterday", "today", "that", *_UNITS)}, key=len, reverse=True)
+    "mid", "earlier", "later", "recently", "yesterday", "today", "tomorrow", "tonight", "that", *_UNITS)},
+    key=len, reverse=True)
 _FIRST = r"(?=\d|(?:" + "|".join(_FIRST_WORDS) + r")\b|mid-)"
 
 _PATTERN = re.compile(
@@ -47,9 +48,11 @@ _PATTERN = re.compile(
         (?P<lu>day|week|fortnight|month|year)s?\s+later\b)
   | (?P<then>\b(?P<tq>later\s+that|that\s+same|the\s+same|the\s+next|the\s+following)\s+
         (?P<tu>day|week|month|year)\b(?!\s+(?:that|as|when)\b))
+  | (?P<span>\b(?:the\s+)?(?:past|last)\s+(?P<sn>\d{{1,3}}|{_NUMWORD}|few|couple\s+of)\s+
+        (?P<su>day|week|month|year)s\b|\bthe\s+past\s+(?P<su1>week|month|year)\b)
   | (?<!the\s)(?P<rel>\b(?P<rq>last|this|this\s+past|past|next|earlier\s+this|later\s+this|earlier\s+in\s+the
         |late\s+last|early\s+last|early\s+this|late\s+this)\s+(?P<ru>week|weekend|month|year)\b)
-  | (?P<recent>\b(?:recently|in\s+recent\s+(?:days|weeks|months)|yesterday|today)\b)
+  | (?P<recent>\b(?:recently|in\s+recent\s+(?:days|weeks|months)|yesterday|today|tomorrow|tonight|last\s+night)\b)
   | (?P<wd>\b(?:(?P<wq>on|last|this|this\s+past|past|next|since|by|until)\s+)?(?P<w>{_WEEKDAY})\b)
   | (?P<mo>\b(?:(?P<mq>{_PREP})\s+)?(?P<m4>{_MONTH})\b\.?(?!\s*[0-3]?\d\b)
         (?:\s+(?:of\s+)?(?P<my4>last|this|next)\s+year\b)?)
@@ -188,15 +191,24 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False,
     if g("ago"):
         n = _count(g("n").lower())
         return (_ago(n, g("unit"), pub) if n else None), True
+    if g("span"):  # "in the past three months", "over the past year": up to publication
+        n = ({"few": 3, "couple of": 2}.get(" ".join(g("sn").split())) or _count(g("sn"))) if g("sn") else 1
+        if n is None:
+            return None, False
+        unit = g("su") or g("su1")
+        return DateWindow(pub - dt.timedelta(days=UNIT_DAYS[unit] * n), pub, "range"), True
     if g("rel"):
         return _relative(g("rq"), g("ru"), pub), True
     if g("recent"):
         word = " ".join(g("recent").split())
-        if word == "yesterday":
+        if word in ("yesterday", "last night"):
             d = pub - dt.timedelta(days=1)
             return DateWindow(d, d, "day"), True
-        if word == "today":
+        if word in ("today", "tonight"):
             return DateWindow(pub, pub, "day"), True
+        if word == "tomorrow":
+            d = pub + dt.timedelta(days=1)
+            return DateWindow(d, d, "day"), True
         days = {"in recent days": 14, "in recent weeks": 42, "in recent months": 180}.get(word, 90)
         return DateWindow(pub - dt.timedelta(days=days), pub, "range"), True
     if g("wd"):
@@ -286,13 +298,15 @@ def _plausible(m: re.Match[str], text: str) -> bool:
 
 # Every date expression holds one of these: the full pattern runs only near them.
 _ANCHOR = re.compile(r"\b(?:\d|(?:" + "|".join([*(m for m in MONTHS if len(m) == 3), *WEEKDAYS]) +
-                     r")|(?:ago|recent|recently|yesterday|today|days?|weeks?|weekend|fortnights?|months?|years?)\b)")
+                     r")|(?:ago|recent|recently|yesterday|today|tomorrow|tonight|night|days?|weeks?|weekend"
+                     r"|fortnights?|months?|years?)\b)")
 _ABBREVIATED_MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 _LOOKBACK = 28  # characters of qualifiers that may precede an anchor ("earlier in the", "since late")
 _LOOKAHEAD = 32  # characters a date expression may run past its anchor ("ruary 20th, 2025")
 
 
-ANCHOR_WORDS = frozenset([*MONTHS, *WEEKDAYS, "ago", "recent", "recently", "yesterday", "today", "weekend", *_UNITS])
+ANCHOR_WORDS = frozenset([*MONTHS, *WEEKDAYS, "ago", "recent", "recently", "yesterday", "today", "tomorrow", "tonight",
+                          "night", "weekend", *_UNITS])
 
 
 def anchors_of(words: Sequence[str], starts: Sequence[int]) -> list[tuple[int, int]]:
