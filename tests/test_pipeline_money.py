@@ -30,6 +30,9 @@ CASES = [
     ("up to is not a hedge", "up to $15 million", "$15 million", 15_000_000, "USD", None),
     ("pounds", "£2 million", "£2 million", 2_000_000, "GBP", None),
     ("lakh", "a bounty of ₹10 lakh", "₹10 lakh", 1_000_000, "INR", None),
+    ("Australian dollars", "the A$3.15 million cheque", "A$3.15 million", 3_150_000, "AUD", None),
+    ("Canadian dollars", "a C$1 million award", "C$1 million", 1_000_000, "CAD", None),
+    ("a before a dollar sign is an article", "a $5 million reward", "$5 million", 5_000_000, "USD", None),
     ("crore", "2 crore rupees", "2 crore rupees", 20_000_000, "INR", None),
 ]
 

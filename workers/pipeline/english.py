@@ -42,6 +42,9 @@ UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 # Currency markers: symbol or word -> ISO code.
 CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
                     "₩": "KRW", "₺": "TRY", "₪": "ILS"}
+# Letters before "$" that name another dollar ("A$3.15 million", "C$1 million", "NZ$", "HK$"), or the real
+DOLLAR_PREFIXES = {"a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "nz": "NZD", "hk": "HKD", "s": "SGD", "r": "BRL",
+                   "mx": "MXN"}
 # ISO 4217 codes written before or after an amount ("CHF 150,000", "50 million USD")
 CURRENCY_CODES = ("usd", "eur", "gbp", "chf", "jpy", "cny", "inr", "cad", "aud", "nzd", "mxn", "brl", "cop", "ars",
                   "clp", "sek", "nok", "dkk", "pln", "czk", "huf", "rub", "zar", "krw", "sgd", "hkd", "ils", "aed",

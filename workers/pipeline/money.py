@@ -10,6 +10,7 @@ from workers.pipeline.english import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    DOLLAR_PREFIXES,
     HEDGES,
     SCALE_ABBREVIATIONS,
     SCALES,
@@ -38,6 +39,7 @@ _CODE_PATTERN = re.compile(
     re.VERBOSE,
 )
 _US_PREFIX = re.compile(r"(?:\bus|\bu\.s\.)\s?$")
+_DOLLAR_PREFIX = re.compile(r"\b(" + "|".join(sorted(DOLLAR_PREFIXES, key=len, reverse=True)) + r")$")
 # Amounts in words ("fifty million dollars") are rare: this pattern runs only when a currency word is present.
 _WORDS_PATTERN = re.compile(
     rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?:us\s+|u\.s\.\s+)?(?P<w3>{_CURWORD})\b"
@@ -110,6 +112,8 @@ def find_money(view: str, text: str, words: Iterable[str] | None = None) -> Iter
         start, end = m.start(), m.end()
         if g("sym") == "$" and (us := _US_PREFIX.search(view, max(0, start - 5), start)):
             start = us.start()  # "US$50m", "U.S. $50 million"
+        elif g("sym") == "$" and (other := _DOLLAR_PREFIX.search(view, max(0, start - 3), start)):
+            start, currency = other.start(), DOLLAR_PREFIXES[other.group(1)]  # "A$3.15 million", "C$1 million"
         while end > start and not view[end - 1].isalnum():
             end -= 1
         if previous and previous[1] != currency and _CONVERSION_GAP.fullmatch(view, previous[0], start):
