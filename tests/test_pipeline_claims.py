@@ -1038,3 +1038,7 @@ def test_a_conjunct_with_a_cue_of_its_own_has_its_own_maker() -> None:
             "Canada listed MS-13 as a terrorist entity in June.")
     assert [(name, date, label) for _, name, date, label in _verdicts(text, None, PUB)] == [
         ("Tren de Aragua", "in February", "supported"), ("MS-13", "in June", "unverifiable")]  # Canada's
+
+
+def test_a_count_of_groups_never_designated_is_no_count_claim() -> None:
+    assert _claims("Eight cartels were never designated as foreign terrorist organizations.") == []

@@ -401,7 +401,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             was = _past_state(doc, g, sent.s.end)
             ended = negation or ("removed" if _removed_by_verb(doc, g) else None)
             out.append(_designation_claim(g, s, kind, auth_id, date_of, anchor, ended, past or was))
-        if negation != "removed":  # "only one group has been removed from the list": not a count of listings
+        if negation is None:  # "only one group has been removed from the list", "23 swimmers were never suspended"
             out += _counts(doc, sent, cs, ce, kind, date_after, auth_id, groups, asserted or bool(kinds))
         # "Canada on the same day listed X", "Texas Gov. Greg Abbott designated ...": a maker the table knows nothing of
         unknown_maker = {"authority_place": foreign} if foreign else {"authority_unknown": stranger} if stranger else {}
