@@ -1042,3 +1042,8 @@ def test_a_conjunct_with_a_cue_of_its_own_has_its_own_maker() -> None:
 
 def test_a_count_of_groups_never_designated_is_no_count_claim() -> None:
     assert _claims("Eight cartels were never designated as foreign terrorist organizations.") == []
+
+
+def test_a_cue_that_qualifies_another_noun_asserts_nothing() -> None:
+    text = "Kamila Valieva, who tested positive for a banned heart drug, skated on Tuesday."
+    assert [name for _, name, *_ in _verdicts(text, SPORTBANS, dt.date(2022, 2, 14))] == []

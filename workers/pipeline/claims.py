@@ -322,7 +322,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         return out  # nothing here asserts or describes a designation, nor goes on from one just told
     for cs, ce in _conjuncts_with_cues(doc, s.clauses, sent.phrases):
         phrases = _inside(sent.phrases, cs, ce)
-        cues = [p for p in phrases if p.kind == "designation_cue"]
+        cues = [p for p in phrases if p.kind == "designation_cue" and not _attributive(doc, p, phrases)]
         weak = [p for p in phrases if p.kind == "weak_cue" and p.ref == "designation"]
         kinds = [p for p in phrases if p.kind == "kind"]
         words = set(doc.norms[bisect.bisect_left(doc.starts, cs):bisect.bisect_left(doc.starts, ce)])
@@ -662,6 +662,18 @@ def _heading(doc: Document, sent: _Sentence) -> bool:
     line_start = doc.text.rfind("\n", 0, s.start) + 1
     line_end = doc.text.find("\n", s.end)
     return not doc.text[line_start:s.start].strip() and not doc.text[s.end:None if line_end < 0 else line_end].strip()
+
+
+def _attributive(doc: Document, cue: PhraseMatch, phrases: Sequence[PhraseMatch]) -> bool:
+    """Is a one-word cue a participle after "a" that qualifies some other noun ("tested positive for a banned heart
+    drug"), not a kind or group noun ("a designated terrorist group")?"""
+    k = cue.first
+    if cue.last - k != 1 or not k or doc.norms[k - 1] not in ("a", "an") or k + 1 >= len(doc.norms) or not (
+            doc.norms[k].endswith("ed")):
+        return False  # "a banned": a participle after an indefinite article
+    if doc.view[doc.ends[k]:doc.starts[k + 1]].strip() or not doc.text[doc.starts[k + 1]].islower():
+        return False
+    return not any(p.first in (k + 1, k + 2) for p in phrases if p.kind in ("kind", "category"))
 
 
 def _conjuncts_with_cues(doc: Document, clauses: Sequence[tuple[int, int]],
