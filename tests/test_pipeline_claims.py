@@ -1047,3 +1047,9 @@ def test_a_count_of_groups_never_designated_is_no_count_claim() -> None:
 def test_a_cue_that_qualifies_another_noun_asserts_nothing() -> None:
     text = "Kamila Valieva, who tested positive for a banned heart drug, skated on Tuesday."
     assert [name for _, name, *_ in _verdicts(text, SPORTBANS, dt.date(2022, 2, 14))] == []
+
+
+def test_a_headline_and_the_story_each_make_their_claim() -> None:
+    text = ("US designates Tren de Aragua as a foreign terrorist organization\n"
+            "The US designated Tren de Aragua as a foreign terrorist organization.")
+    assert [name for _, name, _ in _claims(text)] == ["Tren de Aragua", "Tren de Aragua"]

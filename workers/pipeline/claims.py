@@ -273,14 +273,16 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
             # "Are gray wolves endangered right now?" asks; but "does anyone believe that a $25 million bounty will
             # pry Maduro out?" still says what the bounty is
             claims[made:] = [c for c in claims[made:] if c.type in ("reward", "event_date")]
-    return _dedupe(sorted(claims, key=lambda c: (c.start, c.type)))
+    return _dedupe(sorted(claims, key=lambda c: (c.start, c.type)), doc.text)
 
 
 _QUESTION = re.compile(r"\?[\"'\u201d\u2019)\]]*\s*$")  # a sentence that ends with a question mark
 
 
-def _dedupe(claims: list[Claim]) -> list[Claim]:
+def _dedupe(claims: list[Claim], text: str) -> list[Claim]:
+    """One claim per subject, value and date; a title line's claims apart from the story's."""
     seen, out = set(), []
+    title_ends = {c.sentence.end for c in claims if c.sentence.index == 0 and text[c.sentence.end - 1] not in ".!?\"'"}
     for c in claims:
         window = c.date.window if c.date else None
         if c.type == "designation":
@@ -289,9 +291,10 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
         else:
             key = (c.type, c.subject or c.subject_name,
                    repr(sorted((k, str(v)) for k, v in c.value.items() if k != "named")), window)
-        if key in seen:
+        headline = c.sentence.index == 0 and c.sentence.end in title_ends  # the story says it again: a claim each
+        if (key, headline) in seen:
             continue
-        seen.add(key)
+        seen.add((key, headline))
         out.append(c)
     return out
 
