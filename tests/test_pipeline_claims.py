@@ -1053,3 +1053,20 @@ def test_a_headline_and_the_story_each_make_their_claim() -> None:
     text = ("US designates Tren de Aragua as a foreign terrorist organization\n"
             "The US designated Tren de Aragua as a foreign terrorist organization.")
     assert [name for _, name, _ in _claims(text)] == ["Tren de Aragua", "Tren de Aragua"]
+
+
+HAITIGANGS = Path(__file__).resolve().parent / "data" / "haitigangs" / "reference"
+
+
+@pytest.mark.parametrize(("text", "table", "published", "expected"), [
+    ("Ottawa sanctioned Senator Rony Célestin and former deputy Gary Bodeau under the Special Economic Measures "
+     "Regulations, which came into force on Nov. 3.", HAITIGANGS, dt.date(2022, 11, 22),
+     [("Rony Célestin", None), ("Gary Bodeau", None)]),  # the regulations' date
+    ("Still on the list is Bhadreshkumar Patel, wanted in the stabbing death of his wife in Maryland, who has been on "
+     "the list since 2019.", WANTED, dt.date(2025, 8, 21), [("Bhadreshkumar Patel", "since 2019")]),  # his listing
+])
+def test_a_relative_clause_about_another_noun_does_not_date_the_designation(text: str, table: Path,
+                                                                             published: dt.date,
+                                                                             expected: list) -> None:
+    found = _verdicts(text, table, published)
+    assert [(name, date) for kind, name, date, _ in found if kind == "designation"] == expected

@@ -368,6 +368,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             dates = _usable_dates(doc, sent.dates, s.start)
         own = _designation_words(table)
         dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)
+                 and not (anchor and d.start > anchor.end and _relative_of_another_noun(doc, groups, d, phrases))
                  and not _names_another_event(doc, d, own, names=True)  # "Halep, the 2019 Wimbledon champion"
                  and not _dates_an_event_phrase(doc, s.start, d)
                  and not (relatives and relatives.holds(d.start, date=True))  # ", which was signed ... in 2023"
@@ -990,6 +991,31 @@ def _in_relative(doc: Document, sentence_start: int, cue: PhraseMatch | None, d:
     comma = doc.text.rfind(",", max(sentence_start, d.start - CLAUSE_REACH), d.start)
     opener = _words_between(doc, comma + 1, d.start)[:RELATIVE_REACH] if comma >= 0 else []
     return not RELATIVE_PRONOUNS.isdisjoint(opener)  # ", which opened", ", the OneCoin founder who disappeared"
+
+
+def _relative_of_another_noun(doc: Document, groups: Sequence[PhraseMatch], d: DateMention,
+                              phrases: Sequence[PhraseMatch]) -> bool:
+    """Is the date in a relative clause about some other noun or act than the designation ("sanctioned A, B and C
+    under the Regulations, which came into force on Nov. 3"; "Dimitri Hérard, the former head of the palace guard
+    who escaped from prison last year")? Not one right after the names ("A and B, which were designated on Feb.
+    20"), nor one that tells the listing ("Patel, wanted in a 2015 killing, who has been on the list since 2019")."""
+    before = [g for g in groups if g.end <= d.start]
+    if not before:
+        return False
+    last = max(before, key=lambda g: g.end)
+    m = _RELATIVE_OPENER.search(doc.view, last.end, d.start)
+    while m and (n := _RELATIVE_OPENER.search(doc.view, m.end(), d.start)):
+        m = n
+    if m is None or not doc.view[last.end:m.start()].strip(" ,"):
+        return False
+    return not (_LISTED_STATE.search(doc.view, m.end(), d.start) or any(
+        m.end() <= p.start < d.start for p in phrases if p.kind in ("designation_cue", "weak_cue", "kind")))
+
+
+_LISTED_STATE = re.compile(r"\bon (?:it|them|the list|its list|their list)\b")
+
+
+_RELATIVE_OPENER = re.compile(r",?\s+(?:which|who|whom|whose)\b")
 
 
 def _relative_opens_between(doc: Document, a: int, b: int) -> bool:
