@@ -1070,3 +1070,11 @@ def test_a_relative_clause_about_another_noun_does_not_date_the_designation(text
                                                                              expected: list) -> None:
     found = _verdicts(text, table, published)
     assert [(name, date) for kind, name, date, _ in found if kind == "designation"] == expected
+
+
+def test_an_amount_up_from_an_earlier_one_keeps_the_earlier_one_s_date_apart() -> None:
+    text = ("Vitel'Homme Innocent leads the Kraze Baryè gang. The State Department raised its reward for information "
+            "leading to his arrest to $2 million, up from the $1 million it had offered since November 2022.")
+    result = check(Article(text=text, published_at=dt.date(2023, 12, 8)), load_table(HAITIGANGS))
+    assert [(c["text"], c["value"]["previous_amount"], c["value"]["date"], c["verdict"]["label"])
+            for c in result["claims"] if c["type"] == "reward"] == [("$2 million", 1_000_000, None, "supported")]

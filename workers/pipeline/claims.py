@@ -1158,6 +1158,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
     for a, b in zip(money, money[1:], strict=False):
         before = _words_between(doc, max(sent.s.start, a.start - 12), a.start)
         between = _words_between(doc, a.end, b.start)
+        while between and between[-1] in ("the", "its", "their", "a", "an"):
+            between = between[:-1]  # "$2 million, up from the $1 million"
         if between in (["to"], ["and"]) and (not before or before[-1] in ("from", "of")) or between == ["to"]:
             previous[id(b)] = a  # "from $25 million to $50 million"
             skip.add(id(a))
@@ -1215,6 +1217,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             date = None  # "a reward for the toilet stolen in 2019 still stands at 25,000 pounds": as of now
         if date is not None and date.start > m.end and "will" in _words_between(doc, m.end, date.start):
             date = None  # "The prize, worth 11 million crowns, will be presented in Oslo in December": not the offer
+        if date is not None and prev is not None and m.end <= prev.start and prev.end <= date.start:
+            date = None  # "raised it to $2 million, up from the $1 million it had offered since November 2022"
         authority = nearest_authority.at(cue.start)
         if (own := _conjunct_authority(doc, cue.end, m.start, nearest_authority)) is not None:
             authority = own  # "The FBI offers $250,000 for X, and the State Department up to $5 million"
