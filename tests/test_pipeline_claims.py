@@ -1078,3 +1078,12 @@ def test_an_amount_up_from_an_earlier_one_keeps_the_earlier_one_s_date_apart() -
     result = check(Article(text=text, published_at=dt.date(2023, 12, 8)), load_table(HAITIGANGS))
     assert [(c["text"], c["value"]["previous_amount"], c["value"]["date"], c["verdict"]["label"])
             for c in result["claims"] if c["type"] == "reward"] == [("$2 million", 1_000_000, None, "supported")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Civil society groups have urged Washington to follow Ottawa's lead and designate Tren de Aragua too.", []),
+    ("Critics urged Ottawa to follow Washington, which designated Tren de Aragua as a foreign terrorist organization.",
+     ["Tren de Aragua"]),  # the relative clause tells a fact
+])
+def test_an_act_urged_however_far_from_the_urging_is_no_claim(text: str, expected: list) -> None:
+    assert [name for _, name, _ in _claims(text)] == expected

@@ -354,7 +354,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             groups = linked_groups
         pre = _words_between(doc, max(cs, anchor.start - REMOVAL_REACH), anchor.start) if anchor else []
         if cues and (HYPOTHETICAL_WORDS.intersection(pre[-5:]) or not _OPEN_QUESTION.isdisjoint(
-                _words_between(doc, max(cs, anchor.start - QUESTION_REACH), anchor.start)[-14:])):
+                _words_between(doc, max(cs, anchor.start - QUESTION_REACH), anchor.start)[-14:])
+                or _urged_to(pre[-14:])):
             continue  # "would decide whether to place X ...", "urged the FATF to blacklist X": not a fact
         relatives = _Relatives(doc, cues[0].end, ce, phrases, groups) if cues else None
         groups = [g for g in groups if not _possessor(doc, g, groups) and not (relatives and relatives.holds(g.start))
@@ -678,6 +679,18 @@ def _attributive(doc: Document, cue: PhraseMatch, phrases: Sequence[PhraseMatch]
     if doc.view[doc.ends[k]:doc.starts[k + 1]].strip() or not doc.text[doc.starts[k + 1]].islower():
         return False
     return not any(p.first in (k + 1, k + 2) for p in phrases if p.kind in ("kind", "category"))
+
+
+_URGING = {"urged", "urging", "urge", "urges", "called", "calling", "calls", "pressed", "pressing", "asked",
+           "asking", "wants", "want", "wanted"}
+
+
+def _urged_to(words: Sequence[str]) -> bool:
+    """Is the cue the end of an urged act, however far ("urged Washington to follow Ottawa's lead and sanction
+    Martelly too"): an urging verb, then "to", and no relative clause between?"""
+    k = next((i for i in range(len(words) - 1, -1, -1) if words[i] in _URGING), None)
+    # not a cue in a relative clause after it: "urged Ottawa to follow Washington, which designated ..."
+    return k is not None and "to" in words[k + 1:] and RELATIVE_PRONOUNS.isdisjoint(words[k + 1:])
 
 
 def _conjuncts_with_cues(doc: Document, clauses: Sequence[tuple[int, int]],
