@@ -1087,3 +1087,9 @@ def test_an_amount_up_from_an_earlier_one_keeps_the_earlier_one_s_date_apart() -
 ])
 def test_an_act_urged_however_far_from_the_urging_is_no_claim(text: str, expected: list) -> None:
     assert [name for _, name, _ in _claims(text)] == expected
+
+
+def test_a_possessive_date_before_an_event_s_trigger_is_its_date() -> None:
+    text = "Last year's kidnapping of 17 missionaries by the 400 Mawozo gang remains a rallying point."
+    found = _verdicts(text, HAITIGANGS, dt.date(2022, 11, 22))
+    assert [(kind, date, label) for kind, _, date, label in found] == [("event_date", "Last year", "supported")]

@@ -1538,7 +1538,8 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
         trig = next(t for t in triggers if t.ref == event)
         within = [d for d in usable if trig.start <= d.start and d.end <= trig.end and _TIME_UNITS.isdisjoint(
             _words_between(doc, d.start, d.end))]  # "the Oct. 7, 2023, attack": a trigger that holds its date
-        date = within[0] if within else dates.at(trig.start)
+        owner = [d for d in sent.dates if doc.view[d.end:d.end + 2] == "'s" and 0 < trig.start - d.end <= 4]
+        date = within[0] if within else owner[0] if owner else dates.at(trig.start)  # "Last year's kidnapping"
         if date is None or any(min(date.start, trig.start) < c.start < max(date.start, trig.start) for c in cues):
             continue  # a cue between them takes the date ("on Thursday sanctioned ... over the invasion")
         misdescribed = [p for p in sent.phrases if p.kind == "misdescription" and p.ref == event
