@@ -166,3 +166,10 @@ def test_large_tables_are_validated_on_another_core(monkeypatch: pytest.MonkeyPa
         load(table_dir)
     assert (Path(err.value.file).name, err.value.record, err.value.field) == (
         "entities.yaml", data["entities"][-1]["id"], "aliases")
+
+
+def test_a_cue_noun_also_matches_its_plural() -> None:
+    """A table that lists the cue "listing" finds "listings" too (nouns in -ing, -tion, -ment)."""
+    table = load(Path(__file__).resolve().parent / "data" / "haitigangs" / "reference")
+    hits = table.lexicon.scan(("its", "listings", "in", "order"))
+    assert any(e.kind == "designation_cue" for hit in hits for e in hit.entries if hit.first == 1)

@@ -714,6 +714,8 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
             add(cue, cue_kind, name)
             for variant in verb_forms(cue):
                 add(variant, cue_kind, name)
+            if " " not in cue.strip() and cue.lower().endswith(("ing", "tion", "ment")):
+                add(cue + "s", cue_kind, name)  # a cue noun's plural: "listing", "its listings"
         for cue in pred["continuation_cues"]:
             add(cue, "weak_cue", name)
         for k in pred["kinds"]:
