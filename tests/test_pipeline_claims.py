@@ -1093,3 +1093,11 @@ def test_a_possessive_date_before_an_event_s_trigger_is_its_date() -> None:
     text = "Last year's kidnapping of 17 missionaries by the 400 Mawozo gang remains a rallying point."
     found = _verdicts(text, HAITIGANGS, dt.date(2022, 11, 22))
     assert [(kind, date, label) for kind, _, date, label in found] == [("event_date", "Last year", "supported")]
+
+
+def test_another_amount_after_an_offer_is_a_further_offer() -> None:
+    text = ("The State Department offers $1 million for Vitel'Homme Innocent, the Kraze Baryè leader who is on the "
+            "FBI's Ten Most Wanted list, and another $1 million for 400 Mawozo chief Wilson Joseph.")
+    result = check(Article(text=text, published_at=dt.date(2023, 1, 10)), load_table(HAITIGANGS))
+    assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "reward"] == [
+        ("$1 million", "vitelhomme-innocent"), ("$1 million", "wilson-joseph")]

@@ -1191,7 +1191,9 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         gap = _words_between(doc, min(cue.end, m.end), max(cue.start, m.start))
         far = REWARD_DISTANCE_LINKED if cue.end <= m.start and gap[-2:][-1:] and (
             gap[-1] in _AMOUNT_LINKS or " ".join(gap[-2:]) in _AMOUNT_LINKS) else REWARD_DISTANCE
-        if len(gap) > far or _other_money(doc, sent, m, date_starts):
+        if len(gap) > far and not (out and _another_amount(doc, sent, m)):
+            continue  # (but "..., and another $1 million for X": a second offer of the same sort)
+        if _other_money(doc, sent, m, date_starts):
             continue
         person, unknown = people.at(m.start), None
         if (whom := _for_whom(doc, sent, m.start)) is not None:  # "El Mayo, for whom ... offered"
@@ -1253,6 +1255,16 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
 
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "across", "into", "from", "around", "throughout"}
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts"}
+
+
+def _another_amount(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
+    """Is the amount a further one of a list of offers ("and another $1 million for X", ", and up to $4 million for
+    Y")?"""
+    before = _words_between(doc, max(sent.s.start, m.start - 30), m.start)[-4:]
+    while before and before[-1] in ("up", "to"):
+        before = before[:-1]
+    return before[-1:] == ["another"] or before[-1:] == ["and"] and "," in doc.view[max(sent.s.start, m.start - 12):
+                                                                                     m.start]
 
 
 def _offers_for_whom(doc: Document, s: Sentence, money: Sequence[MoneyMention]) -> list[PhraseMatch]:
