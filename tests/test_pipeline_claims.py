@@ -1101,3 +1101,10 @@ def test_another_amount_after_an_offer_is_a_further_offer() -> None:
     result = check(Article(text=text, published_at=dt.date(2023, 1, 10)), load_table(HAITIGANGS))
     assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "reward"] == [
         ("$1 million", "vitelhomme-innocent"), ("$1 million", "wilson-joseph")]
+
+
+def test_on_the_u_n_list_after_a_designation_asserts_the_listing() -> None:
+    text = ("The Security Council designated Viv Ansanm in July. Jimmy Chérizier himself has been on the U.N. list "
+            "since 2022.")
+    found = _verdicts(text, HAITIGANGS, dt.date(2025, 10, 24))
+    assert [name for kind, name, *_ in found if kind == "designation"] == ["Viv Ansanm", "Jimmy Chérizier"]

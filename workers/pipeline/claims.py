@@ -432,7 +432,7 @@ _CONJUNCTIONS = {"and", "or", "plus"}
 # Colombia and Honduras did the same in January 2020")
 _SAME_AGAIN = re.compile(r",\s+and\s+[^,;]{1,60}?\b(?:did|does|do|have|has)\s+(?:the\s+same|likewise|so)\b"
                          r"|,\s+and\s+[^,;]{1,60}?\bfollowed\s+suit\b")
-_ON_THE_LIST = re.compile(r"\bon (?:the|its|their|that|this|washington's)(?: [a-z-]+){0,3} list\b")
+_ON_THE_LIST = re.compile(r"\bon (?:the|its|their|that|this|washington's)(?: [a-z.'-]+){0,3} list\b")
 # A quotation of some words (the view has straight quotes): a date outside it dates no name in it. Not a name in
 # quotes ('Maduro's "Cartel de Los Soles"').
 _QUOTED = re.compile(r'"(?:[^"\s]+\s+){5,}[^"]*"')
