@@ -1108,3 +1108,11 @@ def test_on_the_u_n_list_after_a_designation_asserts_the_listing() -> None:
             "since 2022.")
     found = _verdicts(text, HAITIGANGS, dt.date(2025, 10, 24))
     assert [name for kind, name, *_ in found if kind == "designation"] == ["Viv Ansanm", "Jimmy Chérizier"]
+
+
+def test_the_four_are_lists_the_members_of_a_count_just_given() -> None:
+    text = ("On Friday the Security Council sanctioned four Haitian gang leaders. The four are Renel Destina, who "
+            "leads the Grand Ravine gang; Vitel'Homme Innocent; Johnson André; and Wilson Joseph.")
+    found = _verdicts(text, HAITIGANGS, dt.date(2023, 12, 9))
+    assert [name for kind, name, *_ in found if kind == "designation"] == [
+        "Renel Destina", "Vitel'Homme Innocent", "Johnson André", "Wilson Joseph"]

@@ -357,7 +357,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                 _words_between(doc, max(cs, anchor.start - QUESTION_REACH), anchor.start)[-14:])
                 or _urged_to(pre[-14:])):
             continue  # "would decide whether to place X ...", "urged the FATF to blacklist X": not a fact
-        relatives = _Relatives(doc, cues[0].end, ce, phrases, groups) if cues else None
+        relatives = _Relatives(doc, cues[0].end if cues else cs, ce, phrases, groups) if cues or asserted else None
         groups = [g for g in groups if not _possessor(doc, g, groups) and not (relatives and relatives.holds(g.start))
                   and not _in_condition(doc, s.start, g) and not _actor(doc, g, phrases)]
         kind = _nearest_kind(kinds, anchor)
@@ -600,9 +600,12 @@ def rewardable(table: ReferenceTable) -> frozenset[str]:
 
 
 def _rest_of_list(doc: Document, s: Sentence) -> bool:
-    """Does the sentence open on the rest of a list just given ("The others were ...", "The rest include ...")?"""
+    """Does the sentence open on the rest of a list just given, or on its members ("The others were ...", "The rest
+    include ...", "The four are ...")?"""
     first = doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)][:3]
-    return "others" in first or tuple(first[:2]) == ("the", "rest")
+    return "others" in first or tuple(first[:2]) == ("the", "rest") or (
+        len(first) == 3 and first[0] == "the" and (first[1].isdigit() or first[1] in COUNT_WORDS)
+        and first[2] in ("are", "were", "include", "included"))  # "The four are X; Y; Z; and W."
 
 
 def _short_intro(doc: Document, s: Sentence) -> bool:
@@ -965,7 +968,7 @@ class _Relatives:
         self.doc, self.cue_end = doc, cue_end
         lo, hi = bisect.bisect_left(doc.starts, cue_end), bisect.bisect_left(doc.starts, clause_end)
         self.openers = [j for j in range(lo, hi) if doc.norms[j] in _RELATIVE_OPENERS]
-        self.commas = [k for k in range(cue_end, clause_end) if doc.text[k] == ","] if self.openers else []
+        self.commas = [k for k in range(cue_end, clause_end) if doc.text[k] in ",;"] if self.openers else []
         listing = [p for p in phrases if p.kind in ("kind", "designation_cue", "weak_cue")]
         self.list_ends = {p.last - 1 for p in listing}
         self.cue_starts = sorted(p.start for p in listing)
