@@ -368,8 +368,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         if not dates and not (cs > s.start and doc.text[cs - 1] == ","):  # none after ", while", ", but"...
             dates = _usable_dates(doc, sent.dates, s.start)
         own = _designation_words(table)
+        relatives_of = _OtherRelatives(doc, groups, phrases)
         dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)
-                 and not (anchor and d.start > anchor.end and _relative_of_another_noun(doc, groups, d, phrases))
+                 and not (anchor and d.start > anchor.end and relatives_of.other_noun(d))
                  and not _names_another_event(doc, d, own, names=True)  # "Halep, the 2019 Wimbledon champion"
                  and not _dates_an_event_phrase(doc, s.start, d)
                  and not (relatives and relatives.holds(d.start, date=True))  # ", which was signed ... in 2023"
@@ -1009,25 +1010,34 @@ def _in_relative(doc: Document, sentence_start: int, cue: PhraseMatch | None, d:
     return not RELATIVE_PRONOUNS.isdisjoint(opener)  # ", which opened", ", the OneCoin founder who disappeared"
 
 
-def _relative_of_another_noun(doc: Document, groups: Sequence[PhraseMatch], d: DateMention,
-                              phrases: Sequence[PhraseMatch]) -> bool:
-    """Is the date in a relative clause about some other noun or act than the designation ("sanctioned A, B and C
+class _OtherRelatives:
+    """Is a date in a relative clause about some other noun or act than the designation ("sanctioned A, B and C
     under the Regulations, which came into force on Nov. 3"; "Dimitri Hérard, the former head of the palace guard
     who escaped from prison last year")? Not one right after the names ("A and B, which were designated on Feb.
-    20"), nor one that tells the listing ("Patel, wanted in a 2015 killing, who has been on the list since 2019")."""
-    before = [g for g in groups if g.end <= d.start]
-    if not before:
-        return False
-    last = max(before, key=lambda g: g.end)
-    m = _RELATIVE_OPENER.search(doc.view, last.end, d.start)
-    while m and (n := _RELATIVE_OPENER.search(doc.view, m.end(), d.start)):
-        m = n
-    if m is None or not doc.view[last.end:m.start()].strip(" ,"):
-        return False
-    return not (_LISTED_STATE.search(doc.view, m.end(), d.start) or any(
-        m.end() <= p.start < d.start for p in phrases if p.kind in ("designation_cue", "weak_cue", "kind")))
+    20"), nor one that tells the listing ("Patel, wanted in a 2015 killing, who has been on the list since 2019").
+    Built once per clause: each question is a few bisections and one bounded search."""
+
+    def __init__(self, doc: Document, groups: Sequence[PhraseMatch], phrases: Sequence[PhraseMatch]) -> None:
+        self.doc = doc
+        self.ends = sorted(g.end for g in groups)
+        self.cues = sorted(p.start for p in phrases if p.kind in ("designation_cue", "weak_cue", "kind"))
+
+    def other_noun(self, d: DateMention) -> bool:
+        """The question, for one date."""
+        k = bisect.bisect_right(self.ends, d.start)
+        if not k:
+            return False
+        view, last_end = self.doc.view, self.ends[k - 1]
+        m = None
+        for found in _RELATIVE_OPENER.finditer(view, max(last_end, d.start - RELATIVE_CHARS), d.start):
+            m = found  # the last opener before the date
+        if m is None or not view[last_end:m.start()].strip(" ,"):
+            return False
+        q = bisect.bisect_left(self.cues, m.end())
+        return not (_LISTED_STATE.search(view, m.end(), d.start) or q < len(self.cues) and self.cues[q] < d.start)
 
 
+RELATIVE_CHARS = 200  # characters before a date searched for the relative pronoun that opens its clause
 _LISTED_STATE = re.compile(r"\bon (?:it|them|the list|its list|their list)\b")
 
 
