@@ -375,7 +375,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                  and not _dates_an_event_phrase(doc, s.start, d)
                  and not (relatives and relatives.holds(d.start, date=True))  # ", which was signed ... in 2023"
                  and not (anchor and d.end <= anchor.start and _new_clause_between(doc, d.end, anchor.start))
-                 and not (anchor and d.start >= anchor.end and _SAME_AGAIN.search(doc.view, anchor.end, d.start))]
+                 and not (anchor and d.start >= anchor.end and _SAME_AGAIN.search(
+                     doc.view, max(anchor.end, d.start - SAME_AGAIN_CHARS), d.start))]
         if anchor is not None and STATE_WORDS.intersection(pre[-6:]):
             dates = [d for d in dates if d.start > anchor.start]  # "toppled Assad in December and remains designated"
         date = _near(dates, anchor.start if anchor else cs)
@@ -431,6 +432,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
 _CONJUNCTIONS = {"and", "or", "plus"}
 # a conjunct that repeats the act for others: its date is theirs ("Paraguay blacklisted Hezbollah within weeks, and
 # Colombia and Honduras did the same in January 2020")
+SAME_AGAIN_CHARS = 120  # characters before a date within which ", and X did the same" claims it
 _SAME_AGAIN = re.compile(r",\s+and\s+[^,;]{1,60}?\b(?:did|does|do|have|has)\s+(?:the\s+same|likewise|so)\b"
                          r"|,\s+and\s+[^,;]{1,60}?\bfollowed\s+suit\b")
 _ON_THE_LIST = re.compile(r"\bon (?:the|its|their|that|this|washington's)(?: [a-z.'-]+){0,3} list\b")
