@@ -77,3 +77,12 @@ def test_words_to_number(words: str, value: int | None) -> None:
 ])
 def test_a_conversion_into_another_currency_is_not_an_amount_of_its_own(text: str, found: list) -> None:
     assert [(m.text, m.amount, m.currency) for m in find_money(text.lower(), text)] == found
+
+
+def test_bare_pesos_are_a_family_of_currencies() -> None:
+    """ "3,000 million pesos" is read; "pesos" stands for whichever country's peso the table records."""
+    from workers.pipeline.english import CURRENCY_FAMILIES
+
+    found = list(find_money("a reward of 3,000 million pesos", "a reward of 3,000 million pesos"))
+    assert [(m.amount, m.currency) for m in found] == [(3_000_000_000, "PESO")]
+    assert "COP" in CURRENCY_FAMILIES["PESO"] and "MXN" in CURRENCY_FAMILIES["PESO"]

@@ -59,7 +59,10 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                   "czech crowns": "CZK", "czech korunas": "CZK", "canadian dollars": "CAD", "australian dollars": "AUD",
                   "new zealand dollars": "NZD", "hong kong dollars": "HKD", "singapore dollars": "SGD",
                   "mexican pesos": "MXN", "colombian pesos": "COP", "argentine pesos": "ARS", "chilean pesos": "CLP",
-                  "brazilian reais": "BRL", "reais": "BRL"}
+                  "brazilian reais": "BRL", "reais": "BRL", "peso": "PESO", "pesos": "PESO"}
+# A currency word several countries use: it matches an amount in any of their currencies ("3,000 million pesos" and a
+# table's COP)
+CURRENCY_FAMILIES = {"PESO": frozenset({"MXN", "COP", "ARS", "CLP", "CUP", "DOP", "UYU", "PHP"})}
 
 # Words that hedge an amount or a count: the claim allows a margin.
 # Words that qualify an amount or a count, and which way: "approx" allows a margin either side,

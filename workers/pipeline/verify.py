@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from workers.pipeline.english import CURRENCY_FAMILIES
 from workers.pipeline.model import Claim, DateWindow, Evidence, Verdict
 from workers.pipeline.reference import Fact, ReferenceTable, derived, subject_types
 
@@ -52,7 +53,9 @@ def fmt_window(w: DateWindow) -> str:
 
 def fmt_money(amount: float, currency: str) -> str:
     """$50 million, $25,000, €3.5 billion."""
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, currency + " ")
+    if currency in CURRENCY_FAMILIES:  # "3,000 million pesos": the currency word as written
+        return f"{fmt_money(amount, '')} {currency.lower()}s".strip()
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, currency + " " if currency else "")
     for scale, word in ((1e9, "billion"), (1e6, "million")):
         if amount >= scale:
             return f"{symbol}{amount / scale:g} {word}"
@@ -421,8 +424,8 @@ class Verifier:
         if not facts:
             return Verdict("unverifiable", f"The reference table records no reward for {name}.")
         def same(f: Fact) -> bool:
-            value = f.attributes.get("amount")
-            return (f.attributes.get("currency", "USD") == currency and value is not None
+            value, theirs = f.attributes.get("amount"), f.attributes.get("currency", "USD")
+            return ((theirs == currency or theirs in CURRENCY_FAMILIES.get(currency, ())) and value is not None
                     and within(value, amount, claim.value.get("bound"), AMOUNT_TOLERANCE))
 
         def money(f: Fact) -> str:
