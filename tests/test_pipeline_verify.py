@@ -270,3 +270,14 @@ def test_amounts_that_do_not_replace_one_another_are_each_in_force() -> None:
     result = check(Article(text="Jannik Sinner earned $325,000 at Indian Wells.", published_at=dt.date(2025, 2, 15)),
                    table)
     assert [(c["text"], c["verdict"]["label"]) for c in result["claims"]] == [("$325,000", "supported")]
+
+
+def test_rewards_by_two_authorities_stand_side_by_side_and_pesos_match_the_table_s_peso() -> None:
+    """Colombia's 3,000 million pesos (COP in the table) for Iván Márquez is not replaced by the United States'
+    later $10 million: both are in force a year on."""
+    table = load_table(Path(__file__).resolve().parent / "data" / "colombia" / "reference")
+    text = ("Colombia offers up to 3,000 million pesos for information on Iván Márquez. The State Department offers "
+            "up to $10 million for Iván Márquez.")
+    result = check(Article(text=text, published_at=dt.date(2021, 3, 1)), table)
+    assert [(c["text"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "reward"] == [
+        ("3,000 million pesos", "supported"), ("$10 million", "supported")]

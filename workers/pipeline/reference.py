@@ -281,14 +281,18 @@ class ReferenceTable:
         return self.designations_by_kind.get(kind or "", ())
 
     def fact_date_until(self, fact: Fact) -> dt.date | None:
-        """The last day a fact held: its `until`, or the day before its successor's announcement."""
+        """The last day a fact held: its `until`, or the day before its successor's announcement (a single-valued
+        fact's next one for the same subject, by the same authority where both name one: Colombia's reward for a
+        man does not replace the United States')."""
         if fact.until:
             return fact.until
         if fact.predicate not in self.single_valued:
             return None
+        mine = set(fact.authorities)
         later = [f.first_day for s in fact.subjects for f in self.facts_by_subject.get(s, ())
                  if f.predicate == fact.predicate and f.first_day and fact.first_day
-                 and f.first_day > fact.first_day]
+                 and f.first_day > fact.first_day
+                 and (not mine or not f.authorities or mine.intersection(f.authorities))]  # another's stands beside
         return min(later) - dt.timedelta(days=1) if later else None
 
     def ancestors(self, entity_id: str) -> list[str]:
