@@ -166,3 +166,13 @@ def test_surname_inside_a_gapped_cue() -> None:
 def test_a_definite_count_that_a_clause_restricts_is_a_count() -> None:
     """ "among the eight cartels the State Department designated" counts them."""
     assert [c.number for c in _mentions("among the eight cartels the State Department designated").counts] == [8]
+
+
+def test_a_name_cut_off_inside_a_hyphenated_word_yields_to_the_whole_word() -> None:
+    """ "the FARC-EP": the alias "the FARC" and the name "FARC-EP" are as long; the one ending mid-word loses."""
+    table = load_table(Path(__file__).resolve().parent / "data" / "colombia" / "reference")
+    text = "Washington designated the FARC-EP in 2021."
+    doc = prepare(text, table.lexicon.common_words())
+    found = [text[p.start:p.end] for p in find_mentions(doc, table, sentences(doc.text, doc.view), PUB).phrases
+             if p.kind == "entity"]
+    assert "FARC-EP" in found and "the FARC" not in found

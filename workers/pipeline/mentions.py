@@ -66,8 +66,9 @@ _new = tuple.__new__  # builds a NamedTuple without its generated __new__ (all f
 _START, _END, _FIRST = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)  # PhraseMatch fields
 
 
-def _longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
-    """Per kind, drop matches inside a longer match of the same kind (and entities overlapping a longer one)."""
+def _longest(matches: list[PhraseMatch], cut: frozenset[int] = frozenset()) -> list[PhraseMatch]:
+    """Per kind, drop matches inside a longer match of the same kind (and entities overlapping a longer one);
+    of two as long, the one not cut off inside a hyphenated word (ends in `cut`) wins."""
     by_kind: dict[str, list[PhraseMatch]] = defaultdict(list)
     for m in matches:
         by_kind["entity" if m.kind == "entity" else m.kind + m.ref if m.kind == "trigger" else m.kind].append(m)
@@ -81,17 +82,18 @@ def _longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
         reach = -1
         for m in group:
             if m.first >= reach and cluster:
-                out += cluster if len(cluster) == 1 else _longest_first(cluster)
+                out += cluster if len(cluster) == 1 else _longest_first(cluster, cut)
                 cluster = []
             cluster.append(m)
             reach = max(reach, m.last) if len(cluster) > 1 else m.last
-        out += cluster if len(cluster) == 1 else _longest_first(cluster)
+        out += cluster if len(cluster) == 1 else _longest_first(cluster, cut)
     return out
 
 
-def _longest_first(cluster: list[PhraseMatch]) -> list[PhraseMatch]:
-    """Of overlapping matches, the longest (exact before fuzzy), then whatever overlaps none kept so far."""
-    cluster.sort(key=lambda m: (m.fuzzy, m.first - m.last, m.first))
+def _longest_first(cluster: list[PhraseMatch], cut: frozenset[int] = frozenset()) -> list[PhraseMatch]:
+    """Of overlapping matches, the longest (exact before fuzzy; whole words before one cut off inside a hyphenated
+    word: "FARC-EP" over "the FARC"), then whatever overlaps none kept so far."""
+    cluster.sort(key=lambda m: (m.fuzzy, m.first - m.last, m.end in cut, m.first))
     kept: list[PhraseMatch] = []
     for m in cluster:
         if all(m.last <= k.first or k.last <= m.first for k in kept):
@@ -154,7 +156,8 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
             for same in by_kind.values():
                 same.sort(key=_FIRST)
             matches += [g for g in spanned if not _holds_its_own_kind(g, by_kind.get(g.kind, ()))]
-    resolved = _longest(matches)
+    cut = frozenset(m.end for m in matches if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalnum())
+    resolved = _longest(matches, cut)
     resolved.sort(key=_END, reverse=True)  # by start, then longest first: two stable sorts on plain fields
     resolved.sort(key=_START)
     if surnames := _surnames(doc, lexicon.surnames(), resolved):
