@@ -229,3 +229,12 @@ def test_a_timelines_day_looks_back_where_a_sentence_may_look_ahead() -> None:
     text = "In 2025:\n- Jan. 10: The reward was raised.\nIt takes effect Jan. 20."
     found = [(d.text, d.window.start) for d in find_dates(text.lower(), text, D(2025, 12, 30))]
     assert found == [("In 2025", D(2025, 1, 1)), ("Jan. 10", D(2025, 1, 10)), ("Jan. 20", D(2026, 1, 20))]
+
+
+def test_a_year_heading_gives_its_year_to_the_dates_below_it() -> None:
+    """A timeline under year headings: "2016" then "- Sept. 26: ..." is 26 September 2016, not the last 26
+    September before publication; a date with its own year keeps it."""
+    text = "Timeline\n2016\n- Sept. 26: the accord is signed.\n- In November, a revised one.\n2021\n- Nov. 30, 2021: X."
+    found = [(d.text, d.window.start) for d in find_dates(text.lower(), text, PUB)]
+    assert found == [("2016", D(2016, 1, 1)), ("Sept. 26", D(2016, 9, 26)), ("In November", D(2016, 11, 1)),
+                     ("2021", D(2021, 1, 1)), ("Nov. 30, 2021", D(2021, 11, 30))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import itertools
@@ -344,12 +345,28 @@ def _matches(view: str, anchors: Iterable[tuple[int, int]] | None = None) -> Ite
                 break
 
 
+_YEAR_HEADING = re.compile(r"(?m)^[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$")
+
+
+def _under_heading(m: re.Match[str], year: int) -> DateWindow | None:
+    """A month and day, or a month, without a year of its own, read in the year of the heading above it."""
+    g = m.group
+    if (g("mdy") or g("dmy")) and not (g("y1") or g("y2") or g("q1") or g("q2")):
+        d = _safe_date(year, MONTHS[g("m1") or g("m2")], int(g("d1") or g("d2")))
+        return DateWindow(d, d, "day") if d else None
+    if g("mo") and not g("my4") and not (g("mq") or "").strip().startswith(("last", "this", "next")):
+        return _month_window(year, MONTHS[g("m4")])
+    return None
+
+
 def find_dates(view: str, text: str, published: dt.date | None,
                anchors: Iterable[tuple[int, int]] | None = None) -> Iterator[DateMention]:
     """Yield every date expression of `view` (the normalised text), resolved against `published`.
     `anchors` (see `anchors_of`) saves a scan when the text's words are already known."""
     previous: tuple[DateWindow, int] | None = None  # the last resolved date and where it ends
     previous_day = None  # the last one that names a day (or a few): what "five days later" counts from
+    headings = [(h.start(), int(h.group(1))) for h in _YEAR_HEADING.finditer(text)]  # a timeline's "2016" lines
+    heading_starts = [p for p, _ in headings]
     for m in _matches(view, anchors):
         if not _plausible(m, text):
             continue
@@ -368,6 +385,9 @@ def find_dates(view: str, text: str, published: dt.date | None,
             future = bool(m.group("wd")) and _FUTURE_BEFORE.search(view, max(0, start - 80), start) is not None
             timeline = bool(m.group("mdy") or m.group("dmy")) and _line_heading(m, text, start, ("m1", "d2"))
             window, relative = _resolve(m, published, future, timeline)
+            if headings and (k := bisect.bisect_right(heading_starts, start)) and (
+                    under := _under_heading(m, headings[k - 1][1])):
+                window, relative = under, False  # "2016" then "- Sept. 26: ...": the heading's year
         if window is not None:
             previous = (window, end)
             if window.granularity in ("day", "range") and (window.end - window.start).days <= 7:
