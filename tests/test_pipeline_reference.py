@@ -173,3 +173,13 @@ def test_a_cue_noun_also_matches_its_plural() -> None:
     table = load(Path(__file__).resolve().parent / "data" / "haitigangs" / "reference")
     hits = table.lexicon.scan(("its", "listings", "in", "order"))
     assert any(e.kind == "designation_cue" for hit in hits for e in hit.entries if hit.first == 1)
+
+
+def test_a_trigger_in_the_past_also_matches_a_timeline_s_present() -> None:
+    """The trigger "santrich was killed" also finds "Santrich is killed" (a timeline's historical present)."""
+    table = load(Path(__file__).resolve().parent / "data" / "colombia" / "reference")
+    triggers = [t for e in table.entities.values() for t in e.triggers if " was " in f" {t.lower()} "]
+    assert triggers, "the table has a trigger in the past"
+    words = tuple(f" {triggers[0].lower()} ".replace(" was ", " is ").split())
+    hits = table.lexicon.scan(words)
+    assert any(e.kind == "trigger" for hit in hits for e in hit.entries if hit.first == 0 and hit.last == len(words))

@@ -748,6 +748,9 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
                 index.add_surnames(phrase, e["id"], NAME_PARTICLES)
         for trig in e["triggers"]:
             add(trig, "trigger", e["id"])
+            for past, present in (("was", "is"), ("were", "are")):  # a timeline's present: "Otoniel is extradited"
+                if f" {past} " in f" {trig.lower()} ":
+                    add(f" {trig.lower()} ".replace(f" {past} ", f" {present} ").strip(), "trigger", e["id"])
         for word in e["misdescriptions"]:
             add(word, "misdescription", e["id"])
     index.seal()
