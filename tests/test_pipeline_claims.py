@@ -1116,3 +1116,16 @@ def test_the_four_are_lists_the_members_of_a_count_just_given() -> None:
     found = _verdicts(text, HAITIGANGS, dt.date(2023, 12, 9))
     assert [name for kind, name, *_ in found if kind == "designation"] == [
         "Renel Destina", "Vitel'Homme Innocent", "Johnson André", "Wilson Joseph"]
+
+
+COLOMBIA = Path(__file__).resolve().parent / "data" / "colombia" / "reference"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The State Department offered up to $10 million each for Iván Márquez and Jesús Santrich.",
+     ["ivan-marquez", "jesus-santrich"]),
+    ("The State Department offered up to $10 million for Iván Márquez and Jesús Santrich.", ["ivan-marquez"]),  # one
+])
+def test_an_amount_offered_each_for_several_people_is_a_reward_for_each(text: str, expected: list) -> None:
+    result = check(Article(text=text, published_at=dt.date(2021, 3, 1)), load_table(COLOMBIA))
+    assert [c["subject"]["id"] for c in result["claims"] if c["type"] == "reward"] == expected

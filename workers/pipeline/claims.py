@@ -7,7 +7,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workers.pipeline.english import (
     ACTOR_ADVERBS,
@@ -134,6 +134,10 @@ class _Nearest:
         """The mentions just before and just after `pos`."""
         k = bisect.bisect_left(self._starts, pos)
         return self._items[max(0, k - 1):k + 1]
+
+    def after(self, pos: int) -> list:
+        """The mentions that start at or after `pos`, in order."""
+        return self._items[bisect.bisect_left(self._starts, pos):]
 
     def at(self, pos: int):
         """The nearest mention to `pos`, or None."""
@@ -1265,6 +1269,37 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
                                                  min(cue.start, m.start))[-4:] + _words_between(doc, cue.end, m.start))
             or date is None and _simple_past_offer(doc, sent, m),
         }, date, unknown))
+        if person is not None and person.start > m.end and _each(doc, m):  # "$10 million each for A and B"
+            out += [replace(out[-1], subject=other.ref, value=dict(out[-1].value))
+                    for other in _joined(doc, person, people)]
+    return out
+
+
+def _each(doc: Document, m: MoneyMention) -> bool:
+    """Is the amount offered for each of several ("$10 million each", "$5 million apiece")? One amount for several
+    otherwise is one award they share ("worth 50,000 euros, went to A and B")."""
+    k = bisect.bisect_left(doc.starts, m.end)
+    return k < len(doc.norms) and doc.norms[k] in ("each", "apiece")
+
+
+_JOINERS = {"and", "for", "or", "each", "of", "the", "arrest", "capture"}
+JOINED_WORDS = 4  # words between one person a reward is for and the next one joined to it
+
+
+def _joined(doc: Document, first: PhraseMatch, people: _Nearest) -> list[PhraseMatch]:
+    """The people joined to the one a reward is for ("for Márquez and Santrich", "each for Joseph and for
+    Stephenson", "for A, B and C"): each with only joining words and commas between it and the one before."""
+    out, last = [], first
+    for p in people.after(first.end):
+        if p.start < last.end or p.ref == first.ref or any(o.ref == p.ref for o in out):
+            continue
+        between = _words_between(doc, last.end, p.start)
+        if len(between) > JOINED_WORDS or not all(w in _JOINERS for w in between) or not (
+                "and" in between or "," in doc.view[last.end:p.start]) or any(c in doc.view[last.end:p.start]
+                                                                              for c in ".;:()"):
+            break
+        out.append(p)
+        last = p
     return out
 
 
