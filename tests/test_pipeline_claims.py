@@ -1129,3 +1129,14 @@ COLOMBIA = Path(__file__).resolve().parent / "data" / "colombia" / "reference"
 def test_an_amount_offered_each_for_several_people_is_a_reward_for_each(text: str, expected: list) -> None:
     result = check(Article(text=text, published_at=dt.date(2021, 3, 1)), load_table(COLOMBIA))
     assert [c["subject"]["id"] for c in result["claims"] if c["type"] == "reward"] == expected
+
+
+CYBER = Path(__file__).resolve().parent / "data" / "cybersanctions" / "reference"
+
+
+def test_an_amount_is_for_whom_its_own_for_phrase_names() -> None:
+    text = ("The State Department offers up to $10 million for Dmitry Khoroshev, the administrator behind LockBitSupp, "
+            "and up to $10 million for information on the leaders of Hive.")
+    result = check(Article(text=text, published_at=dt.date(2024, 6, 1)), load_table(CYBER))
+    names = [c["subject"]["name"] for c in result["claims"] if c["type"] == "reward"]
+    assert len(names) == 2 and "Khoroshev" in names[0] and "Hive" in names[1]

@@ -1214,7 +1214,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             continue  # (but "..., and another $1 million for X": a second offer of the same sort)
         if _other_money(doc, sent, m, date_starts):
             continue
-        person, unknown = people.at(m.start), None
+        person, unknown = _named_in_its_phrase(doc, m, people) or people.at(m.start), None
         if (whom := _for_whom(doc, sent, m.start)) is not None:  # "El Mayo, for whom ... offered"
             person = next((p for p in people.around(whom[0]) if p.start < whom[1] and whom[0] < p.end), None)
             unknown = None if person else doc.text[whom[0]:whom[1]]
@@ -1273,6 +1273,22 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             out += [replace(out[-1], subject=other.ref, value=dict(out[-1].value))
                     for other in _joined(doc, person, people)]
     return out
+
+
+def _named_in_its_phrase(doc: Document, m: MoneyMention, people: _Nearest) -> PhraseMatch | None:
+    """Whom the amount's own "for" phrase names ("..., and up to $10 million for information on the leaders of
+    Hive"), before a name nearer it in the clause before ("for Dmitry Khoroshev, ..., and up to $10 million")."""
+    after = _words_between(doc, m.end, m.end + 12)[:3]
+    if "for" not in after and "on" not in after:
+        return None
+    for p in people.after(m.end):
+        if p.start - m.end > FOR_PHRASE_CHARS or any(c in doc.view[m.end:p.start] for c in ",;.()"):
+            return None
+        return p
+    return None
+
+
+FOR_PHRASE_CHARS = 90  # characters after an amount within which its "for" phrase names whom it is for
 
 
 def _each(doc: Document, m: MoneyMention) -> bool:
