@@ -1140,3 +1140,12 @@ def test_an_amount_is_for_whom_its_own_for_phrase_names() -> None:
     result = check(Article(text=text, published_at=dt.date(2024, 6, 1)), load_table(CYBER))
     names = [c["subject"]["name"] for c in result["claims"] if c["type"] == "reward"]
     assert len(names) == 2 and "Khoroshev" in names[0] and "Hive" in names[1]
+
+
+def test_his_arrest_is_a_person_s_not_the_group_named_nearby() -> None:
+    text = ("Among those named was Aleksandr Mira Serda, a Russian national and Garantex co-founder. The State "
+            "Department is offering up to $5 million for information leading to his arrest or conviction, and up to "
+            "$1 million for information on other Garantex leaders.")
+    result = check(Article(text=text, published_at=dt.date(2025, 8, 15)), load_table(CYBER))
+    names = [c["subject"]["name"] for c in result["claims"] if c["type"] == "reward"]
+    assert "Mira Serda" in names[0]

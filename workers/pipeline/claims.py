@@ -1215,6 +1215,10 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         if _other_money(doc, sent, m, date_starts):
             continue
         person, unknown = _named_in_its_phrase(doc, m, people) or people.at(m.start), None
+        personal = not _PERSONAL_WORDS.isdisjoint(_words_between(doc, m.end, min(sent.s.end, m.end + 80))[:10])
+        if personal and person is not None and _entity_type(table, person) not in _PEOPLE and not (
+                person.start > m.end and person.start - m.end <= FOR_PHRASE_CHARS):
+            person = None  # "for information leading to his arrest": a person, not the group named nearby
         if (whom := _for_whom(doc, sent, m.start)) is not None:  # "El Mayo, for whom ... offered"
             person = next((p for p in people.around(whom[0]) if p.start < whom[1] and whom[0] < p.end), None)
             unknown = None if person else doc.text[whom[0]:whom[1]]
@@ -1223,7 +1227,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             if unknown is None:
                 continue
         if person is None and unknown is None and not earlier_person:
-            earlier_person.append(_earlier_person(sent, sentences, index, table)
+            earlier_person.append(_earlier_person(sent, sentences, index, table, personal)
                                   or _described(doc, sent, index, table)
                                   or (ctx.laureates.most_common(1)[0][0] if ctx and ctx.laureates
                                       and _no_name_follows(doc, sent, m)
@@ -1298,6 +1302,7 @@ def _each(doc: Document, m: MoneyMention) -> bool:
     return k < len(doc.norms) and doc.norms[k] in ("each", "apiece")
 
 
+_PERSONAL_WORDS = {"his", "her", "him"}  # "for information leading to his arrest": a person
 _JOINERS = {"and", "for", "or", "each", "of", "the", "arrest", "capture"}
 JOINED_WORDS = 4  # words between one person a reward is for and the next one joined to it
 
@@ -1584,13 +1589,13 @@ def _described(doc: Document, sent: _Sentence, index: _Index, table: ReferenceTa
 
 
 def _earlier_person(sent: _Sentence, sentences: Sequence[Sentence], index: _Index,
-                    table: ReferenceTable) -> str | None:
+                    table: ReferenceTable, person: bool = False) -> str | None:
     """The last person named in the two sentences before ("Maduro ... The bounty"), the paragraph before included:
-    news paragraphs are often one sentence long."""
+    news paragraphs are often one sentence long. With `person` ("for his arrest"), a person, not a group."""
+    sought = _PEOPLE if person else rewardable(table)
     for x in reversed(sentences[max(0, sent.s.index - 2):sent.s.index]):
         if x.paragraph < sent.s.paragraph - 1:
             break
-        sought = rewardable(table)
         people = [p for p in index.slice("phrases", x.start, x.end)
                   if p.kind == "entity" and _entity_type(table, p) in sought]
         if people:
