@@ -61,8 +61,19 @@ def test_clauses_split_at_while() -> None:
         ),
         ("The Treasury acted; and the State Department offered a reward.", 2),  # one semicolon: clauses
         ("A was listed; B was listed in May; C fled.", 3),  # no closing "and": clauses
+        (  # an item with a relative clause of its own is still an item
+            "It also sanctioned his wife, Ana Ruiz; his son Luis Ruiz, who is on trial in Bogotá on money-laundering "
+            "charges; and Interior Minister Juan Soto.",
+            1,
+        ),
+        (  # items opened by a preposition are clauses about places
+            "Wolves are back in the news: in the Southwest, where numbers climb; in Congress, where bills move; and in "
+            "North Carolina, where the red wolf clings on.",
+            3,
+        ),
         (  # an item too long for a list: clauses
-            "A was listed; B, who ran the gang's finances for a decade from a ranch near the border, fled; and C left.",
+            "A was listed; B, who ran the gang's finances for a decade from a ranch near the border with his two "
+            "brothers and a cousin, fled; and C left.",
             3,
         ),
     ],

@@ -72,19 +72,26 @@ def clauses(view: str, start: int, end: int, breaks: list[int] | None = None) ->
     return tuple(out)
 
 
-LIST_ITEM_WORDS = 10  # at most this many words in each item of a list set off by semicolons
+LIST_ITEM_WORDS = 16  # at most this many words in each item of a list set off by semicolons
 
 
 def _semicolon_list(view: str, semicolons: list[int], end: int) -> bool:
     """Do the semicolons set off the items of a list ("Also sanctioned were A, a co-founder ...; B; C; and D")?
-    Two or more, the last item opened by "and"/"or", and every item after the first short."""
+    Two or more, the last item opened by "and"/"or", and every item after the first short and not opened by a
+    preposition."""
     if len(semicolons) < 2:
         return False
     last = semicolons[-1] + 1
     if not view.startswith(("and ", "or "), last + (view[last:last + 1] == " ")):
         return False
     bounds = [*semicolons, end]
-    return all(view.count(" ", a + 2, b) < LIST_ITEM_WORDS for a, b in itertools.pairwise(bounds))
+    return all(view.count(" ", a + 2, b) < LIST_ITEM_WORDS and not _PREPOSITION_ITEM.match(view, a + 1, b)
+               for a, b in itertools.pairwise(bounds))
+
+
+# An item opened by a preposition is a clause of a list of places or times ("in Congress, where ...; and in North
+# Carolina, where ..."), not of names
+_PREPOSITION_ITEM = re.compile(r"\s*(?:and\s+|or\s+)?(?:in|on|at|from|for|with|by|to|under|over|after|before)\b")
 
 
 def sentences(text: str, view: str) -> tuple[Sentence, ...]:
