@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 from collections import Counter
@@ -974,8 +975,12 @@ class _Relatives:
                  groups: list[PhraseMatch]) -> None:
         self.doc, self.cue_end = doc, cue_end
         lo, hi = bisect.bisect_left(doc.starts, cue_end), bisect.bisect_left(doc.starts, clause_end)
-        self.openers = [j for j in range(lo, hi) if doc.norms[j] in _RELATIVE_OPENERS]
-        self.commas = [k for k in range(cue_end, clause_end) if doc.text[k] in ",;"] if self.openers else []
+        norms = doc.norms
+        self.openers = [j for j in itertools.compress(range(lo, hi), map(_RELATIVE_OPENERS.__contains__,
+                                                                         norms[lo:hi]))]
+        self.commas = [m.start() for m in _CLOSERS.finditer(doc.text, cue_end, clause_end)] if self.openers else []
+        if not self.openers:
+            return
         listing = [p for p in phrases if p.kind in ("kind", "designation_cue", "weak_cue")]
         self.list_ends = {p.last - 1 for p in listing}
         self.cue_starts = sorted(p.start for p in listing)
@@ -1003,6 +1008,7 @@ class _Relatives:
 
 
 _RELATIVE_OPENERS = {"which", "who", "whose"}
+_CLOSERS = re.compile("[,;]")
 _STATE_VERBS = {"been", "is", "was", "are", "were", "remains", "remained", "listed", "designated", "sanctioned"}
 
 
@@ -1024,12 +1030,14 @@ class _OtherRelatives:
     Built once per clause: each question is a few bisections and one bounded search."""
 
     def __init__(self, doc: Document, groups: Sequence[PhraseMatch], phrases: Sequence[PhraseMatch]) -> None:
-        self.doc = doc
-        self.ends = sorted(g.end for g in groups)
-        self.cues = sorted(p.start for p in phrases if p.kind in ("designation_cue", "weak_cue", "kind"))
+        self.doc, self.groups, self.phrases = doc, groups, phrases
+        self.ends: list[int] | None = None  # worked out at the first question: most clauses ask none
 
     def other_noun(self, d: DateMention) -> bool:
         """The question, for one date."""
+        if self.ends is None:
+            self.ends = sorted(g.end for g in self.groups)
+            self.cues = sorted(p.start for p in self.phrases if p.kind in ("designation_cue", "weak_cue", "kind"))
         k = bisect.bisect_right(self.ends, d.start)
         if not k:
             return False

@@ -66,9 +66,12 @@ _new = tuple.__new__  # builds a NamedTuple without its generated __new__ (all f
 _START, _END, _FIRST = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)  # PhraseMatch fields
 
 
+_MID_WORD_HYPHEN = re.compile(r"-(?=\w)")
+
+
 def _longest(matches: list[PhraseMatch], cut: frozenset[int] = frozenset()) -> list[PhraseMatch]:
     """Per kind, drop matches inside a longer match of the same kind (and entities overlapping a longer one);
-    of two as long, the one not cut off inside a hyphenated word (ends in `cut`) wins."""
+    of two as long, the one not cut off inside a hyphenated word (ending at a hyphen in `cut`) wins."""
     by_kind: dict[str, list[PhraseMatch]] = defaultdict(list)
     for m in matches:
         by_kind["entity" if m.kind == "entity" else m.kind + m.ref if m.kind == "trigger" else m.kind].append(m)
@@ -156,8 +159,7 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
             for same in by_kind.values():
                 same.sort(key=_FIRST)
             matches += [g for g in spanned if not _holds_its_own_kind(g, by_kind.get(g.kind, ()))]
-    cut = frozenset(m.end for m in matches if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalnum())
-    resolved = _longest(matches, cut)
+    resolved = _longest(matches, frozenset(h.start() for h in _MID_WORD_HYPHEN.finditer(text)))
     resolved.sort(key=_END, reverse=True)  # by start, then longest first: two stable sorts on plain fields
     resolved.sort(key=_START)
     if surnames := _surnames(doc, lexicon.surnames(), resolved):
