@@ -55,20 +55,28 @@ def test_dev_set_f1() -> None:
 
 OTHER_DOMAINS = [
     # (folder under tests/data, its F1 floor): each written and labelled by a separate QA pass with its own table
+    # (or the bundled one), before the engine was tuned on it; the floor is the score now less 0.06
     ("heritage", MIN_HERITAGE_F1),  # World Heritage listings and heritage-crime rewards
-    ("sanctions", 0.87),  # Western sanctions on Russia 2022-2024 and Rewards for Justice rewards
-    ("ctjustice", 0.80),  # US counter-terrorism designations, revocations and rewards 2024-2025 (0.59 when written)
-    ("taxlists", 0.78),  # EU tax and FATF lists of countries, SEC whistleblower awards (0.57 when written)
+    ("sanctions", 0.88),  # Western sanctions on Russia 2022-2024 and Rewards for Justice rewards
+    ("ctjustice", 0.81),  # US counter-terrorism designations, revocations and rewards 2024-2025 (0.59 when written)
+    ("taxlists", 0.76),  # EU tax and FATF lists of countries, SEC whistleblower awards (0.57 when written)
     ("ukproscribed", 0.87),  # UK proscriptions and police rewards, British style (0.71 when written)
     ("cartels2", 0.89),  # six new articles of the first domain in varied styles, its table extended (0.67 when written)
-    ("wanted", 0.74),  # wanted-list additions, captures and rewards for fugitives (0.66 when written)
-    ("alliedlists", 0.78),  # Canada's, Ecuador's and Argentina's listings beside the US ones (0.70 when written)
-    ("cartelfinance", 0.83),  # OFAC and FinCEN actions against cartel finance, rewards (0.79 when written)
+    ("wanted", 0.77),  # wanted-list additions, captures and rewards for fugitives (0.66 when written)
+    ("alliedlists", 0.84),  # Canada's, Ecuador's and Argentina's listings beside the US ones (0.70 when written)
+    ("cartelfinance", 0.87),  # OFAC and FinCEN actions against cartel finance, rewards (0.79 when written)
     ("cartels3", 0.86),  # six more articles of the first domain against the bundled table as it stands (0.81)
-    ("shadowfleet", 0.80),  # UK, EU and US sanctions on shadow-fleet tankers: vessels, packages, counts (0.81)
-    ("cartels4", 0.88),  # five first-domain articles in new formats: Q&A, listicle, live blog, fact-check (0.90)
-    ("iccwarrants", 0.68),  # ICC arrest warrants and US sanctions on ICC officials: people, not groups (0.69)
+    ("shadowfleet", 0.79),  # UK, EU and US sanctions on shadow-fleet tankers: vessels, packages, counts (0.81)
+    ("cartels4", 0.89),  # five first-domain articles in new formats: Q&A, listicle, live blog, fact-check (0.90)
+    ("iccwarrants", 0.73),  # ICC arrest warrants and US sanctions on ICC officials: people, not groups (0.69)
     ("prizes", 0.74),  # Nobel, Booker and Sakharov laureates and prize money: a domain far from the first (0.58)
+    ("statesponsors", 0.77),  # state sponsors of terrorism, the Houthis, Rewards for Justice: countries (0.66)
+    ("species", 0.61),  # Endangered Species Act listings and wildlife-crime rewards (0.62)
+    ("bans", 0.76),  # national bans of Hezbollah, Hamas, Samidoun, the Bishnoi gang, British style (0.65)
+    ("sportbans", 0.64),  # doping bans and suspensions, prize money (0.56, with a crash since fixed)
+    ("haitigangs", 0.75),  # UN, US and Canadian sanctions on Haiti's gangs and rewards for their leaders (0.65)
+    ("cybersanctions", 0.70),  # cyber and crypto sanctions and rewards, a delisting (0.72)
+    ("colombia", 0.73),  # FARC, ELN and Clan del Golfo designations; rewards in pesos and dollars (0.60)
 ]
 
 
