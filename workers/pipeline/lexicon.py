@@ -97,6 +97,7 @@ class PhraseIndex:
         self._surname_index: dict[str, frozenset[str]] | None = None  # the same, sealed
         self._person_keys: dict[str, list[str]] = defaultdict(list)  # person -> the folded keys of its names
         self._leading: dict[str, tuple[str, ...]] = {}  # person -> its keys that begin longer phrases, sealed
+        self._leading_people: frozenset[str] = frozenset()
 
     def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False) -> None:
         """Add one phrase; "..." in it marks a gap of up to MAX_GAP words."""
@@ -190,16 +191,18 @@ class PhraseIndex:
         """People one of whose names begins a longer phrase (a trigger such as "fito was extradited")."""
         if self._found is None:
             self.seal()
-        return frozenset(self._leading)
+        return self._leading_people
 
     def seal(self) -> None:
-        """Finish building: drop fuzzy postings too common to ever be read."""
+        """Finish building: drop fuzzy postings too common to ever be read; index first words, people's surnames
+        and the names that begin other phrases."""
         for word in [w for w, p in self._fuzzy_postings.items() if len(p) > FUZZY_MAX_POSTINGS]:
             del self._fuzzy_postings[word]
         self._fuzzy_postings = dict(self._fuzzy_postings)
         self._starters = frozenset(k.split(" ", 1)[0] for k in self._entries)
         self._found = {k: tuple(v) for k, v in self._entries.items()}
         self._leading = self._names_leading_phrases()
+        self._leading_people = frozenset(self._leading)
         common = {w for key in self._common_keys for w in key.split()}
         self._surname_index = {w: frozenset(refs) for w, refs in self._surnames.items()
                                if w not in common and w not in self._entries}  # a phrase of its own is matched
