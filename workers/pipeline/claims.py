@@ -1293,11 +1293,10 @@ def _named_in_its_phrase(doc: Document, m: MoneyMention, people: _Nearest) -> Ph
     after = _words_between(doc, m.end, m.end + 12)[:3]
     if "for" not in after and "on" not in after:
         return None
-    for p in people.after(m.end):
-        if p.start - m.end > FOR_PHRASE_CHARS or any(c in doc.view[m.end:p.start] for c in ",;.()"):
-            return None
-        return p
-    return None
+    p = next(iter(people.after(m.end)), None)
+    if p is None or p.start - m.end > FOR_PHRASE_CHARS or any(c in doc.view[m.end:p.start] for c in ",;.()"):
+        return None
+    return p
 
 
 FOR_PHRASE_CHARS = 90  # characters after an amount within which its "for" phrase names whom it is for
