@@ -1028,9 +1028,14 @@ def test_a_date_inside_an_event_s_trigger_is_the_event_s_date() -> None:
 SPORTBANS = Path(__file__).resolve().parent / "data" / "sportbans" / "reference"
 
 
-def test_a_name_right_before_a_cue_verb_with_an_object_made_the_designation() -> None:
-    text = "Kamila Valieva tested positive in December. RUSADA provisionally suspended her on Feb. 8."
-    assert [name for _, name, *_ in _verdicts(text, SPORTBANS, dt.date(2022, 2, 14))] == []
+@pytest.mark.parametrize("text", [
+    "Kamila Valieva tested positive in December. RUSADA provisionally suspended her on Feb. 8.",
+    "Kamila Valieva tested positive. Rusada, the Russian anti-doping agency, provisionally suspended her the next day.",
+    "Wada appealed to Cas, and Rusada itself argued for a sanction of one or two years.",
+])
+def test_a_name_right_before_a_cue_verb_with_an_object_made_the_designation(text: str) -> None:
+    assert [name for _, name, *_ in _verdicts(text, SPORTBANS, dt.date(2022, 2, 14)) if "usada" in name.lower()
+            or "agency" in name] == []
 
 
 def test_a_conjunct_with_a_cue_of_its_own_has_its_own_maker() -> None:

@@ -640,20 +640,30 @@ def _actor(doc: Document, g: PhraseMatch, phrases: Sequence[PhraseMatch]) -> boo
     Karim Khan, requested the warrants"), or a cue right after it with a pronoun or a name for object ("RUSADA
     provisionally suspended her")? The one who acts, not the one designated ("The Houthis, designated a foreign
     terrorist organisation in March, ...", "Hinton shared the prize")."""
-    k = g.last
-    gap = doc.view[doc.ends[k - 1]:doc.starts[k]].strip() if k < len(doc.norms) else "."
-    if k + 1 >= len(doc.norms) or gap not in ("", ","):
+    k, norms = g.last, doc.norms
+    gap = doc.view[doc.ends[k - 1]:doc.starts[k]].strip() if k < len(norms) else "."
+    if gap == "," and k < len(norms) and norms[k] in _ARTICLES:  # "Rusada, the Russian anti-doping agency, ..."
+        close = next((j for j in range(k + 1, min(k + APPOSITION_WORDS, len(norms)))
+                      if doc.view[doc.ends[j - 1]:doc.starts[j]].strip() not in ("", "-", "'")), None)
+        if close is None or doc.view[doc.ends[close - 1]:doc.starts[close]].strip() != ",":
+            return False
+        k, gap = close, ""  # the verb after the apposition, as if right after the name
+    if k + 1 >= len(norms) or gap not in ("", ","):
         return False  # ", requested": the apposition closes before the verb
-    if not gap and doc.norms[k].endswith("ly") and k + 2 < len(doc.norms):
-        k += 1  # "RUSADA provisionally suspended her"
-    if not doc.norms[k].endswith("ed") or doc.view[doc.ends[k]:doc.starts[k + 1]].strip():
-        return False
+    while (norms[k].endswith("ly") or norms[k] in _REFLEXIVES) and k + 2 < len(norms):
+        k += 1  # "RUSADA provisionally suspended her", "Rusada itself argued for a sanction"
+    if not doc.norms[k].endswith("ed") or doc.norms[k] in _RECEIVING or doc.view[doc.ends[k]:doc.starts[k + 1]].strip():
+        return False  # (one who "received" or "accepted" a prize or ban is the one it is about)
     if not any(p.first <= k < p.last for p in phrases if p.kind in ("designation_cue", "weak_cue", "kind")):
         return doc.norms[k + 1] in _OBJECT_OPENERS
     # a cue verb right after the name, with an object: the name made the designation ("RUSADA suspended her")
-    return not gap and (doc.norms[k + 1] in _OBJECT_PRONOUNS or doc.text[doc.starts[k + 1]].isupper())
+    return doc.norms[k + 1] in _OBJECT_PRONOUNS or not gap and doc.text[doc.starts[k + 1]].isupper()
 
 
+_ARTICLES = {"the", "a", "an"}
+_REFLEXIVES = {"itself", "himself", "herself", "themselves"}
+_RECEIVING = {"received", "accepted", "shared", "collected", "earned", "obtained", "claimed", "secured"}
+APPOSITION_WORDS = 9  # words of an apposition between a name and its verb ("Rusada, the Russian anti-doping agency,")
 _CONDITION = re.compile(r"[^a-z]*(?:(?:and|but|so|yet) )?(?:if|unless) [^,;]*")
 
 
