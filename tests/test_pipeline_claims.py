@@ -1154,3 +1154,12 @@ def test_his_arrest_is_a_person_s_not_the_group_named_nearby() -> None:
     result = check(Article(text=text, published_at=dt.date(2025, 8, 15)), load_table(CYBER))
     names = [c["subject"]["name"] for c in result["claims"] if c["type"] == "reward"]
     assert "Mira Serda" in names[0]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Mexico last month sent 29 cartel figures to the United States, a move officials described as a transfer "
+     "rather than an extradition.", "supported"),  # the misdescription is denied
+    ("Mexico last month extradited 29 cartel figures to the United States.", "partially_supported"),
+])
+def test_a_misdescription_said_to_be_wrong_is_no_misdescription(text: str, label: str) -> None:
+    assert [lab for kind, _, _, lab in _verdicts(text, None, dt.date(2025, 3, 20)) if kind == "event_date"] == [label]

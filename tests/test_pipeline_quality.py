@@ -77,6 +77,7 @@ OTHER_DOMAINS = [
     ("haitigangs", 0.75),  # UN, US and Canadian sanctions on Haiti's gangs and rewards for their leaders (0.65)
     ("cybersanctions", 0.70),  # cyber and crypto sanctions and rewards, a delisting (0.72)
     ("colombia", 0.73),  # FARC, ELN and Clan del Golfo designations; rewards in pesos and dollars (0.60)
+    ("tdamexico", 0.87),  # Tren de Aragua and Mexican cartels from Mexican and Venezuelan outlets, own table (0.92)
 ]
 
 

@@ -1622,6 +1622,7 @@ def _earlier_person(sent: _Sentence, sentences: Sequence[Sentence], index: _Inde
 
 # --- event dates ------------------------------------------------------------------------
 
+_DENIALS = NEGATIONS | {"rather", "instead", "than"}  # "described as a transfer rather than an extradition"
 _TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "ago", "later"}
 
 
@@ -1643,8 +1644,8 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
         if date is None or any(min(date.start, trig.start) < c.start < max(date.start, trig.start) for c in cues):
             continue  # a cue between them takes the date ("on Thursday sanctioned ... over the invasion")
         misdescribed = [p for p in sent.phrases if p.kind == "misdescription" and p.ref == event
-                        and NEGATIONS.isdisjoint(_words_between(doc, max(sent.s.start, p.start - 20), p.start)[-3:])]
-        # "in transfers it insists are not extraditions": the misdescription is denied
+                        and _DENIALS.isdisjoint(_words_between(doc, max(sent.s.start, p.start - 20), p.start)[-3:])]
+        # "in transfers it insists are not extraditions", "a transfer rather than an extradition": denied
         before = set(_words_between(doc, max(sent.s.start, min(trig.start, date.start) - 60), date.start)[-6:])
         phase = "start" if before & START_WORDS else "end" if before & END_WORDS else None
         out.append(Claim("event_date", date.start, date.end, sent.s, event, {
