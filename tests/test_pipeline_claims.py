@@ -1163,3 +1163,14 @@ def test_his_arrest_is_a_person_s_not_the_group_named_nearby() -> None:
 ])
 def test_a_misdescription_said_to_be_wrong_is_no_misdescription(text: str, label: str) -> None:
     assert [lab for kind, _, _, lab in _verdicts(text, None, dt.date(2025, 3, 20)) if kind == "event_date"] == [label]
+
+
+def test_a_date_in_a_relative_clause_about_the_rewards_subject_does_not_date_the_reward() -> None:
+    text = "The State Department had offered a $20 million reward for Caro Quintero, who was captured in July 2022."
+    found = _verdicts(text, WANTED, dt.date(2025, 3, 1))
+    assert [(date, label) for kind, _, date, label in found if kind == "reward"] == [(None, "supported")]
+
+
+def test_a_name_before_its_archrival_is_not_designated() -> None:
+    assert [name for _, name, _ in _claims("In September the State Department designated Barrio 18, MS-13's "
+                                           "archrival, as a foreign terrorist organization.")] == ["Barrio 18"]

@@ -1275,6 +1275,9 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             date = None  # "The prize, worth 11 million crowns, will be presented in Oslo in December": not the offer
         if date is not None and prev is not None and m.end <= prev.start and prev.end <= date.start:
             date = None  # "raised it to $2 million, up from the $1 million it had offered since November 2022"
+        if date is not None and person is not None and person.end <= date.start and _RELATIVE_OPENER.match(
+                doc.view, person.end):
+            date = None  # "a $20 million reward for Caro Quintero, who was captured in July 2022": his capture's
         authority = nearest_authority.at(cue.start)
         if (own := _conjunct_authority(doc, cue.end, m.start, nearest_authority)) is not None:
             authority = own  # "The FBI offers $250,000 for X, and the State Department up to $5 million"
