@@ -1174,3 +1174,10 @@ def test_a_date_in_a_relative_clause_about_the_rewards_subject_does_not_date_the
 def test_a_name_before_its_archrival_is_not_designated() -> None:
     assert [name for _, name, _ in _claims("In September the State Department designated Barrio 18, MS-13's "
                                            "archrival, as a foreign terrorist organization.")] == ["Barrio 18"]
+
+
+def test_a_count_in_an_item_of_a_list_of_designations_is_a_count_of_its_date() -> None:
+    text = ("The State Department designated these groups as foreign terrorist organizations this year:\n"
+            "- Feb. 20: eight groups at once\n- May 2: Viv Ansanm and Gran Grif")
+    found = _verdicts(text, None, dt.date(2025, 10, 8))
+    assert ("designation_count", "eight groups", "Feb. 20", "supported") in found

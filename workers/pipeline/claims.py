@@ -323,6 +323,10 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                 continue  # "- Cartel de los Soles, which is led by Nicolás Maduro"
             date = _near([d for d in own if d.start < g.start], g.start) or intro["date"]
             out.append(_designation_claim(g, s, intro["kind"], intro["authority"], date, intro["cue"]))
+        if sent.counts:  # "- Feb. 20: eight groups at once, ... six Mexican cartels": the item's own date
+            lead = _near(own, s.start) or intro["date"]
+            out += _counts(doc, sent, s.start, s.end, intro["kind"], _DateAfter(own, lead, doc), intro["authority"],
+                           [], True)
         return out
     on_list = s.index - ctx.designation_sentence <= CONTEXT_SENTENCES and ctx.on_list(doc, s.start, s.end)
     if not any(p.kind in ("designation_cue", "weak_cue", "kind") for p in sent.phrases) and not (
