@@ -1181,3 +1181,13 @@ def test_a_count_in_an_item_of_a_list_of_designations_is_a_count_of_its_date() -
             "- Feb. 20: eight groups at once\n- May 2: Viv Ansanm and Gran Grif")
     found = _verdicts(text, None, dt.date(2025, 10, 8))
     assert ("designation_count", "eight groups", "Feb. 20", "supported") in found
+
+
+TDAMEXICO = Path(__file__).resolve().parent / "data" / "tdamexico" / "reference"
+
+
+def test_an_object_pronoun_stands_for_the_name_a_trigger_ends_with() -> None:
+    """ "captured him" is the table's "captured maduro" when Maduro is the person named last."""
+    text = "Nicolás Maduro is being held in New York after U.S. forces captured him in Caracas early Saturday."
+    found = _verdicts(text, TDAMEXICO, dt.date(2026, 1, 5))
+    assert [(kind, label) for kind, _, _, label in found if kind == "event_date"] == [("event_date", "supported")]

@@ -97,7 +97,8 @@ class PhraseIndex:
         self._surname_index: dict[str, frozenset[str]] | None = None  # the same, sealed
         self._person_keys: dict[str, list[str]] = defaultdict(list)  # person -> the folded keys of its names
         self._leading: dict[str, tuple[str, ...]] = {}  # person -> its keys that begin longer phrases, sealed
-        self._leading_people: frozenset[str] = frozenset()
+        self._leading_people: frozenset[str] = frozenset()  # people of either of the two above
+        self._trailing: dict[str, dict[tuple[str, ...], tuple[Entry, ...]]] = {}  # person -> phrases ending in its name
 
     def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False) -> None:
         """Add one phrase; "..." in it marks a gap of up to MAX_GAP words."""
@@ -169,6 +170,31 @@ class PhraseIndex:
                     leading[ref].add(head)
         return {ref: tuple(sorted(keys)) for ref, keys in leading.items()}
 
+    def _phrases_ending_in_names(self) -> dict[str, dict[tuple[str, ...], tuple[Entry, ...]]]:
+        """Person -> the phrases other than names that end with one of its names, by their words before the name
+        ("captured maduro": ("captured",))."""
+        people: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for ref, keys in self._person_keys.items():
+            for key in keys:
+                people[tuple(key.split())].add(ref)
+        longest = max(map(len, people), default=0)
+        trailing: dict[str, dict[tuple[str, ...], tuple[Entry, ...]]] = defaultdict(dict)
+        for phrase in self._common_keys:
+            tokens = tuple(phrase.split())
+            for n in range(max(1, len(tokens) - longest), len(tokens)):
+                for ref in people.get(tokens[n:], ()):
+                    trailing[ref][tokens[:n]] = tuple(self._entries[phrase])
+        return dict(trailing)
+
+    def before_pronoun(self, person: str, tokens: Sequence[str], at: int) -> list[Hit]:
+        """Phrases that end with a person's name, found with the object pronoun at `at` standing for the name:
+        "captured him" for "captured maduro"."""
+        if self._found is None:
+            self.seal()
+        return [_new(Hit, (at - len(words), at + 1, entries, False))
+                for words, entries in self._trailing.get(person, {}).items()
+                if at >= len(words) and tuple(tokens[at - len(words):at]) == words]
+
     def after_pronoun(self, person: str, tokens: Sequence[str], at: int, possessive: bool) -> list[Hit]:
         """Phrases that begin with a person's name, found with the pronoun at `at` standing for the name: "He was
         captured" for "caro quintero was captured", "his arrest" for "duterte's arrest" (`possessive`)."""
@@ -188,7 +214,8 @@ class PhraseIndex:
         return hits
 
     def leading_people(self) -> frozenset[str]:
-        """People one of whose names begins a longer phrase (a trigger such as "fito was extradited")."""
+        """People one of whose names begins or ends a longer phrase (triggers such as "fito was extradited",
+        "captured maduro")."""
         if self._found is None:
             self.seal()
         return self._leading_people
@@ -202,7 +229,8 @@ class PhraseIndex:
         self._starters = frozenset(k.split(" ", 1)[0] for k in self._entries)
         self._found = {k: tuple(v) for k, v in self._entries.items()}
         self._leading = self._names_leading_phrases()
-        self._leading_people = frozenset(self._leading)
+        self._trailing = self._phrases_ending_in_names()
+        self._leading_people = frozenset(self._leading) | frozenset(self._trailing)
         common = {w for key in self._common_keys for w in key.split()}
         self._surname_index = {w: frozenset(refs) for w, refs in self._surnames.items()
                                if w not in common and w not in self._entries}  # a phrase of its own is matched

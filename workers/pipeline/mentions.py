@@ -170,7 +170,8 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
     return resolved
 
 
-_PRONOUNS = {"he": False, "she": False, "his": True, "her": True}  # pronoun -> possessive
+_PRONOUNS = {"he": False, "she": False, "his": True, "her": True, "him": False}  # pronoun -> possessive
+_OBJECTS = {"him", "her"}  # pronouns that may stand for a name ending a phrase ("captured him")
 PRONOUN_SENTENCES = 2  # sentences before a pronoun within which the person it stands for is named
 
 
@@ -208,7 +209,9 @@ def _told_of_by_pronoun(doc: Document, table: ReferenceTable, sentences: tuple[S
         if here - named > PRONOUN_SENTENCES and not all(
                 _has_pronoun(doc, sentences[j]) for j in range(named + 1, here)):
             continue  # far, unless every sentence between refers to someone by a pronoun ("... him ... He was")
-        hits = lexicon.after_pronoun(people[k].ref, norms, i, _PRONOUNS[norms[i]])
+        hits = [] if norms[i] == "him" else lexicon.after_pronoun(people[k].ref, norms, i, _PRONOUNS[norms[i]])
+        if norms[i] in _OBJECTS:
+            hits += lexicon.before_pronoun(people[k].ref, norms, i)
         for hit in hits[-1:]:  # the longest
             for e in hit.entries:
                 if e.kind == "trigger":
