@@ -140,6 +140,7 @@ def test_not_counts(text: str) -> None:
         ("Juan José Ponce Félix fled. The Ponce network grew.", ["Juan José Ponce Félix"]),  # an article's modifier
         ("Juan José Ponce Félix fled. A senior Ponce aide stayed.", ["Juan José Ponce Félix"]),
         ("Juan José Ponce Félix fled. The ponce stayed.", ["Juan José Ponce Félix"]),  # lower case
+        ("Juan José Ponce Félix fled. His cousin Pedro Ponce stayed.", ["Juan José Ponce Félix"]),  # another Ponce
     ],
 )
 def test_surname_after_full_name(text: str, expected: list[str]) -> None:

@@ -230,6 +230,11 @@ def _surnames(doc: Document, index: dict[str, frozenset[str]], resolved: list[Ph
     if not people:
         return []
     firsts = [m.first for m in resolved]
+
+    def covered_before(i: int) -> bool:  # is the word before `i` part of a match (a title, a place)?
+        k = bisect.bisect_right(firsts, i - 1)
+        return any(m.first <= i - 1 < m.last for m in resolved[max(0, k - 8):k])
+
     out = []
     for i in at:
         k = bisect.bisect_right(firsts, i + 1)
@@ -238,6 +243,8 @@ def _surnames(doc: Document, index: dict[str, frozenset[str]], resolved: list[Ph
             continue  # inside another name, or a family name before a group noun ("the Kinahan cartel")
         if _after_article(doc, i):
             continue  # "a senior Kinahan figure": a family name that modifies a noun
+        if i and text[starts[i - 1]].isupper() and not covered_before(i) and doc.ends[i - 1] + 1 == starts[i]:
+            continue  # "his father Viktor Yakubets": another of the family, named in full
         named = {m.ref for m in people if m.last <= i} & index[norms[i]]
         if len(named) == 1:
             out.append(_new(PhraseMatch, (starts[i], doc.ends[i], i, i + 1, "entity", named.pop(), False, False)))
