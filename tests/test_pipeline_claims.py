@@ -1191,3 +1191,9 @@ def test_an_object_pronoun_stands_for_the_name_a_trigger_ends_with() -> None:
     text = "Nicolás Maduro is being held in New York after U.S. forces captured him in Caracas early Saturday."
     found = _verdicts(text, TDAMEXICO, dt.date(2026, 1, 5))
     assert [(kind, label) for kind, _, _, label in found if kind == "event_date"] == [("event_date", "supported")]
+
+
+def test_a_group_before_ties_is_not_designated() -> None:
+    text = "Treasury sanctions Russian hosting firm Zservers over LockBit ties."
+    assert [name for kind, name, *_ in _verdicts(text, CYBER, dt.date(2025, 2, 12)) if kind == "designation"] == [
+        "Zservers"]

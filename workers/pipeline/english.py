@@ -119,7 +119,7 @@ RELATION_NOUNS = {"faction", "factions", "member", "members", "leader", "leaders
                   "affiliate", "affiliates", "remnant", "remnants", "successor", "founder", "commander", "commanders",
                   "lieutenant", "lieutenants", "operative", "operatives", "associate", "associates", "arm", "part",
                   "founders", "arms", "wings", "branches", "heads", "chiefs", "financier", "financiers", "spokesman",
-                  "archrival", "archrivals", "arch-rival", "archenemy",
+                  "archrival", "archrivals", "arch-rival", "archenemy", "ties", "links",
                   "spokeswoman", "spokesperson"}
 
 RELATIVE_PRONOUNS = {"which", "who", "whose", "whom", "where"}  # ", which opened its session on July 7,"
