@@ -78,6 +78,7 @@ OTHER_DOMAINS = [
     ("cybersanctions", 0.70),  # cyber and crypto sanctions and rewards, a delisting (0.72)
     ("colombia", 0.73),  # FARC, ELN and Clan del Golfo designations; rewards in pesos and dollars (0.60)
     ("tdamexico", 0.87),  # Tren de Aragua and Mexican cartels from Mexican and Venezuelan outlets, own table (0.92)
+    ("sahel", 0.68),  # jihadist groups and the Wagner Group in Africa: US, UN, EU and UK designations, rewards (0.75)
 ]
 
 
