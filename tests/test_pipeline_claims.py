@@ -1197,3 +1197,14 @@ def test_a_group_before_ties_is_not_designated() -> None:
     text = "Treasury sanctions Russian hosting firm Zservers over LockBit ties."
     assert [name for kind, name, *_ in _verdicts(text, CYBER, dt.date(2025, 2, 12)) if kind == "designation"] == [
         "Zservers"]
+
+
+SAHEL = Path(__file__).resolve().parent / "data" / "sahel" / "reference"
+
+
+def test_a_reward_said_to_be_offered_still_today_is_checked_as_in_force() -> None:
+    """ "offered $5 million for Robow, a reward it still offers today": not true of its time only, nor offered on
+    the publication day; the reward was withdrawn in 2017, so the claim is wrong in 2019."""
+    text = "Washington also offered $5 million for his deputy Mukhtar Robow, a reward it still offers today."
+    found = _verdicts(text, SAHEL, dt.date(2019, 1, 21))
+    assert [(date, label) for kind, _, date, label in found if kind == "reward"] == [(None, "refuted")]

@@ -1277,6 +1277,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             date = None  # "a reward for the toilet stolen in 2019 still stands at 25,000 pounds": as of now
         if date is not None and date.start > m.end and "will" in _words_between(doc, m.end, date.start):
             date = None  # "The prize, worth 11 million crowns, will be presented in Oslo in December": not the offer
+        if date is not None and date.text.lower() in ("today", "now", "currently"):
+            date = None  # "a reward it still offers today": in force on the publication date, not offered that day
         if date is not None and prev is not None and m.end <= prev.start and prev.end <= date.start:
             date = None  # "raised it to $2 million, up from the $1 million it had offered since November 2022"
         if date is not None and person is not None and person.end <= date.start and _RELATIVE_OPENER.match(
@@ -1296,7 +1298,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             "previous_stated": bool(prev), "authority": authority.ref if authority else None,
             "past": _past_perfect(_words_between(doc, max(sent.s.start, min(cue.start, m.start) - 40),
                                                  min(cue.start, m.start))[-4:] + _words_between(doc, cue.end, m.start))
-            or date is None and _simple_past_offer(doc, sent, m),
+            or date is None and _simple_past_offer(doc, sent, m) and _STILL.isdisjoint(
+                _words_between(doc, m.end, min(sent.s.end, m.end + 80))[:12]),  # not "a reward it still offers"
         }, date, unknown))
         if person is not None and person.start > m.end and _each(doc, m):  # "$10 million each for A and B"
             out += [replace(out[-1], subject=other.ref, value=dict(out[-1].value))
@@ -1326,6 +1329,7 @@ def _each(doc: Document, m: MoneyMention) -> bool:
     return k < len(doc.norms) and doc.norms[k] in ("each", "apiece")
 
 
+_STILL = {"still", "today", "now", "currently"}
 _PERSONAL_WORDS = {"his", "her", "him"}  # "for information leading to his arrest": a person
 _JOINERS = {"and", "for", "or", "each", "of", "the", "arrest", "capture"}
 JOINED_WORDS = 4  # words between one person a reward is for and the next one joined to it
