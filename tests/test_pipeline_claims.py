@@ -1208,3 +1208,9 @@ def test_a_reward_said_to_be_offered_still_today_is_checked_as_in_force() -> Non
     text = "Washington also offered $5 million for his deputy Mukhtar Robow, a reward it still offers today."
     found = _verdicts(text, SAHEL, dt.date(2019, 1, 21))
     assert [(date, label) for kind, _, date, label in found if kind == "reward"] == [(None, "refuted")]
+
+
+def test_a_list_s_introduction_with_no_cue_of_its_own_does_not_designate() -> None:
+    text = ("The State Department designated Viv Ansanm in May.\nTren de Aragua has been hit by several Western "
+            "measures:\n- The State Department designated it a foreign terrorist organization in February.")
+    assert "Tren de Aragua" not in [name for kind, name, *_ in _verdicts(text, None, PUB) if kind == "designation"]

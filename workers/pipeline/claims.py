@@ -356,11 +356,12 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         linked_groups = _conjoined(doc, groups, described)
         if not asserted and not linked_groups and not (kinds and _inside(sent.counts, cs, ce)):
             continue
-        if asserted:  # a person is designated only next to the cue, unless the table designates that person
+        if asserted and not (ctx.opens_list and not cues and not weak and not kinds and not sequel):
+            # a person is designated only next to the cue, unless the table designates that person
             groups = [g for g in groups if _entity_type(table, g) != "person" or _designated(table, g.ref)
                       or any(_linked(doc, g, c, cue_words) for c in near_cues.around(g.start))]
-        else:
-            groups = linked_groups
+        else:  # (and a list's introduction with no cue of its own lists, it does not designate: "X has been hit
+            groups = linked_groups  # by several Western measures:")
         pre = _words_between(doc, max(cs, anchor.start - REMOVAL_REACH), anchor.start) if anchor else []
         if cues and (HYPOTHETICAL_WORDS.intersection(pre[-5:]) or not _OPEN_QUESTION.isdisjoint(
                 _words_between(doc, max(cs, anchor.start - QUESTION_REACH), anchor.start)[-14:])
