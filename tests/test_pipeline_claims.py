@@ -1214,3 +1214,10 @@ def test_a_list_s_introduction_with_no_cue_of_its_own_does_not_designate() -> No
     text = ("The State Department designated Viv Ansanm in May.\nTren de Aragua has been hit by several Western "
             "measures:\n- The State Department designated it a foreign terrorist organization in February.")
     assert "Tren de Aragua" not in [name for kind, name, *_ in _verdicts(text, None, PUB) if kind == "designation"]
+
+
+def test_a_period_since_a_date_is_no_event_s_date() -> None:
+    text = ("If confirmed, Shekau's death would close a chapter in an insurgency that has killed more than 35,000 "
+            "people in the North-East and forced over two million from their homes since 2009.")
+    found = _verdicts(text, SAHEL, dt.date(2021, 5, 21))
+    assert [date for kind, _, date, _ in found if kind == "event_date"] == []

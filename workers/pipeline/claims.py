@@ -1643,7 +1643,7 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
     if not triggers:
         return []
     spans = _Nearest(triggers)
-    usable = _usable_dates(doc, sent.dates, sent.s.start)
+    usable = [d for d in _usable_dates(doc, sent.dates, sent.s.start) if not d.open_ended]  # "since 2009": a period
     dates = _Nearest([d for d in usable if not spans.covers(d.start)])
     out = []
     cues = [p for p in sent.phrases if p.kind in ("designation_cue", "reward_cue")]
