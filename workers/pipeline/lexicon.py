@@ -72,6 +72,8 @@ class Hit(NamedTuple):
     fuzzy: bool = False
 
 
+_Trailing = dict[tuple[str, ...], tuple[Entry, ...]]  # the words of phrases before a person's name -> their entries
+
 # A NamedTuple built with tuple.__new__ skips its generated __new__: a third of the cost, for the hundreds of
 # hits every article makes (the fields are given in order, all of them).
 _new = tuple.__new__
@@ -98,7 +100,7 @@ class PhraseIndex:
         self._person_keys: dict[str, list[str]] = defaultdict(list)  # person -> the folded keys of its names
         self._leading: dict[str, tuple[str, ...]] = {}  # person -> its keys that begin longer phrases, sealed
         self._leading_people: frozenset[str] = frozenset()  # people of either of the two above
-        self._trailing: dict[str, dict[tuple[str, ...], tuple[Entry, ...]]] = {}  # person -> phrases ending in its name
+        self._trailing: dict[str, _Trailing] = {}  # person -> phrases ending in its name
 
     def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False) -> None:
         """Add one phrase; "..." in it marks a gap of up to MAX_GAP words."""
@@ -135,10 +137,10 @@ class PhraseIndex:
             self._prefixes.add(prefix)
             prefix = f"{prefix} {token}"
 
-    def add_surnames(self, name: str, ref: str, particles: frozenset[str] | set[str]) -> None:
-        """Index the last two words of a person's name of three or more letters ("Yohan José Romero": "romero",
-        "jose"; "Héctor Guerrero Flores": "flores", "guerrero"): what the person is called after the first mention.
-        """
+    def add_person_name(self, name: str, ref: str, particles: frozenset[str] | set[str]) -> None:
+        """Record a person's name (for pronouns that stand for it) and index its last two words of three or more
+        letters ("Yohan José Romero": "romero", "jose"; "Héctor Guerrero Flores": "flores", "guerrero"): what the
+        person is called after the first mention."""
         tokens = words(name)
         self._person_keys[ref].append(" ".join(tokens))
         for token in tokens[1:][-2:]:
@@ -147,44 +149,33 @@ class PhraseIndex:
                 self._surname_index = None
 
     def surnames(self) -> dict[str, frozenset[str]]:
-        """Surname word -> the people it may stand for (see `add_surnames`); words that are phrases themselves, or
+        """Surname word -> the people it may stand for (see `add_person_name`); words that are phrases themselves, or
         words of phrases other than names, left out."""
         if self._surname_index is None:
             self.seal()
         return self._surname_index or {}
 
-    def _names_leading_phrases(self) -> dict[str, tuple[str, ...]]:
-        """Person -> its names that begin a phrase other than a name ("fito was extradited", "duterte's arrest")."""
-        people: dict[str, set[str]] = defaultdict(set)
-        for ref, keys in self._person_keys.items():
-            for key in keys:
-                people[key].add(ref)
-        leading: dict[str, set[str]] = defaultdict(set)
-        for phrase in self._common_keys:
-            tokens = phrase.split()
-            for n in range(1, len(tokens)):
-                head = " ".join(tokens[:n])
-                if head not in people and head.endswith(" s"):
-                    head = head[:-2]  # "duterte s arrest": the name before the possessive
-                for ref in people.get(head, ()):
-                    leading[ref].add(head)
-        return {ref: tuple(sorted(keys)) for ref, keys in leading.items()}
-
-    def _phrases_ending_in_names(self) -> dict[str, dict[tuple[str, ...], tuple[Entry, ...]]]:
-        """Person -> the phrases other than names that end with one of its names, by their words before the name
-        ("captured maduro": ("captured",))."""
+    def _names_in_phrases(self) -> tuple[dict[str, tuple[str, ...]], dict[str, _Trailing]]:
+        """Person -> its names that begin a phrase other than a name ("fito was extradited", "duterte's arrest"),
+        and person -> the phrases that end with one of its names, by their words before it ("captured maduro":
+        ("captured",)): one walk over the phrases."""
         people: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for ref, keys in self._person_keys.items():
             for key in keys:
                 people[tuple(key.split())].add(ref)
-        longest = max(map(len, people), default=0)
-        trailing: dict[str, dict[tuple[str, ...], tuple[Entry, ...]]] = defaultdict(dict)
+        leading: dict[str, set[str]] = defaultdict(set)
+        trailing: dict[str, _Trailing] = defaultdict(dict)
         for phrase in self._common_keys:
             tokens = tuple(phrase.split())
-            for n in range(max(1, len(tokens) - longest), len(tokens)):
+            for n in range(1, len(tokens)):
+                head = tokens[:n]
+                if head not in people and head[-1] == "s":
+                    head = head[:-1]  # "duterte s arrest": the name before the possessive
+                for ref in people.get(head, ()):
+                    leading[ref].add(" ".join(head))
                 for ref in people.get(tokens[n:], ()):
                     trailing[ref][tokens[:n]] = tuple(self._entries[phrase])
-        return dict(trailing)
+        return {ref: tuple(sorted(keys)) for ref, keys in leading.items()}, dict(trailing)
 
     def before_pronoun(self, person: str, tokens: Sequence[str], at: int) -> list[Hit]:
         """Phrases that end with a person's name, found with the object pronoun at `at` standing for the name:
@@ -228,8 +219,7 @@ class PhraseIndex:
         self._fuzzy_postings = dict(self._fuzzy_postings)
         self._starters = frozenset(k.split(" ", 1)[0] for k in self._entries)
         self._found = {k: tuple(v) for k, v in self._entries.items()}
-        self._leading = self._names_leading_phrases()
-        self._trailing = self._phrases_ending_in_names()
+        self._leading, self._trailing = self._names_in_phrases()
         self._leading_people = frozenset(self._leading) | frozenset(self._trailing)
         common = {w for key in self._common_keys for w in key.split()}
         self._surname_index = {w: frozenset(refs) for w, refs in self._surnames.items()

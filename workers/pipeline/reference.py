@@ -745,7 +745,7 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
             acronym = is_acronym(phrase)
             index.add(phrase, entry("entity", e["id"], False, True) if acronym else plain, fuzzy=fuzzy and not acronym)
             if e["type"] == "person" and not acronym:
-                index.add_surnames(phrase, e["id"], NAME_PARTICLES)
+                index.add_person_name(phrase, e["id"], NAME_PARTICLES)
         for trig in e["triggers"]:
             add(trig, "trigger", e["id"])
             for past, present in (("was", "is"), ("were", "are")):  # a timeline's present: "Otoniel is extradited"
