@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from workers.pipeline.english import (
     ACTOR_ADVERBS,
+    ARTICLES,
     ATTRIBUTION_OBJECTS,
     ATTRIBUTION_VERBS,
     CONTINUATION_WORDS,
@@ -26,6 +27,7 @@ from workers.pipeline.english import (
     NAME_PARTICLES,
     NEGATIONS,
     OFFER_VERBS,
+    PERSONAL_PRONOUNS,
     PHRASE_PREPOSITIONS,
     RELATION_NOUNS,
     RELATIVE_PRONOUNS,
@@ -647,7 +649,7 @@ def _actor(doc: Document, g: PhraseMatch, phrases: Sequence[PhraseMatch]) -> boo
     terrorist organisation in March, ...", "Hinton shared the prize")."""
     k, norms = g.last, doc.norms
     gap = doc.view[doc.ends[k - 1]:doc.starts[k]].strip() if k < len(norms) else "."
-    if gap == "," and k < len(norms) and norms[k] in _ARTICLES:  # "Rusada, the Russian anti-doping agency, ..."
+    if gap == "," and k < len(norms) and norms[k] in ARTICLES:  # "Rusada, the Russian anti-doping agency, ..."
         close = next((j for j in range(k + 1, min(k + APPOSITION_WORDS, len(norms)))
                       if doc.view[doc.ends[j - 1]:doc.starts[j]].strip() not in ("", "-", "'")), None)
         if close is None or doc.view[doc.ends[close - 1]:doc.starts[close]].strip() != ",":
@@ -665,7 +667,6 @@ def _actor(doc: Document, g: PhraseMatch, phrases: Sequence[PhraseMatch]) -> boo
     return doc.norms[k + 1] in _OBJECT_PRONOUNS or not gap and doc.text[doc.starts[k + 1]].isupper()
 
 
-_ARTICLES = {"the", "a", "an"}
 _REFLEXIVES = {"itself", "himself", "herself", "themselves"}
 _RECEIVING = {"received", "accepted", "shared", "collected", "earned", "obtained", "claimed", "secured"}
 APPOSITION_WORDS = 9  # words of an apposition between a name and its verb ("Rusada, the Russian anti-doping agency,")
@@ -1238,7 +1239,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         if _other_money(doc, sent, m, date_starts):
             continue
         person, unknown = _named_in_its_phrase(doc, m, people) or people.at(m.start), None
-        personal = not _PERSONAL_WORDS.isdisjoint(_words_between(doc, m.end, min(sent.s.end, m.end + 80))[:10])
+        personal = not PERSONAL_PRONOUNS.isdisjoint(_words_between(doc, m.end, min(sent.s.end, m.end + 80))[:10])
         if personal and person is not None and _entity_type(table, person) not in _PEOPLE and not (
                 person.start > m.end and person.start - m.end <= FOR_PHRASE_CHARS):
             person = None  # "for information leading to his arrest": a person, not the group named nearby
@@ -1330,8 +1331,7 @@ def _each(doc: Document, m: MoneyMention) -> bool:
     return k < len(doc.norms) and doc.norms[k] in ("each", "apiece")
 
 
-_STILL = {"still", "today", "now", "currently"}
-_PERSONAL_WORDS = {"his", "her", "him"}  # "for information leading to his arrest": a person
+_STILL = STATE_WORDS | {"today", "now"}  # "a reward it still offers today"
 _JOINERS = {"and", "for", "or", "each", "of", "the", "arrest", "capture"}
 JOINED_WORDS = 4  # words between one person a reward is for and the next one joined to it
 

@@ -190,3 +190,7 @@ LINKING_WORDS = {"is", "are", "was", "were", "be", "been", "being", "became", "b
                  "remains", "remain", "on", "list", "of",  # "X remains on the list of foreign terrorist organizations"
                  "once", "again", "now", "still", "officially", "formally", "also", "already", "currently",
                  "legally"}  # "Cuba is once again a state sponsor of terrorism", "is officially an endangered species"
+
+ARTICLES = {"a", "an", "the"}
+# Pronouns that stand for a person ("leading to his arrest", "He was captured ..."); "her" also as a possessive
+PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workers.pipeline.dates import anchors_of, find_dates
-from workers.pipeline.english import BOUNDS, COUNT_WORDS, ORDINALS
+from workers.pipeline.english import ARTICLES, BOUNDS, COUNT_WORDS, ORDINALS, PERSONAL_PRONOUNS
 from workers.pipeline.lexicon import Hit
 from workers.pipeline.model import DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.money import find_money
@@ -175,13 +175,12 @@ _OBJECTS = {"him", "her"}  # pronouns that may stand for a name ending a phrase 
 PRONOUN_SENTENCES = 2  # sentences before a pronoun within which the person it stands for is named
 
 
-_PERSONAL = {"he", "him", "his", "she", "her", "hers"}
 
 
 def _has_pronoun(doc: Document, s: Sentence) -> bool:
     """Does the sentence refer to a person by a pronoun?"""
     lo, hi = bisect.bisect_left(doc.starts, s.start), bisect.bisect_left(doc.starts, s.end)
-    return not _PERSONAL.isdisjoint(doc.norms[lo:hi])
+    return not PERSONAL_PRONOUNS.isdisjoint(doc.norms[lo:hi])
 
 
 def _told_of_by_pronoun(doc: Document, table: ReferenceTable, sentences: tuple[Sentence, ...],
@@ -251,7 +250,6 @@ def _surnames(doc: Document, index: dict[str, frozenset[str]], resolved: list[Ph
     return out
 
 
-_ARTICLES = {"a", "an", "the"}
 _NAMES_AND_NOUNS = {"entity", "place", "region", "category", "kind"}
 
 
@@ -260,7 +258,7 @@ def _after_article(doc: Document, i: int) -> bool:
     for k in (i - 1, i - 2):
         if k < 0 or doc.ends[k] + 1 != doc.starts[k + 1]:
             return False
-        if doc.norms[k] in _ARTICLES:
+        if doc.norms[k] in ARTICLES:
             return True
         if not doc.text[doc.starts[k]].islower():
             return False
