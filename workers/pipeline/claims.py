@@ -1071,7 +1071,7 @@ RELATIVE_CHARS = 200  # characters before a date searched for the relative prono
 _LISTED_STATE = re.compile(r"\bon (?:it|them|the list|its list|their list)\b")
 
 
-_RELATIVE_OPENER = re.compile(r",?\s+(?:which|who|whom|whose)\b")
+_RELATIVE_OPENER = re.compile(r",?\s+(?:" + "|".join(sorted(RELATIVE_PRONOUNS - {"where"})) + r")\b")
 
 
 def _relative_opens_between(doc: Document, a: int, b: int) -> bool:
@@ -1324,11 +1324,14 @@ def _named_in_its_phrase(doc: Document, m: MoneyMention, people: _Nearest) -> Ph
 FOR_PHRASE_CHARS = 90  # characters after an amount within which its "for" phrase names whom it is for
 
 
+_EACH = frozenset({"each", "apiece"})  # "$5 million apiece"
+
+
 def _each(doc: Document, m: MoneyMention) -> bool:
     """Is the amount offered for each of several ("$10 million each", "$5 million apiece")? One amount for several
     otherwise is one award they share ("worth 50,000 euros, went to A and B")."""
     k = bisect.bisect_left(doc.starts, m.end)
-    return k < len(doc.norms) and doc.norms[k] in ("each", "apiece")
+    return k < len(doc.norms) and doc.norms[k] in _EACH
 
 
 _STILL = STATE_WORDS | {"today", "now"}  # "a reward it still offers today"
@@ -1399,7 +1402,7 @@ def _offered_for(doc: Document, m: MoneyMention, lo: int, hi: int) -> PhraseMatc
     if verb is None or norms[verb] not in OFFER_VERBS:
         return None
     k = bisect.bisect_left(doc.starts, m.end)
-    k += k < hi and norms[k] in ("apiece", "each")
+    k += k < hi and norms[k] in _EACH
     if k + 1 >= hi or norms[k] != "for" or not (norms[k + 1] in _OFFERED_FOR or _capitalised(doc, k + 1)):
         return None
     return PhraseMatch(doc.starts[verb], doc.ends[k], verb, k + 1, "reward_cue", "reward")
