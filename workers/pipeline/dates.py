@@ -68,6 +68,10 @@ def _month_window(year: int, month: int) -> DateWindow:
     return DateWindow(dt.date(year, month, 1), dt.date(year, month, last), "month")
 
 
+def _year_window(year: int) -> DateWindow:
+    return DateWindow(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -184,7 +188,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False,
         return _month_window(int(g("y3")), MONTHS[g("m3")]), False
     if g("yr"):
         year = int(g("y5"))
-        return DateWindow(dt.date(year, 1, 1), dt.date(year, 12, 31), "year"), False
+        return _year_window(year), False
     if g("later") or g("then"):
         return None, True  # resolved against the date before it (see `_after_previous`)
     if pub is None:
@@ -261,7 +265,7 @@ def _after_previous(m: re.Match[str], prev: DateWindow) -> DateWindow | None:
             year, month = divmod(prev.start.month, 12)
             return _month_window(prev.start.year + year, month + 1)
         if unit == "year":
-            return DateWindow(dt.date(prev.start.year + 1, 1, 1), dt.date(prev.start.year + 1, 12, 31), "year")
+            return _year_window(prev.start.year + 1)
         days = UNIT_DAYS[unit]
         return DateWindow(prev.start + dt.timedelta(days=1), prev.end + dt.timedelta(days=days),
                           "day" if unit == "day" and prev.granularity == "day" else "range")
@@ -270,7 +274,7 @@ def _after_previous(m: re.Match[str], prev: DateWindow) -> DateWindow | None:
     if unit == "month":
         return _month_window(prev.start.year, prev.start.month)
     if unit == "year":
-        return DateWindow(dt.date(prev.start.year, 1, 1), dt.date(prev.start.year, 12, 31), "year")
+        return _year_window(prev.start.year)
     return DateWindow(prev.start, prev.end + dt.timedelta(days=7), "range")
 
 
