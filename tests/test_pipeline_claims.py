@@ -891,6 +891,41 @@ def test_a_pronoun_stands_for_the_name_a_trigger_begins_with(text: str, expected
     assert [c for c in found if c[0] == "event_date"] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rafael Caro Quintero, the drug lord behind a 1985 murder, was captured in July 2022 by marines.",
+     [("event_date", "in July 2022", "in July 2022", "supported")]),  # an aside inside the trigger, with its own date
+    ("Marines flew Rafael Caro Quintero, who was captured in July 2021, to a base in Sinaloa.",
+     [("event_date", "in July 2021", "in July 2021", "refuted")]),  # ", who was captured"
+    ("Rafael Caro Quintero, a drug lord whom four presidents of two countries had sworn to catch and to jail for "
+     "good, was captured in July 2022.", []),  # an aside too long to be one
+])
+def test_a_trigger_reads_across_an_aside(text: str, expected: list) -> None:
+    """The table's "caro quintero was captured" is found across an aside set off by commas or a relative pronoun,
+    and a date inside the aside is not the event's."""
+    found = _verdicts(text, WANTED, dt.date(2025, 3, 1))
+    assert [c for c in found if c[0] == "event_date"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ismael Zambada García was arrested in July 2024.", [("event_date", "in July 2024", "supported")]),
+    ("Ismael Zambada García was arrested in July 2023.", [("event_date", "in July 2023", "refuted")]),
+    ("Ismael Zambada García was indicted in July 2023.", []),
+])
+def test_a_trigger_that_begins_with_a_name_is_found_with_another_of_its_names(text: str, expected: list) -> None:
+    """The table's "zambada was arrested" is found after the full name, "Ismael Zambada García was arrested"."""
+    found = _verdicts(text, WANTED, dt.date(2025, 3, 1))
+    assert [(c[0], c[1], c[3]) for c in found if c[0] == "event_date"] == expected
+
+
+def test_a_trigger_reads_past_a_determiner_its_phrase_leaves_out() -> None:
+    """ "restored those protections" is the table's "restored protections"; "restored some protections" is not."""
+    species = Path(__file__).resolve().parent / "data" / "species" / "reference"
+    text = "A federal judge in California restored {} protections in February 2022."
+    assert [c[:2] for c in _verdicts(text.format("those"), species, dt.date(2025, 3, 1)) if c[0] == "event_date"] == [
+        ("event_date", "in February 2022")]
+    assert [c for c in _verdicts(text.format("some"), species, dt.date(2025, 3, 1)) if c[0] == "event_date"] == []
+
+
 STATESPONSORS = Path(__file__).resolve().parent / "data" / "statesponsors" / "reference"
 
 

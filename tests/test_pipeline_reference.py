@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from workers.pipeline.errors import ReferenceTableError
+from workers.pipeline.lexicon import Entry, PhraseIndex
 from workers.pipeline.reference import load
 
 BUNDLED = Path(__file__).resolve().parents[1] / "reference"
@@ -183,3 +184,19 @@ def test_a_trigger_in_the_past_also_matches_a_timeline_s_present() -> None:
     words = tuple(f" {triggers[0].lower()} ".replace(" was ", " is ").split())
     hits = table.lexicon.scan(words)
     assert any(e.kind == "trigger" for hit in hits for e in hit.entries if hit.first == 0 and hit.last == len(words))
+
+
+@pytest.mark.parametrize(("separators", "found"), [
+    ({1: ", ", 3: ", "}, True),  # "Anubis, a wolf, was shot"
+    ({1: ", ", 2: ". ", 3: ", "}, False),  # not across a sentence's end
+    ({1: ", ", 2: "; ", 3: ", "}, False),  # nor a semicolon
+    ({1: " (", 3: "), "}, False),  # brackets are not commas
+    ({1: ", "}, False),  # never closed
+])
+def test_an_aside_inside_a_trigger_is_bounded_by_commas_in_one_sentence(separators: dict, found: bool) -> None:
+    """ "anubis was shot" is read across ", a wolf," but not across a sentence's end or a semicolon."""
+    index = PhraseIndex()
+    index.add("anubis was shot", Entry("trigger", "anubis-killing"))
+    tokens = ("anubis", "a", "wolf", "was", "shot")
+    hits = index.scan_asides(tokens, lambda i: separators.get(i, " "), frozenset({"the"}), frozenset({"who"}))
+    assert [(h.first, h.last, h.fuzzy) for h in hits] == ([(0, 5, True)] if found else [])

@@ -1652,8 +1652,9 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
     cues = [p for p in sent.phrases if p.kind in ("designation_cue", "reward_cue")]
     for event in dict.fromkeys(t.ref for t in triggers):
         trig = next(t for t in triggers if t.ref == event)
-        within = [d for d in usable if trig.start <= d.start and d.end <= trig.end and _TIME_UNITS.isdisjoint(
-            _words_between(doc, d.start, d.end))]  # "the Oct. 7, 2023, attack": a trigger that holds its date
+        within = [d for d in usable if trig.start <= d.start and d.end <= trig.end and not trig.fuzzy
+                  and _TIME_UNITS.isdisjoint(_words_between(doc, d.start, d.end))]
+        # "the Oct. 7, 2023, attack": a trigger that holds its date (not one inside an aside the trigger reads across)
         owner = [d for d in sent.dates if doc.view[d.end:d.end + 2] == "'s" and 0 < trig.start - d.end <= 4]
         date = within[0] if within else owner[0] if owner else dates.at(trig.start)  # "Last year's kidnapping"
         if date is None or any(min(date.start, trig.start) < c.start < max(date.start, trig.start) for c in cues):

@@ -192,5 +192,7 @@ LINKING_WORDS = {"is", "are", "was", "were", "be", "been", "being", "became", "b
                  "legally"}  # "Cuba is once again a state sponsor of terrorism", "is officially an endangered species"
 
 ARTICLES = {"a", "an", "the"}
+# Words a trigger may hold that its table phrase leaves out ("restored those protections": "restored protections")
+DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "their", "his", "her"})
 # Pronouns that stand for a person ("leading to his arrest", "He was captured ..."); "her" also as a possessive
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}

@@ -19,6 +19,8 @@ MAX_GAP = 12  # words a "..." in a phrase may stand for
 FUZZY_MIN_CHARS = 12  # shorter names are matched exactly only
 FUZZY_MAX_POSTINGS = 200  # a word in more names than this is too common to find candidates by
 FUZZY_MAX_POSITION = 6  # words of a name indexed for fuzzy candidates: the first few
+MAX_ASIDE = 14  # words an aside set off by commas may hold inside a trigger ("Otoniel, the Clan's leader, was")
+_STOPS = frozenset(".;:?!()[]\n")  # punctuation no trigger reads across
 
 
 def fold(text: str) -> str:
@@ -101,6 +103,9 @@ class PhraseIndex:
         self._leading: dict[str, tuple[str, ...]] = {}  # person -> its keys that begin longer phrases, sealed
         self._leading_people: frozenset[str] = frozenset()  # people of either of the two above
         self._trailing: dict[str, _Trailing] = {}  # person -> phrases ending in its name
+        self._triggers: dict[str, tuple[Entry, ...]] = {}  # triggers of two words or more, sealed: for scan_asides
+        self._trigger_prefixes: frozenset[str] = frozenset()
+        self._trigger_starters: frozenset[str] = frozenset()
 
     def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False) -> None:
         """Add one phrase; "..." in it marks a gap of up to MAX_GAP words."""
@@ -221,6 +226,11 @@ class PhraseIndex:
         self._found = {k: tuple(v) for k, v in self._entries.items()}
         self._leading, self._trailing = self._names_in_phrases()
         self._leading_people = frozenset(self._leading) | frozenset(self._trailing)
+        self._triggers = {k: t for k, v in self._entries.items() if " " in k
+                          and (t := tuple(e for e in v if e.kind == "trigger"))}
+        self._trigger_prefixes = frozenset(k.rsplit(" ", n)[0] for k in self._triggers
+                                           for n in range(1, k.count(" ") + 1))
+        self._trigger_starters = frozenset(k.split(" ", 1)[0] for k in self._triggers)
         common = {w for key in self._common_keys for w in key.split()}
         self._surname_index = {w: frozenset(refs) for w, refs in self._surnames.items()
                                if w not in common and w not in self._entries}  # a phrase of its own is matched
@@ -263,6 +273,42 @@ class PhraseIndex:
                 j += 1
                 if found := found_for(key):
                     append(_new(Hit, (i, j, found, False)))
+        return hits
+
+    def scan_asides(self, tokens: Sequence[str], between: Callable[[int], str], skippable: frozenset[str],
+                    relatives: frozenset[str]) -> list[Hit]:
+        """Triggers read across what a writer puts inside them: an aside set off by commas ("Anubis, a young male
+        wolf, was shot"; "Santrich, a former negotiator, who was killed"), a relative pronoun after a comma
+        ("Santrich, who was killed") or a `skippable` word ("restored those protections" for "restored
+        protections"). Only such hits, marked `fuzzy` (not word for word); `between(i)` is the text before token i."""
+        if self._found is None:
+            self.seal()
+        hits: list[Hit] = []
+        found_for, prefixes, n = self._triggers.get, self._trigger_prefixes, len(tokens)
+        for i in itertools.compress(range(n), map(self._trigger_starters.__contains__, tokens)):
+            paths = [(tokens[i], i + 1, False)]
+            while paths:
+                key, j, loose = paths.pop()
+                if loose and (found := found_for(key)):
+                    hits.append(_new(Hit, (i, j, found, True)))
+                if key not in prefixes or j >= n or not _STOPS.isdisjoint(gap := between(j)):
+                    continue
+                paths.append((f"{key} {tokens[j]}", j + 1, loose))
+                if "," in gap:
+                    nexts = [j + 1] if tokens[j] in relatives else []
+                    for c in range(j + 1, min(n, j + MAX_ASIDE + 1)):
+                        if not _STOPS.isdisjoint(after := between(c)):
+                            break
+                        if "," in after:
+                            nexts.append(c + 1 if tokens[c] in relatives else c)
+                            break
+                elif tokens[j] in skippable:
+                    nexts = [j + 1]
+                else:
+                    continue
+                for k in nexts:
+                    if k < n and _STOPS.isdisjoint(between(k)):
+                        paths.append((f"{key} {tokens[k]}", k + 1, True))
         return hits
 
     def gapped(self, segment_hits: Iterable[Hit], bounds: tuple[int, int]) -> list[Hit]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workers.pipeline.dates import anchors_of, find_dates
-from workers.pipeline.english import ARTICLES, BOUNDS, COUNT_WORDS, ORDINALS, PERSONAL_PRONOUNS
+from workers.pipeline.english import ARTICLES, BOUNDS, COUNT_WORDS, DETERMINERS, ORDINALS, PERSONAL_PRONOUNS
 from workers.pipeline.lexicon import Hit
 from workers.pipeline.model import DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.money import find_money
@@ -67,6 +67,7 @@ _START, _END, _FIRST = operator.itemgetter(0), operator.itemgetter(1), operator.
 
 
 _MID_WORD_HYPHEN = re.compile(r"-(?=\w)")
+_ASIDE_RELATIVES = frozenset({"who", "which"})  # ", who was killed": a trigger read on past the pronoun
 
 
 def _longest(matches: list[PhraseMatch], cut: frozenset[int] = frozenset()) -> list[PhraseMatch]:
@@ -134,6 +135,10 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
                 matches.append(_new(PhraseMatch, (start, end, first, last, e.kind, e.ref, e.plural, fuzzy)))
                 if e.kind == "entity":
                     taken[first:last] = _TRUE * (last - first)
+    for first, last, entries, _ in lexicon.scan_asides(norms, lambda i: text[ends[i - 1]:starts[i]], DETERMINERS,
+                                                        _ASIDE_RELATIVES):
+        matches += [_new(PhraseMatch, (starts[first], ends[last - 1], first, last, e.kind, e.ref, e.plural, True))
+                    for e in entries]  # a trigger read across an aside: `fuzzy`, not word for word
     for hit in lexicon.fuzzy(norms, taken, lambda: list(map(str.isupper, map(text.__getitem__, starts)))):
         e = hit.entries[0]
         matches.append(_to_match(doc, hit, e.kind, e.ref, False))
@@ -165,9 +170,29 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
     if surnames := _surnames(doc, lexicon.surnames(), resolved):
         resolved = sorted(resolved + surnames, key=_START)
     if (leading := lexicon.leading_people()) and (told := _told_of_by_pronoun(doc, table, sentences, resolved,
-                                                                               leading)):
-        resolved = sorted(resolved + told, key=_START)
+                                                                               leading) + _told_of_by_another_name(
+                                                                                   doc, table, resolved, leading)):
+        resolved = _longest(resolved + told)
+        resolved.sort(key=_END, reverse=True)
+        resolved.sort(key=_START)
     return resolved
+
+
+def _told_of_by_another_name(doc: Document, table: ReferenceTable, resolved: list[PhraseMatch],
+                             leading: frozenset[str]) -> list[PhraseMatch]:
+    """Phrases that begin or end with a person's name, told with another of the person's names ("Ismael Zambada
+    García was arrested" for the table's "zambada was arrested", "captured El Mayo" for "captured zambada")."""
+    lexicon, norms, out = table.lexicon, doc.norms, []
+    for m in resolved:
+        if m.kind != "entity" or m.ref not in leading:
+            continue
+        hits = lexicon.after_pronoun(m.ref, norms, m.last - 1, False)[-1:]  # the longest
+        hits += [h._replace(last=m.last) for h in lexicon.before_pronoun(m.ref, norms, m.first)[-1:]]
+        for hit in hits:
+            first = min(hit.first, m.first)
+            out += [_to_match(doc, hit._replace(first=first), e.kind, e.ref, False)
+                    for e in hit.entries if e.kind == "trigger"]
+    return out
 
 
 _PRONOUNS = {"he": False, "she": False, "his": True, "her": True, "him": False}  # pronoun -> possessive
