@@ -917,6 +917,21 @@ def test_a_trigger_that_begins_with_a_name_is_found_with_another_of_its_names(te
     assert [(c[0], c[1], c[3]) for c in found if c[0] == "event_date"] == expected
 
 
+def test_a_clause_with_a_cue_of_its_own_takes_no_kind_from_another_paragraph() -> None:
+    """ "designated X ..., and followed with Y" asserts designations of its own: the kind a paragraph before named
+    (a domestic terrorist organization) is not theirs, though "followed" would carry one on."""
+    extremists = Path(__file__).resolve().parent / "data" / "extremists" / "reference"
+    text = ("Trump signed an executive order designating Antifa a domestic terrorist organization in September.\n\n"
+            "The State Department designated the Russian Imperial Movement in April 2020, and followed with the "
+            "Nordic Resistance Movement in June 2024.")
+    result = check(Article(text=text, published_at=dt.date(2025, 11, 14)), load_table(extremists))
+    found = [(c["text"], c["value"]["kind"] and c["value"]["kind"]["id"], c["verdict"]["label"])
+             for c in result["claims"]]
+    assert found == [("Antifa", "domestic-terrorist", "supported"),
+                     ("the Russian Imperial Movement", None, "supported"),
+                     ("the Nordic Resistance Movement", None, "supported")]
+
+
 def test_a_trigger_reads_past_a_determiner_its_phrase_leaves_out() -> None:
     """ "restored those protections" is the table's "restored protections"; "restored some protections" is not."""
     species = Path(__file__).resolve().parent / "data" / "species" / "reference"

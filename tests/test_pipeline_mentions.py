@@ -79,6 +79,9 @@ COUNT_CASES = [
     ),
     ("kind as noun", "eight FTOs", [("eight FTOs", 8, ("*",), False)]),
     ("a dozen", "a dozen gangs", [("a dozen gangs", 12, ("gang",), False)]),
+    ("thousands", "listed 1,200 groups", [("1,200 groups", 1200, ("*",), False)]),
+    ("thousands twice", "listed 1,200,000 groups", [("1,200,000 groups", 1200000, ("*",), False)]),
+    ("a list, not thousands", "listed 12, 200 groups", [("200 groups", 200, ("*",), False)]),
 ]
 
 

@@ -79,6 +79,8 @@ OTHER_DOMAINS = [
     ("colombia", 0.73),  # FARC, ELN and Clan del Golfo designations; rewards in pesos and dollars (0.60)
     ("tdamexico", 0.87),  # Tren de Aragua and Mexican cartels from Mexican and Venezuelan outlets, own table (0.92)
     ("sahel", 0.68),  # jihadist groups and the Wagner Group in Africa: US, UN, EU and UK designations, rewards (0.75)
+    ("entitylist", 0.58),  # US trade blacklists of Chinese companies: Entity List, 1260H, NS-CMIC, FCC (0.62)
+    ("extremists", 0.61),  # far-right and antifa groups designated by the US, UK, Canada, Australia (0.64)
 ]
 
 

@@ -344,7 +344,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         groups = _groups(phrases, table, doc)
         sequel = (not cues and s.index - ctx.designation_sentence == 1 and not _SEQUEL_WORDS.isdisjoint(words)
                   and _sequel(doc, cs, ce, groups))
-        continuation = bool(weak) or bool(words & CONTINUATION_WORDS) or ctx.opens_list or sequel
+        continuation = (bool(weak) and not cues) or bool(words & CONTINUATION_WORDS) or ctx.opens_list or sequel
         removing = not cues and (recent or bool(kinds)) and (
             not STRONG_REMOVALS.isdisjoint(words)  # "were removed in October"
             or any(_removal_at(_words_between(doc, max(cs, k.start - 30), k.start)[-3:]) is not None for k in kinds))

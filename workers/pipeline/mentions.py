@@ -305,13 +305,25 @@ def _number(doc: Document, i: int) -> tuple[int, int] | None:
     if not word[0].isdigit() and word not in _NUMBER_WORDS:
         return None
     if word.isdigit() and len(word) <= 3:
-        return int(word), 1
+        if i and _thousands(doc, i - 1):
+            return None  # "000" in "1,000": its number began before it
+        width = 1
+        while _thousands(doc, i + width - 1):
+            width += 1  # "1,000", "12,500": groups of three digits after commas
+        return int("".join(doc.norms[i:i + width])), width
     if i and doc.norms[i - 1] in ("the", "s") and ((m := _ORDINAL.fullmatch(word)) or word in ORDINALS):
         return (int(m.group(1)) if m else ORDINALS[word]), 1  # "the 10th group", "the country's fifth cartel"
     if word == "a" and i + 1 < len(doc.norms) and doc.norms[i + 1] == "dozen":
         return 12, 2
     value = COUNT_WORDS.get(word)
     return (value, 1) if value is not None else None
+
+
+def _thousands(doc: Document, i: int) -> bool:
+    """Is token `i` followed by a comma and three digits, as in "1,000"?"""
+    nxt = i + 1
+    return (nxt < len(doc.norms) and len(doc.norms[nxt]) == 3 and doc.norms[nxt].isdigit()
+            and doc.view[doc.ends[i]:doc.starts[nxt]] == "," and doc.norms[i].isdigit())
 
 
 def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int, int]]) -> list[CountMention]:
@@ -386,7 +398,7 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
             out.append(total)  # "bringing the number of vessels the bloc has listed to 342", "the total to 557"
             continue
         if noun is None or (ordinal == noun.plural if ordinal else value != 1 and not noun.plural) or _gap_has_break(
-                doc, ends[i], noun.start) or ordinal and _SUPERLATIVE.search(doc.view, ends[i], noun.start):
+                doc, ends[i + width - 1], noun.start) or ordinal and _SUPERLATIVE.search(doc.view, ends[i], noun.start):
             continue  # "the 10th group", but not "the fifth-largest cartel"
         cats = [noun.ref if noun.kind == "category" else "*"]
         last = noun
