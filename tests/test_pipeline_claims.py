@@ -932,6 +932,17 @@ def test_a_clause_with_a_cue_of_its_own_takes_no_kind_from_another_paragraph() -
                      ("the Nordic Resistance Movement", None, "supported")]
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    ("Canada has listed eight extremist groups since 2019, among them the Proud Boys.", None),
+    ("Canada listed eight extremist groups in February 2021, including the Proud Boys.", "in February 2021"),
+])
+def test_one_of_those_counted_since_a_date_is_not_dated_by_it(text: str, date: str | None) -> None:
+    """ "eight groups since 2019, among them X": the period is the count's, not X's date; a day is theirs all."""
+    extremists = Path(__file__).resolve().parent / "data" / "extremists" / "reference"
+    found = _verdicts(text, extremists, dt.date(2025, 11, 14))
+    assert [(c[1], c[2], c[3]) for c in found if c[0] == "designation"] == [("the Proud Boys", date, "supported")]
+
+
 def test_a_trigger_reads_past_a_determiner_its_phrase_leaves_out() -> None:
     """ "restored those protections" is the table's "restored protections"; "restored some protections" is not."""
     species = Path(__file__).resolve().parent / "data" / "species" / "reference"

@@ -180,3 +180,24 @@ def test_a_name_cut_off_inside_a_hyphenated_word_yields_to_the_whole_word() -> N
     found = [text[p.start:p.end] for p in find_mentions(doc, table, sentences(doc.text, doc.view), PUB).phrases
              if p.kind == "entity"]
     assert "FARC-EP" in found and "the FARC" not in found
+
+
+EXTREMISTS = Path(__file__).resolve().parent / "data" / "extremists" / "reference"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("designated seven far-right or anarchist groups", [("seven far-right or anarchist groups", 7,
+                                                         ("left-wing", "far-right"), ())]),
+    ("alongside three American neo-Nazi and far-right groups", [("three American neo-Nazi and far-right groups", 3,
+                                                                ("far-right",), ("united-states",))]),
+    ("designated four groups in Germany, Italy and Greece", [("four groups", 4, ("*",), ("germany", "italy",
+                                                                                        "greece"))]),
+    ("designated four groups in Germany, and Greece named two", [("four groups", 4, ("*",), ("germany",))]),
+])
+def test_counts_of_joined_modifiers_and_places(text: str, expected: list) -> None:
+    """Modifiers joined by "or"/"and" ("far-right or anarchist groups": either category; "neo-Nazi" one word) and
+    a list of places after "in" qualify one count; ", and Greece named two" is a clause of its own."""
+    table = load_table(EXTREMISTS)
+    doc = prepare(text, table.lexicon.common_words())
+    found = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).counts
+    assert [(c.text, c.number, c.categories, c.places) for c in found] == expected

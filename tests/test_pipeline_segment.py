@@ -76,6 +76,11 @@ def test_clauses_split_at_while() -> None:
             "brothers and a cousin, fled; and C left.",
             3,
         ),
+        (  # after a colon that introduces it, a list's items may be longer
+            "Four more were added: A, in February 2020; B, a largely online network whose commander turned out to be "
+            "a boy of 13 in Estonia, in 2019; and C, in July 2021.",
+            1,
+        ),
     ],
 )
 def test_semicolon_lists(text: str, expected: int) -> None:

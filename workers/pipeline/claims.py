@@ -417,6 +417,10 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             if date_of is not None and date_of.end <= g.start and not _JOIN_VERBS.isdisjoint(
                     _words_between(doc, date_of.end, g.start)):
                 date_of = None  # "Today they join the Sinaloa Cartel and X on our list": the joiners' date
+            if date_of is not None and date_of.open_ended and date_of.end <= g.start and any(
+                    c.end <= date_of.start and cs <= c.start for c in sent.counts) and not _MEMBER_WORDS.isdisjoint(
+                    _words_between(doc, date_of.end, g.start)[-4:]):
+                date_of = None  # "listed eight groups since 2019, among them X": the count's period, not X's date
             was = _past_state(doc, g, sent.s.end)
             ended = negation or ("removed" if _removed_by_verb(doc, g) else None)
             out.append(_designation_claim(g, s, kind, auth_id, date_of, anchor, ended, past or was))
@@ -467,6 +471,7 @@ def _past_perfect(words: Sequence[str]) -> bool:
 
 _PAST_COPULAS = {"was", "were"}
 _JOIN_VERBS = {"join", "joins", "joined", "joining"}  # what is joined was there before: the date is the joiner's
+_MEMBER_WORDS = {"among", "including", "such"}  # "eight groups since 2019, among them X": one of those counted
 _STATE_AFTER = {"one", "on", "among", "a", "an", "the", "part", "still", "already"}
 
 

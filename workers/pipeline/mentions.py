@@ -8,7 +8,7 @@ import itertools
 import operator
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from workers.pipeline.dates import anchors_of, find_dates
@@ -326,8 +326,10 @@ def _thousands(doc: Document, i: int) -> bool:
             and doc.view[doc.ends[i]:doc.starts[nxt]] == "," and doc.norms[i].isdigit())
 
 
-def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int, int]]) -> list[CountMention]:
-    """Numbers of groups: a number, optional "other" and modifiers, then a category or kind noun."""
+def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int, int]],
+                scan: Callable[[Sequence[str]], list[Hit]] | None = None) -> list[CountMention]:
+    """Numbers of groups: a number, optional "other" and modifiers, then a category or kind noun (`scan` finds
+    the table's phrases in words: a category named by modifiers before "or")."""
     nouns: dict[int, PhraseMatch] = {}
     quals: dict[int, PhraseMatch] = {}
     entity_tokens: set[int] = set()
@@ -367,12 +369,13 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         if norms[k:k + 3] == ("the", "number", "of") and i and norms[i - 1] == "to":
             k += 3  # "brings to 12 the number of Latin American groups"
         noun = None
-        first_modifier = k
-        while k < len(norms) and k - first_modifier <= _MAX_MODIFIERS:
+        first_modifier, modifiers, coordinated = k, 0, 0
+        while k < len(norms) and modifiers <= _MAX_MODIFIERS:
             if k in nouns:
                 noun = nouns[k]
                 break
             word = norms[k]
+            modifiers += k == first_modifier or doc.view[ends[k - 1]:starts[k]] != "-"  # "neo-Nazi": one word
             if k in quals:
                 q = quals[k]
                 (places if q.kind == "place" else regions).append(q.ref)
@@ -382,8 +385,10 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                 other = True
             elif word in ("and", "or") and (places or regions) and k + 1 in quals:
                 pass  # "12 Latin American and Caribbean groups": either qualifier
-            elif (word.isdigit() or word in COUNT_WORDS or word in _NOT_MODIFIERS or _noun_or_verb(word)
-                  or _gap_has_break(doc, ends[k - 1], starts[k])):
+            elif word in ("and", "or") and k > first_modifier and k + 1 < len(norms) and not _ends_modifiers(
+                    doc, k + 1):
+                coordinated = k  # "seven far-right or anarchist groups"
+            elif _ends_modifiers(doc, k):
                 break
             k += 1
         ordinal = norms[i] in ORDINALS or _ORDINAL.fullmatch(norms[i]) is not None
@@ -401,6 +406,10 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                 doc, ends[i + width - 1], noun.start) or ordinal and _SUPERLATIVE.search(doc.view, ends[i], noun.start):
             continue  # "the 10th group", but not "the fifth-largest cartel"
         cats = [noun.ref if noun.kind == "category" else "*"]
+        if coordinated and noun.kind == "category" and scan is not None:  # "far-right or anarchist groups": the
+            words = (*norms[first_modifier:coordinated], norms[noun.last - 1])  # first modifiers with the noun too
+            cats += [e.ref for hit in scan(words) if hit.last == len(words) > hit.first + 1 for e in hit.entries
+                     if e.kind == "category"]
         last = noun
         while (last.last + 1 < len(norms) and norms[last.last] in ("and", "or")
                and (nxt := nouns.get(last.last + 1)) and nxt.kind == "category" and nxt.plural):
@@ -410,6 +419,14 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         if (after <= len(norms) and last.last < len(norms) and norms[last.last] in ("in", "from")
                 and (q := quals.get(after)) and not _gap_has_break(doc, last.end, q.start)):
             (places if q.kind == "place" else regions).append(q.ref)  # "two sites in Africa", "groups from Mexico"
+            listed = 1
+            while q.last < len(norms) and (comma := doc.view[q.end:starts[q.last]].strip()) in ("", ","):
+                joined = norms[q.last] in ("and", "or")  # "in Germany, Italy and Greece": any of them; ", and
+                if not (nxt := quals.get(q.last + joined)) or comma == "" and not joined or comma and joined and (
+                        listed < 2):  # Greece named two": a clause of its own
+                    break
+                q, listed = nxt, listed + 1
+                (places if q.kind == "place" else regions).append(q.ref)
         if not places and not regions and (owner := _owner(doc, i, quals_end)):
             (places if owner.kind == "place" else regions).append(owner.ref)  # "Ukraine now has three sites"
         bound = None
@@ -547,6 +564,14 @@ def _inside_any(starts: list[int], ends: list[int], pos: int) -> bool:
     return k >= 0 and pos < ends[k]
 
 
+def _ends_modifiers(doc: Document, k: int) -> bool:
+    """Does token `k` end the run of modifiers between a number and its noun (a number, a function word, a noun or
+    verb, punctuation before it)?"""
+    word = doc.norms[k]
+    return (word.isdigit() or word in COUNT_WORDS or word in _NOT_MODIFIERS or _noun_or_verb(word)
+            or _gap_has_break(doc, doc.ends[k - 1], doc.starts[k]))
+
+
 def _noun_or_verb(word: str) -> bool:
     """English adjectives do not take a plural -s or an -ing: such a word heads its own phrase
     ("a dozen harbours sheltering crews") and ends the run of modifiers."""
@@ -566,5 +591,5 @@ def find_mentions(doc: Document, table: ReferenceTable, sentences: tuple[Sentenc
     dates = tuple(find_dates(doc.view, doc.text, published, anchors_of(doc.norms, doc.starts)))
     money = tuple(find_money(doc.view, doc.text, doc.norms))
     busy = [(d.start, d.end) for d in dates] + [(m.start, m.end) for m in money]
-    counts = tuple(find_counts(doc, phrases, busy))
+    counts = tuple(find_counts(doc, phrases, busy, table.lexicon.scan))
     return Mentions(tuple(phrases), dates, money, counts)

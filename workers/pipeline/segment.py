@@ -61,7 +61,7 @@ def clauses(view: str, start: int, end: int, breaks: list[int] | None = None) ->
     if breaks is None:
         breaks = clause_breaks(view, start, end)
     cuts = breaks[bisect.bisect_left(breaks, start):bisect.bisect_left(breaks, end)]
-    if len(cuts) > 1 and _semicolon_list(view, [c for c in cuts if view[c] == ";"], end):
+    if len(cuts) > 1 and _semicolon_list(view, [c for c in cuts if view[c] == ";"], end, start):
         cuts = [c for c in cuts if view[c] != ";"]
     out, pos = [], start
     for cut in cuts:
@@ -73,19 +73,21 @@ def clauses(view: str, start: int, end: int, breaks: list[int] | None = None) ->
 
 
 LIST_ITEM_WORDS = 16  # at most this many words in each item of a list set off by semicolons
+COLON_LIST_ITEM_WORDS = 32  # the same, after a colon that introduces the list ("Four more were added: A, ...; B")
 
 
-def _semicolon_list(view: str, semicolons: list[int], end: int) -> bool:
+def _semicolon_list(view: str, semicolons: list[int], end: int, start: int = 0) -> bool:
     """Do the semicolons set off the items of a list ("Also sanctioned were A, a co-founder ...; B; C; and D")?
-    Two or more, the last item opened by "and"/"or", and every item after the first short and not opened by a
-    preposition."""
+    Two or more, the last item opened by "and"/"or", and every item after the first short (longer after a colon
+    that introduces them) and not opened by a preposition."""
     if len(semicolons) < 2:
         return False
     last = semicolons[-1] + 1
     if not view.startswith(("and ", "or "), last + (view[last:last + 1] == " ")):
         return False
     bounds = [*semicolons, end]
-    return all(view.count(" ", a + 2, b) < LIST_ITEM_WORDS and not _PREPOSITION_ITEM.match(view, a + 1, b)
+    longest = COLON_LIST_ITEM_WORDS if ": " in view[start:semicolons[0]] else LIST_ITEM_WORDS
+    return all(view.count(" ", a + 2, b) < longest and not _PREPOSITION_ITEM.match(view, a + 1, b)
                for a, b in itertools.pairwise(bounds))
 
 
