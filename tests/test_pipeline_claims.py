@@ -943,6 +943,38 @@ def test_one_of_those_counted_since_a_date_is_not_dated_by_it(text: str, date: s
     assert [(c[1], c[2], c[3]) for c in found if c[0] == "designation"] == [("the Proud Boys", date, "supported")]
 
 
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.mark.parametrize(("folder", "published", "text", "expected"), [
+    ("iccwarrants", "2025-07-10", "Rodrigo Duterte was arrested in Manila on March 11 and flown to The Hague.",
+     [("on March 11", "duterte-arrest")]),  # a date after its verb is that verb's
+    ("extremists", "2025-11-14", "In October 2019 a gunman tried to force his way into the synagogue in Halle on "
+     "Yom Kippur and killed two passers-by, and on 19 February 2020 a racist gunman killed nine people of immigrant "
+     "background in Hanau.", [("In October 2019", "halle-attack"), ("on 19 February 2020", "hanau-shootings")]),
+    ("isisk", "2024-08-26", "- March 18: Salah Abdeslam, the only surviving member of the Paris attack teams, is "
+     "arrested in Molenbeek.", [("March 18", "abdeslam-arrest")]),  # a timeline's date opens its line
+    ("alliedlists", "2025-10-15", "Mexico extradited 26 more cartel figures to the United States in August, after "
+     "sending 29 cartel prisoners north in February.",
+     [("in August", "mexico-transfer-26"), ("in February", "mexico-transfer-29")]),
+])
+def test_two_events_in_a_sentence_take_a_date_each(folder: str, published: str, text: str, expected: list) -> None:
+    """Each date goes to one event, each event takes one date: a date opening a clause is the next verb's, any
+    other the verb's before it."""
+    result = check(Article(text=text, published_at=dt.date.fromisoformat(published)), load_table(DATA / folder /
+                                                                                                   "reference"))
+    assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "event_date"] == expected
+
+
+def test_a_misdescription_is_the_nearest_event_s() -> None:
+    """ "extradited 26 ..., after sending 29 ...": the 26 were misdescribed as extradited, not the 29."""
+    text = ("Mexico extradited 26 more cartel figures to the United States in August, after sending 29 cartel "
+            "prisoners north in February.")
+    found = _verdicts(text, DATA / "alliedlists" / "reference", dt.date(2025, 10, 15))
+    assert [(c[1], c[3]) for c in found if c[0] == "event_date"] == [("in August", "partially_supported"),
+                                                                     ("in February", "supported")]
+
+
 def test_a_trigger_reads_past_a_determiner_its_phrase_leaves_out() -> None:
     """ "restored those protections" is the table's "restored protections"; "restored some protections" is not."""
     species = Path(__file__).resolve().parent / "data" / "species" / "reference"

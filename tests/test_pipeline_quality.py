@@ -81,6 +81,7 @@ OTHER_DOMAINS = [
     ("sahel", 0.68),  # jihadist groups and the Wagner Group in Africa: US, UN, EU and UK designations, rewards (0.75)
     ("entitylist", 0.58),  # US trade blacklists of Chinese companies: Entity List, 1260H, NS-CMIC, FCC (0.62)
     ("extremists", 0.61),  # far-right and antifa groups designated by the US, UK, Canada, Australia (0.64)
+    ("isisk", 0.77),  # Islamic State and ISIS-K in Europe and Central Asia: attacks' dates, designations (0.77)
 ]
 
 

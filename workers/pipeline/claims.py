@@ -1646,6 +1646,32 @@ _DENIALS = NEGATIONS | {"rather", "instead", "than"}  # "described as a transfer
 _TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "ago", "later"}
 
 
+_OPENS_CLAUSE = re.compile(r"(?:[,;:\u2013\u2014]\s*(?:and|but|then|while)?|\b(?:and|but|then|while))\s*$")
+
+
+def _cue_between(cues: Sequence[PhraseMatch], trigger: PhraseMatch, d: DateMention) -> bool:
+    """Does a designation or reward cue stand between a trigger and a date?"""
+    return any(min(d.start, trigger.start) < c.start < max(d.start, trigger.start) for c in cues)
+
+
+_LEAD_MARKS = " -*\u2022\"'("  # what may come before a sentence's first word: a bullet, a quote
+
+
+def _distance(doc: Document, sentence_start: int, trigger: PhraseMatch, d: DateMention) -> int:
+    """How far a date is from an event's trigger, in characters. A date that opens a clause ("In October 2020 a
+    gunman ...", ", and on 19 February a gunman ...") is the next verb's; any other is the verb's before it ("He
+    was arrested on March 11 and flown to The Hague"): the other way counts double (and some)."""
+    lead = doc.view[max(sentence_start, d.start - 12):d.start]
+    forward = (not lead.strip(_LEAD_MARKS) and d.start - sentence_start <= 12) or _OPENS_CLAUSE.search(lead) is not None
+    if d.start >= trigger.end:
+        gap, along = d.start - trigger.end, not forward
+    elif d.end <= trigger.start:
+        gap, along = trigger.start - d.end, forward
+    else:
+        return 0
+    return gap if along else 2 * gap + 10
+
+
 def _events(doc: Document, sent: _Sentence) -> list[Claim]:
     triggers = [p for p in sent.phrases if p.kind == "trigger"]
     if not triggers:
@@ -1655,17 +1681,37 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
     dates = _Nearest([d for d in usable if not spans.covers(d.start)])
     out = []
     cues = [p for p in sent.phrases if p.kind in ("designation_cue", "reward_cue")]
-    for event in dict.fromkeys(t.ref for t in triggers):
+    events = list(dict.fromkeys(t.ref for t in triggers))
+    chosen: dict[str, tuple[PhraseMatch, DateMention]] = {}
+    pairs: list[tuple[int, int, str, PhraseMatch, DateMention]] = []  # (distance, order, event, trigger, date)
+    for event in events:
         trig = next(t for t in triggers if t.ref == event)
         within = [d for d in usable if trig.start <= d.start and d.end <= trig.end and not trig.fuzzy
                   and _TIME_UNITS.isdisjoint(_words_between(doc, d.start, d.end))]
         # "the Oct. 7, 2023, attack": a trigger that holds its date (not one inside an aside the trigger reads across)
         owner = [d for d in sent.dates if doc.view[d.end:d.end + 2] == "'s" and 0 < trig.start - d.end <= 4]
-        date = within[0] if within else owner[0] if owner else dates.at(trig.start)  # "Last year's kidnapping"
-        if date is None or any(min(date.start, trig.start) < c.start < max(date.start, trig.start) for c in cues):
+        if within or owner:  # "Last year's kidnapping"
+            chosen[event] = (trig, (within or owner)[0])
+        elif len(events) == 1:
+            if (date := dates.at(trig.start)) is not None:
+                chosen[event] = (trig, date)
+        else:  # two events or more: each date goes to the nearest trigger, and each event takes one date
+            pairs += [(_distance(doc, sent.s.start, t, d), len(pairs), event, t, d) for t in triggers if t.ref == event
+                      for d in dates.around(t.start) if not _cue_between(cues, t, d)]
+    taken = {id(d) for _, d in chosen.values()}
+    for _, _, event, trig, date in sorted(pairs):
+        if event not in chosen and id(date) not in taken:
+            chosen[event] = (trig, date)
+            taken.add(id(date))
+    for event in events:
+        if event not in chosen:
+            continue
+        trig, date = chosen[event]
+        if _cue_between(cues, trig, date):
             continue  # a cue between them takes the date ("on Thursday sanctioned ... over the invasion")
         misdescribed = [p for p in sent.phrases if p.kind == "misdescription" and p.ref == event
-                        and _DENIALS.isdisjoint(_words_between(doc, max(sent.s.start, p.start - 20), p.start)[-3:])]
+                        and _DENIALS.isdisjoint(_words_between(doc, max(sent.s.start, p.start - 20), p.start)[-3:])
+                        and min(triggers, key=lambda t: abs(t.start - p.start)).ref == event]  # the nearest event's
         # "in transfers it insists are not extraditions", "a transfer rather than an extradition": denied
         before = set(_words_between(doc, max(sent.s.start, min(trig.start, date.start) - 60), date.start)[-6:])
         phase = "start" if before & START_WORDS else "end" if before & END_WORDS else None

@@ -70,12 +70,16 @@ _MID_WORD_HYPHEN = re.compile(r"-(?=\w)")
 _ASIDE_RELATIVES = frozenset({"who", "which"})  # ", who was killed": a trigger read on past the pronoun
 
 
+_PER_EVENT = ("trigger", "misdescription")  # phrases of one event that do not hide another event's
+
+
 def _longest(matches: list[PhraseMatch], cut: frozenset[int] = frozenset()) -> list[PhraseMatch]:
     """Per kind, drop matches inside a longer match of the same kind (and entities overlapping a longer one);
     of two as long, the one not cut off inside a hyphenated word (ending at a hyphen in `cut`) wins."""
     by_kind: dict[str, list[PhraseMatch]] = defaultdict(list)
     for m in matches:
-        by_kind["entity" if m.kind == "entity" else m.kind + m.ref if m.kind == "trigger" else m.kind].append(m)
+        by_kind["entity" if m.kind == "entity" else f"{m.kind} {m.ref} {m.fuzzy}" if m.kind in _PER_EVENT
+                else m.kind].append(m)  # an event's triggers read across an aside overlap its others: all kept
     out: list[PhraseMatch] = []
     for group in by_kind.values():
         if len(group) == 1:
