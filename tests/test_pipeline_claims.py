@@ -975,6 +975,28 @@ def test_a_misdescription_is_the_nearest_event_s() -> None:
                                                                      ("in February", "supported")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Treasury sanctioned 17 Saudis in November 2018.", [("17 Saudis", 17, True, "supported")]),
+    ("The Treasury sanctioned 17 Saudi nationals in November 2018.", [("17 Saudi nationals", 17, True,
+                                                                       "supported")]),
+    ("The Treasury sanctioned 16 Saudis in November 2018.", [("16 Saudis", 16, True, "refuted")]),
+    ("The bombing, which the Treasury called terrorist, killed 13 soldiers and about 170 Saudis.", []),
+])
+def test_people_of_a_place_are_counted_as_people(text: str, expected: list) -> None:
+    """ "17 Saudis" and "17 Saudi nationals" count the people the table designates from Saudi Arabia, though it
+    designates bodies too; a count of people needs a designation asserted or named just before it."""
+    result = check(Article(text=text, published_at=dt.date(2021, 3, 1)), load_table(DATA / "magnitsky" / "reference"))
+    assert [(c["text"], c["value"]["count"], c["value"]["people"], c["verdict"]["label"]) for c in result["claims"]
+            if c["type"] == "designation_count"] == expected
+
+
+def test_a_count_of_those_on_a_list_today_is_of_those_in_force() -> None:
+    """ "one of seven Haitians on it today": the seven on the list on the day, not seven added that day."""
+    text = "Chérizier has been on the U.N. sanctions list since 2022, and is one of seven Haitians on it today."
+    found = _verdicts(text, DATA / "haitigangs" / "reference", dt.date(2025, 10, 1))
+    assert [(c[1], c[3]) for c in found if c[0] == "designation_count"] == [("seven Haitians", "supported")]
+
+
 def test_a_trigger_reads_past_a_determiner_its_phrase_leaves_out() -> None:
     """ "restored those protections" is the table's "restored protections"; "restored some protections" is not."""
     species = Path(__file__).resolve().parent / "data" / "species" / "reference"

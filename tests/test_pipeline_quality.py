@@ -82,6 +82,7 @@ OTHER_DOMAINS = [
     ("entitylist", 0.58),  # US trade blacklists of Chinese companies: Entity List, 1260H, NS-CMIC, FCC (0.62)
     ("extremists", 0.61),  # far-right and antifa groups designated by the US, UK, Canada, Australia (0.64)
     ("isisk", 0.77),  # Islamic State and ISIS-K in Europe and Central Asia: attacks' dates, designations (0.77)
+    ("magnitsky", 0.63),  # human-rights sanctions on officials: Global Magnitsky, UK, EU, China's answer (0.67)
 ]
 
 

@@ -425,7 +425,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             ended = negation or ("removed" if _removed_by_verb(doc, g) else None)
             out.append(_designation_claim(g, s, kind, auth_id, date_of, anchor, ended, past or was))
         if negation is None:  # "only one group has been removed from the list", "23 swimmers were never suspended"
-            out += _counts(doc, sent, cs, ce, kind, date_after, auth_id, groups, asserted or bool(kinds))
+            out += _counts(doc, sent, cs, ce, kind, date_after, auth_id, groups, asserted or bool(kinds),
+                           people=asserted)  # "killed 13 ... and about 170 Afghans" near "terrorist": no count
         # "Canada on the same day listed X", "Texas Gov. Greg Abbott designated ...": a maker the table knows nothing of
         unknown_maker = {"authority_place": foreign} if foreign else {"authority_unknown": stranger} if stranger else {}
         for c in out[clause_start:]:
@@ -1141,26 +1142,34 @@ REMOVAL_REACH = 90  # characters before a cue searched for "removed X from"
 
 
 def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, date_after: _DateAfter,
-            authority: str | None, groups: list[PhraseMatch], asserted: bool) -> list[Claim]:
+            authority: str | None, groups: list[PhraseMatch], asserted: bool, people: bool = True) -> list[Claim]:
     out = []
     if not asserted:
         return out
     for c in _inside(sent.counts, cs, ce):
+        if c.people and not people and not any(
+                p.kind in _DESIGNATION_WORDS and p.end <= c.start and len(_words_between(doc, p.end, c.start)) <= 3
+                for p in sent.phrases):
+            continue  # people are counted where a designation is asserted or named just before ("sanctions on 11
+            # Americans"), not where a kind is named elsewhere ("killed ... 170 Afghans", "the top terrorist")
         other = c.other or _BESIDES.search(doc.view, max(cs, c.start - BESIDES_REACH), c.start) is not None
         named = list(dict.fromkeys(g.ref for g in groups if g.start < c.start)) if other else []
         date = date_after.of(c)
         if date is not None and date.start > c.end and _relative_opens_between(doc, c.end, date.start):
             date = None  # "three countries: Iran, North Korea and Myanmar, the last of which has been on it since 2020"
-        as_of = date is not None and doc.view[max(0, date.start - 6):date.start] == "as of "  # "As of this week, ..."
+        as_of = date is not None and (doc.view[max(0, date.start - 6):date.start] == "as of "  # "As of this week"
+                                      or doc.view[date.start:date.end] in _TODAY)  # "one of seven on it today"
         out.append(Claim("designation_count", c.start, c.end, sent.s, None, {
             "count": c.number + len(named), "stated": c.number, "other": other, "named": named,
             "categories": list(c.categories), "kind": c.kind or kind, "authority": authority,
             "places": list(c.places), "regions": list(c.regions), "bound": c.bound, "ordinal": c.ordinal,
-            "as_of": as_of,
+            "as_of": as_of, "people": c.people,
         }, date))
     return out
 
 
+_DESIGNATION_WORDS = ("designation_cue", "weak_cue", "kind")
+_TODAY = {"today", "now", "currently"}  # a count on such a day is of those on the list then, not of those added
 BESIDES_REACH = 120  # characters before a count that "besides X" may open ("Besides Cuba, only three countries")
 _BESIDES = re.compile(r"\b(?:besides|apart from|aside from|other than|in addition to)\b")
 PART_SENTENCES = 3  # sentences back within which a part ("Eight of the 15 are cartels") finds its total

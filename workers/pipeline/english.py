@@ -192,6 +192,9 @@ LINKING_WORDS = {"is", "are", "was", "were", "be", "been", "being", "became", "b
                  "legally"}  # "Cuba is once again a state sponsor of terrorism", "is officially an endangered species"
 
 ARTICLES = {"a", "an", "the"}
+# Nouns that count people, not groups ("17 Saudi nationals", "six people")
+PERSON_NOUNS = frozenset({"person", "persons", "people", "individual", "individuals", "national", "nationals",
+                          "citizen", "citizens", "man", "men", "woman", "women"})
 # Words a trigger may hold that its table phrase leaves out ("restored those protections": "restored protections")
 DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "their", "his", "her"})
 # Pronouns that stand for a person ("leading to his arrest", "He was captured ..."); "her" also as a possessive

@@ -12,8 +12,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from workers.pipeline.dates import anchors_of, find_dates
-from workers.pipeline.english import ARTICLES, BOUNDS, COUNT_WORDS, DETERMINERS, ORDINALS, PERSONAL_PRONOUNS
-from workers.pipeline.lexicon import Hit
+from workers.pipeline.english import (
+    ARTICLES,
+    BOUNDS,
+    COUNT_WORDS,
+    DETERMINERS,
+    ORDINALS,
+    PERSON_NOUNS,
+    PERSONAL_PRONOUNS,
+)
+from workers.pipeline.lexicon import Entry, Hit
 from workers.pipeline.model import DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.money import find_money
 from workers.pipeline.normalize import Document
@@ -44,6 +52,7 @@ class CountMention:
     bound: str | None  # None, "approx", "min", "max", "above" or "below", as in english.BOUNDS
     whole: int | None = None  # the total it is part of: "Eight of the 15 are cartels" (and "seven are gangs")
     ordinal: bool = False  # "the 15th group to be named an FTO": the count so far, as of its date
+    people: bool = False  # a count of people ("17 Saudis", "six nationals"), not of groups
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +332,21 @@ def _number(doc: Document, i: int) -> tuple[int, int] | None:
     return (value, 1) if value is not None else None
 
 
+def _bound(norms: Sequence[str], i: int) -> str | None:
+    """The bound the words before a number set ("more than", "about", "at least"), if any."""
+    for size in (3, 2, 1):
+        if i >= size and (b := BOUNDS.get(" ".join(norms[i - size:i]))):
+            return b
+    return None
+
+
+def _demonym(word: str, scan: Callable[[Sequence[str]], list[Hit]]) -> Entry | None:
+    """The place or region whose people a plural adjective names ("saudis", "russians", "europeans")."""
+    if len(word) < 5 or not word.endswith("s"):
+        return None
+    return next((e for hit in scan((word[:-1],)) for e in hit.entries if e.kind in ("place", "region")), None)
+
+
 def _thousands(doc: Document, i: int) -> bool:
     """Is token `i` followed by a comma and three digits, as in "1,000"?"""
     nxt = i + 1
@@ -399,6 +423,16 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         if not ordinal and i and norms[i - 1] in ("the", "these", "those", "both") and noun is not None and not (
                 i > 1 and norms[i - 2] == "to") and _told_before(doc, noun):
             continue  # "members of the two organisations had ...", "the two gangs are now treated the same"
+        head = first_modifier + (first_modifier < len(norms) and norms[first_modifier] in _OTHER)  # "five other
+        # Russians": the word after the number and "other"
+        if (noun is None and not ordinal and value != 1 and scan is not None and head < len(norms)
+                and not (i and norms[i - 1] in ("the", "these", "those")) and not _gap_has_break(
+                doc, ends[head - 1], starts[head]) and (demonym := _demonym(norms[head], scan))):
+            places, regions = ([demonym.ref], []) if demonym.kind == "place" else ([], [demonym.ref])
+            out.append(CountMention(starts[i], ends[head], doc.text[starts[i]:ends[head]], value, ("*",), None, other,
+                                    tuple(places), tuple(regions), _bound(norms, i), people=True))
+            consumed = head  # "17 Saudis", "ten Europeans": people of a place
+            continue
         if noun is None and (part := _part_of(doc, i, value, width, nouns, out)):
             out.append(part)  # "Eight of the 15 are cartels and seven are gangs"
             consumed = bisect.bisect_left(starts, part.end) - 1
@@ -433,15 +467,11 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
                 (places if q.kind == "place" else regions).append(q.ref)
         if not places and not regions and (owner := _owner(doc, i, quals_end)):
             (places if owner.kind == "place" else regions).append(owner.ref)  # "Ukraine now has three sites"
-        bound = None
-        for size in (3, 2, 1):
-            if i >= size and (b := BOUNDS.get(" ".join(norms[i - size:i]))):
-                bound = b
-                break
         categories = ("*",) if "*" in cats else tuple(dict.fromkeys(cats))
         kind = noun.ref if noun.kind == "kind" else None
+        people = categories == ("*",) and noun.kind == "category" and norms[noun.last - 1] in PERSON_NOUNS
         out.append(CountMention(starts[i], last.end, doc.text[starts[i]:last.end], value, categories, kind, other,
-                                tuple(places), tuple(regions), bound, ordinal=ordinal))
+                                tuple(places), tuple(regions), _bound(norms, i), ordinal=ordinal, people=people))
         if part := _partitive(doc, last.last, quals, categories, kind):  # "five sites, two of them African"
             out.append(part)
             consumed = max(consumed, bisect.bisect_left(starts, part.end) - 1)

@@ -496,7 +496,10 @@ class Verifier:
     def _fits(self, subject: str, value: dict) -> bool:
         """The subject is a group of the claim's category, nationality and region."""
         e = self.table.entities[subject]
-        if "*" in value["categories"]:
+        if value.get("people"):  # "17 Saudis", "six nationals": people, whatever else the table designates
+            if e.type != "person":
+                return False
+        elif "*" in value["categories"]:
             if e.type not in self._countable:  # "groups": organizations and the like, not people
                 return False
         elif e.type not in self._designable or not set(value["categories"]) & set(e.categories):
@@ -630,7 +633,7 @@ class Verifier:
         many = number != 1
         nouns = [self.table.lexicon.first_phrase("category", c, many) or ("group" if c == "*" else c)
                  + ("s" if many else "") for c in cats]
-        noun = " and ".join(nouns)
+        noun = ("people" if many else "person") if value.get("people") else " and ".join(nouns)
         quals = [self.table.places[p].name for p in value["places"] + value["regions"] if p in self.table.places]
         return noun + (f" from {' / '.join(quals)}" if quals else "")
 
