@@ -997,6 +997,20 @@ def test_a_count_of_those_on_a_list_today_is_of_those_in_force() -> None:
     assert [(c[1], c[3]) for c in found if c[0] == "designation_count"] == [("seven Haitians", "supported")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("WHAT IS THE ENTITY LIST?\n\nThe oldest of the four is run by the Commerce Department. Huawei was added in "
+     "May 2019.", [("Huawei", "in May 2019", "supported")]),  # "added" to the list a heading named
+    ("WHAT IS THE ENTITY LIST?\n\nThe oldest of the four is run by the Commerce Department. Huawei was added in "
+     "May 2018.", [("Huawei", "in May 2018", "refuted")]),
+    ("The Commerce Department runs it. Huawei was added in May 2018.", []),  # no list named: "added" asserts nothing
+])
+def test_added_after_a_list_is_named_is_added_to_it(text: str, expected: list) -> None:
+    """A weak cue ("was added") designates when a list was named a few sentences before, and "was added in May
+    2019" is dated by its date (the passive is not "he added on Monday")."""
+    found = _verdicts(text, DATA / "entitylist" / "reference", dt.date(2025, 5, 20))
+    assert [(c[1], c[2], c[3]) for c in found if c[0] == "designation"] == expected
+
+
 def test_a_trigger_reads_past_a_determiner_its_phrase_leaves_out() -> None:
     """ "restored those protections" is the table's "restored protections"; "restored some protections" is not."""
     species = Path(__file__).resolve().parent / "data" / "species" / "reference"

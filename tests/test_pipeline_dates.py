@@ -185,6 +185,19 @@ def test_a_date_counted_from_the_one_before(later: str, start: dt.date, end: dt.
     assert (found[1].window.start, found[1].window.end) == (start, end)
 
 
+@pytest.mark.parametrize(("month", "start"), [
+    ("that December", D(2021, 12, 1)),
+    ("that March", D(2021, 3, 1)),  # the year told before, even before its month
+    ("the following March", D(2022, 3, 1)),
+])
+def test_that_month_is_in_the_year_told_before(month: str, start: dt.date) -> None:
+    """ "in June 2021 ... added X that December": December 2021, not the last December before publication."""
+    text = f"An order signed in June 2021 bars it. The Treasury added SenseTime {month}."
+    found = list(find_dates(text.lower(), text, PUB))
+    assert [d.text for d in found] == ["in June 2021", month]
+    assert (found[1].window.start, found[1].window.granularity) == (start, "month")
+
+
 def test_a_date_counted_from_nothing_before_is_no_date() -> None:
     text = "He was captured five days later."
     assert list(find_dates(text.lower(), text, PUB)) == []

@@ -195,7 +195,9 @@ def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: i
         hi = bisect.bisect_left(doc.starts, d.start)
         verb = next((k for k in range(hi - 1, lo - 1, -1)
                      if doc.norms[k] not in ("on", "late", "early", "this", "last", "morning")), None)
-        said = verb is not None and doc.norms[verb] in ATTRIBUTION_VERBS and not doc.text[doc.starts[verb]].isupper()
+        said = (verb is not None and doc.norms[verb] in ATTRIBUTION_VERBS and not doc.text[doc.starts[verb]].isupper()
+                and not (verb and doc.norms[verb] in _ACTS_TOO and doc.norms[verb - 1] in _PASSIVE))
+        # "Huawei was added in May 2019": the act, not a report of it ("he added on Monday")
         if verb is not None and not said:  # "told Fox News Digital on Sunday", "said in an interview on Monday"
             k = verb
             while k > lo and verb - k < ATTRIBUTION_OBJECT_WORDS and (
@@ -211,6 +213,8 @@ def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: i
     return out
 
 
+_PASSIVE = {"was", "were", "is", "are", "been", "being", "be"}
+_ACTS_TOO = {"added"}  # a verb of speech that, in the passive, is the act itself
 _SPEECH_VERBS = {"said", "says", "told", "tells", "wrote", "writes", "stated", "noted", "tweeted", "explained",
                  "called", "described", "dismissed", "hailed", "welcomed", "criticised", "criticized", "condemned"}
 
@@ -350,7 +354,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             or any(_removal_at(_words_between(doc, max(cs, k.start - 30), k.start)[-3:]) is not None for k in kinds))
         on_list = not cues and recent and ctx.on_list(doc, cs, ce)  # "appear on the list"
         asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s) or removing or ctx.opens_list or sequel
-                                   or on_list) and recent)
+                                   or on_list) and recent) or (bool(weak) and s.index - ctx.kind_sentence
+                                                               <= CONTEXT_SENTENCES and bool(groups))
+        # (a list named just before, "WHAT IS THE ENTITY LIST? ... Huawei was added in May 2019": added to it)
         anchor = (cues or weak or kinds or [None])[0]
         near_kinds, near_cues = _Nearest(kinds), _Nearest(cues + weak)
         cue_words = table.lexicon.words_of("designation_cue")

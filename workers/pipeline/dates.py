@@ -240,6 +240,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False,
 
 # A clause that looks ahead, up to the date after it ("will receive their awards ... on Tuesday")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|(?:is|are)\s+(?:due|scheduled|set|expected)\s+to)\b[^.;,]{0,60}$")
+_THAT_MONTH = re.compile(r"\b(?:that|(the\s+following|the\s+next))\s+$")  # "that December": the year told before
 PREVIOUS_REACH = 600  # characters back within which "five days later" finds the date it counts from
 _VAGUE_LATER = {"day": (1, 10), "week": (7, 60), "fortnight": (14, 60), "month": (30, 365), "year": (365, 3650)}
 
@@ -296,7 +297,8 @@ def _plausible(m: re.Match[str], text: str) -> bool:
     if not text[start].isupper():
         return False
     name = m.group(word_group)
-    if word_group == "m4" and name in AMBIGUOUS_MONTHS and not m.group("mq") and not _line_heading(m, text, start):
+    if word_group == "m4" and name in AMBIGUOUS_MONTHS and not m.group("mq") and not _line_heading(m, text, start) and (
+            not _THAT_MONTH.search(text[max(0, start - 16):start].lower())):  # "that March": a month after all
         return False
     return not (word_group == "m4" and len(name) <= 4 and name not in ("may", "june", "july"))
 
@@ -392,6 +394,12 @@ def find_dates(view: str, text: str, published: dt.date | None,
             if headings and (k := bisect.bisect_right(heading_starts, start)) and (
                     under := _under_heading(m, headings[k - 1][1])):
                 window, relative = under, False  # "2016" then "- Sept. 26: ...": the heading's year
+            if (m.group("mo") and not m.group("mq") and not m.group("my4") and previous is not None
+                    and start - previous[1] <= PREVIOUS_REACH and (that := _THAT_MONTH.search(view, max(0, start - 16),
+                                                                                              start))):
+                month = MONTHS[m.group("m4").lower().rstrip(".")]  # "in June 2021 ... added X that December"
+                year = previous[0].start.year + (bool(that.group(1)) and month <= previous[0].start.month)
+                window, relative, start = _month_window(year, month), True, that.start()
         if window is not None:
             previous = (window, end)
             if window.granularity in ("day", "range") and (window.end - window.start).days <= 7:
