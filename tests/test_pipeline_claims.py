@@ -1011,6 +1011,20 @@ def test_added_after_a_list_is_named_is_added_to_it(text: str, expected: list) -
     assert [(c[1], c[2], c[3]) for c in found if c[0] == "designation"] == expected
 
 
+@pytest.mark.parametrize(("text", "designated"), [
+    ("Australia listed the IRGC as a terrorist organisation after Iran's crackdown on protests.", ["IRGC"]),
+    ("The State Department designated the IRGC, which keeps a channel to Tehran, in April 2019.", ["IRGC"]),
+    ("Relations between Canberra and Tehran soured after the IRGC was listed as a terrorist group.", ["IRGC"]),
+    ("Washington designated Iran a state sponsor of terrorism in 1984.", ["Iran"]),
+    ("Iran's designation as a state sponsor of terrorism dates from 1984.", ["Iran"]),
+])
+def test_a_country_said_in_passing_is_not_designated(text: str, designated: list) -> None:
+    """A country after a preposition of movement or relation, or owning a noun that is not a designation's, is a
+    place the sentence passes through, not what it designates."""
+    found = _verdicts(text, DATA / "irgc" / "reference", dt.date(2025, 8, 27))
+    assert [c[1] for c in found if c[0] == "designation"] == designated
+
+
 def test_a_trigger_reads_past_a_determiner_its_phrase_leaves_out() -> None:
     """ "restored those protections" is the table's "restored protections"; "restored some protections" is not."""
     species = Path(__file__).resolve().parent / "data" / "species" / "reference"

@@ -644,7 +644,29 @@ def _short_intro(doc: Document, s: Sentence) -> bool:
 def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document) -> list[PhraseMatch]:
     types = designable(table)
     return [p for p in phrases if p.kind == "entity" and _entity_type(table, p) in types
-            and not _modifies_relation(doc, p) and not _place_or_modifier(doc, p)]
+            and not _modifies_relation(doc, p) and not _place_or_modifier(doc, p)
+            and not (_entity_type(table, p) == "place" and _a_place_said_in_passing(doc, p, table))]
+
+
+_TOWARDS = {"to", "from", "over", "between", "with", "into", "toward", "towards", "against", "via", "out"}
+
+
+def _a_place_said_in_passing(doc: Document, p: PhraseMatch, table: ReferenceTable) -> bool:
+    """Is a country named as a place or an owner, not as what is designated: after a preposition of movement or
+    relation ("a channel to Tehran", "over Tehran", "between Canberra and Tehran"), or owning a noun that is not a
+    designation's ("after Iran's crackdown", "Iran's ambassador"; not "Iran's designation")?"""
+    k = p.first - 1
+    if k > 0 and doc.norms[k] == "and" and doc.norms[k - 1] not in _TOWARDS:
+        k -= 1  # "between Canberra and Tehran": the word before the first of the two
+        while k > 0 and _capitalised(doc, k) and p.first - k <= 4:
+            k -= 1
+    if k >= 0 and doc.norms[k] in _TOWARDS:
+        return True
+    if doc.norms[p.last:p.last + 1] == ("s",) and doc.view[p.end:p.end + 1] in "'’" and p.last + 1 < len(
+            doc.norms):
+        owned = doc.norms[p.last + 1]
+        return owned not in _designation_words(table)
+    return False
 
 
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "inside"}
