@@ -1025,6 +1025,18 @@ def test_a_country_said_in_passing_is_not_designated(text: str, designated: list
     assert [c[1] for c in found if c[0] == "designation"] == designated
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police arrested two men over last Sunday's daylight theft of crown jewels from the Louvre.",
+     [("last Sunday", "supported")]),
+    ("Police arrested two men over last Sunday's brazen and well-planned daylight theft of crown jewels from the "
+     "Louvre.", []),  # too many words between: not the theft's date
+])
+def test_a_date_owns_the_event_a_few_words_after_it(text: str, expected: list) -> None:
+    """ "last Sunday's daylight theft": the possessive date dates the event an adjective or two after it."""
+    found = _verdicts(text, DATA / "artcrime" / "reference", dt.date(2025, 10, 26))
+    assert [(c[1], c[3]) for c in found if c[0] == "event_date"] == expected
+
+
 def test_a_trigger_reads_past_a_determiner_its_phrase_leaves_out() -> None:
     """ "restored those protections" is the table's "restored protections"; "restored some protections" is not."""
     species = Path(__file__).resolve().parent / "data" / "species" / "reference"

@@ -82,6 +82,9 @@ COUNT_CASES = [
     ("thousands", "listed 1,200 groups", [("1,200 groups", 1200, ("*",), False)]),
     ("thousands twice", "listed 1,200,000 groups", [("1,200,000 groups", 1200000, ("*",), False)]),
     ("a list, not thousands", "listed 12, 200 groups", [("200 groups", 200, ("*",), False)]),
+    ("a number word inside a name", "Interpol keeps a list of Top Ten Cartels.", []),
+    ("a number word in a headline's capitals", "U.S. Designates Six Cartels As Terrorist Groups",
+     [("Six Cartels", 6, ("cartel",), False)]),
 ]
 
 

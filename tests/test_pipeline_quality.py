@@ -84,6 +84,7 @@ OTHER_DOMAINS = [
     ("isisk", 0.77),  # Islamic State and ISIS-K in Europe and Central Asia: attacks' dates, designations (0.77)
     ("magnitsky", 0.63),  # human-rights sanctions on officials: Global Magnitsky, UK, EU, China's answer (0.67)
     ("irgc", 0.74),  # Iran's Revolutionary Guards and Iran-backed groups: designations, rewards, events (0.76)
+    ("artcrime", 0.61),  # rewards for stolen art, heists and recoveries, the FBI's Top Ten Art Crimes (0.64)
 ]
 
 

@@ -1726,7 +1726,8 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
         within = [d for d in usable if trig.start <= d.start and d.end <= trig.end and not trig.fuzzy
                   and _TIME_UNITS.isdisjoint(_words_between(doc, d.start, d.end))]
         # "the Oct. 7, 2023, attack": a trigger that holds its date (not one inside an aside the trigger reads across)
-        owner = [d for d in sent.dates if doc.view[d.end:d.end + 2] == "'s" and 0 < trig.start - d.end <= 4]
+        owner = [d for d in sent.dates if doc.view[d.end:d.end + 2] == "'s" and trig.start > d.end and len(
+            _words_between(doc, d.end, trig.start)) <= 2]  # "last Sunday's daylight theft": an adjective between
         if within or owner:  # "Last year's kidnapping"
             chosen[event] = (trig, (within or owner)[0])
         elif len(events) == 1:

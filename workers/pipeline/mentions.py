@@ -347,6 +347,19 @@ def _demonym(word: str, scan: Callable[[Sequence[str]], list[Hit]]) -> Entry | N
     return next((e for hit in scan((word[:-1],)) for e in hit.entries if e.kind in ("place", "region")), None)
 
 
+TITLE_REACH = 200  # characters either side of a word within which its line is read for title case
+
+
+def _title_case(doc: Document, i: int) -> bool:
+    """Is the line of token `i` a headline in title case (most of its words capitalised)?"""
+    at = doc.starts[i]
+    line_start = doc.view.rfind("\n", max(0, at - TITLE_REACH), at) + 1 or max(0, at - TITLE_REACH)
+    line_end = doc.view.find("\n", at, at + TITLE_REACH)
+    words = re.findall(r"[A-Za-z]+", doc.text[line_start:line_end if line_end >= 0 else at + TITLE_REACH])
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
+
+
 def _thousands(doc: Document, i: int) -> bool:
     """Is token `i` followed by a comma and three digits, as in "1,000"?"""
     nxt = i + 1
@@ -389,9 +402,12 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         value, width = num
         if doc.view[ends[i + width - 1]:ends[i + width - 1] + 2] in _HYPHEN_UNITS:
             continue  # "a one-month suspension", "a 12-year ban": a length, not a number of groups
-        if (i and norms[i - 1] in _NAME_DETERMINERS and i + width < len(norms) and not norms[i][0].isdigit()
-                and doc.text[starts[i]].isupper() and doc.text[starts[i + width]].isupper()):
-            continue  # a number word in a capitalised name ("the FBI's Ten Most Wanted Fugitives list")
+        if (i and i + width < len(norms) and not norms[i][0].isdigit() and doc.text[starts[i]].isupper()
+                and doc.text[starts[i + width]].isupper() and (norms[i - 1] in _NAME_DETERMINERS or (
+                    doc.text[starts[i - 1]].isupper() and not _gap_has_break(doc, ends[i - 1], starts[i])
+                    and not _title_case(doc, i)))):
+            continue  # a number word in a capitalised name ("the FBI's Ten Most Wanted Fugitives list", "its Top Ten
+            # Art Crimes"), not in a headline's capitals ("U.S. Designates Six Cartels")
         consumed = i + width - 1
         k, other, places, regions = i + width, False, [], []
         if norms[k:k + 3] == ("the", "number", "of") and i and norms[i - 1] == "to":

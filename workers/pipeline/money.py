@@ -19,7 +19,8 @@ from workers.pipeline.english import (
 )
 from workers.pipeline.model import MoneyMention
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:\.\d+)?"
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "500.000 euro", "1.000.000": dots that group thousands
 _SCALE = r"million|billion|thousand|trillion|lakhs?|crores?|mln|bln|mil|mn|bn|m|b|k"
 _WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "a"], key=len, reverse=True))
 _WORDS = rf"(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*)"
@@ -74,6 +75,13 @@ def words_to_number(words: str) -> int | None:
     return total
 
 
+def _value(number: str) -> float:
+    """A number's value, its commas grouping thousands ("1,000,000"; "1.000.000" likewise)."""
+    if number.count(".") > 1:
+        return float(number.replace(".", ""))
+    return float(number.replace(",", ""))
+
+
 def _scale(word: str | None) -> int:
     if not word:
         return 1
@@ -96,17 +104,20 @@ def find_money(view: str, text: str, words: Iterable[str] | None = None) -> Iter
             number, scale = g("n1"), g("s1")
             sym = re.sub(r"[\s.]", "", g("sym"))
             currency = CURRENCY_SYMBOLS.get(sym) or sym.upper()
-            value = float(number.replace(",", ""))
+            value = _value(number)
         elif g("n2"):
             number, scale = g("n2"), g("s2")
             word = " ".join(g("w2").split())
             currency = CURRENCY_WORDS.get(word) or word.upper()
-            value = float(number.replace(",", ""))
+            value = _value(number)
         else:
+            number = None
             n = words_to_number(g("words"))
             if n is None:
                 continue
             scale, currency, value = g("s3"), CURRENCY_WORDS[" ".join(g("w3").split())], float(n)
+        if not scale and _DOT_THOUSANDS.fullmatch(number or ""):
+            value = float(number.replace(".", ""))  # (with a scale after it, "1.500 million" is a decimal)
         if value > 1e15:
             continue
         start, end = m.start(), m.end()
