@@ -1037,6 +1037,14 @@ def test_a_date_owns_the_event_a_few_words_after_it(text: str, expected: list) -
     assert [(c[1], c[3]) for c in found if c[0] == "event_date"] == expected
 
 
+def test_yet_to_designate_is_a_denial() -> None:
+    """ "has yet to add the IRGC to its terrorist list" says the EU has not listed it: a denial, checked as one."""
+    result = check(Article(text="The European Union has yet to add the IRGC to its terrorist list.",
+                           published_at=dt.date(2025, 12, 5)), load_table(DATA / "irgc" / "reference"))
+    assert [(c["text"], c["value"]["negated"], c["verdict"]["label"]) for c in result["claims"]] == [
+        ("IRGC", True, "supported")]
+
+
 def test_a_trigger_reads_past_a_determiner_its_phrase_leaves_out() -> None:
     """ "restored those protections" is the table's "restored protections"; "restored some protections" is not."""
     species = Path(__file__).resolve().parent / "data" / "species" / "reference"

@@ -198,6 +198,14 @@ def test_that_month_is_in_the_year_told_before(month: str, start: dt.date) -> No
     assert (found[1].window.start, found[1].window.granularity) == (start, "month")
 
 
+def test_years_ago_are_rounded_to_the_nearest_year() -> None:
+    """ "five years ago" in October 2024 takes in April 2019 (five and a half years back), not April 2018."""
+    text = "Washington designated the group five years ago."
+    (found,) = find_dates(text.lower(), text, D(2024, 10, 3))
+    assert found.window.start <= D(2019, 4, 8) <= found.window.end
+    assert not found.window.start <= D(2018, 4, 8) <= found.window.end
+
+
 def test_a_date_counted_from_nothing_before_is_no_date() -> None:
     text = "He was captured five days later."
     assert list(find_dates(text.lower(), text, PUB)) == []

@@ -85,6 +85,8 @@ OTHER_DOMAINS = [
     ("magnitsky", 0.63),  # human-rights sanctions on officials: Global Magnitsky, UK, EU, China's answer (0.67)
     ("irgc", 0.74),  # Iran's Revolutionary Guards and Iran-backed groups: designations, rewards, events (0.76)
     ("artcrime", 0.61),  # rewards for stolen art, heists and recoveries, the FBI's Top Ten Art Crimes (0.64)
+    ("cartels5", 0.70),  # the first domain in new styles (TV, newsletter, translation, fact-check, feature), own table
+    ("fda", 0.58),  # FDA approvals as events, FDA designations, voucher sales and prize money: far from sanctions
 ]
 
 

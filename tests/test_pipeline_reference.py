@@ -200,3 +200,14 @@ def test_an_aside_inside_a_trigger_is_bounded_by_commas_in_one_sentence(separato
     tokens = ("anubis", "a", "wolf", "was", "shot")
     hits = index.scan_asides(tokens, lambda i: separators.get(i, " "), frozenset({"the"}), frozenset({"who"}))
     assert [(h.first, h.last, h.fuzzy) for h in hits] == ([(0, 5, True)] if found else [])
+
+
+@pytest.mark.parametrize(("words", "found"), [
+    (("restores", "protections"), True),  # a timeline's "- Feb. 10: A judge restores protections"
+    (("restoring", "protections"), False),
+])
+def test_a_trigger_opened_by_a_past_verb_also_matches_its_present(words: tuple, found: bool) -> None:
+    """The trigger "restored protections" also finds "restores protections" (a timeline's historical present)."""
+    table = load(Path(__file__).resolve().parent / "data" / "species" / "reference")
+    hits = table.lexicon.scan(words)
+    assert any(e.kind == "trigger" for hit in hits for e in hit.entries if hit.last == len(words)) is found

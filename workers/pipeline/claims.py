@@ -1134,6 +1134,8 @@ def _negated(doc: Document, cue: PhraseMatch, before: list[str]) -> str | None:
     last = before[-3:]
     if any(w in NEGATIONS and (w != "t" or k and last[k - 1].endswith("n")) for k, w in enumerate(last)):
         return "denied"
+    if last[-2:] == ["yet", "to"]:  # "has yet to add the IRGC to its terrorist list"
+        return "denied"
     if _removal_at(last) is not None or doc.view[max(0, cue.start - 3):cue.start] in UNDOING_PREFIXES:
         return "removed"  # "de-proscribed", "de-listed"
     around = before + _words_between(doc, cue.start, cue.end)  # a gapped cue may hold the verb: "on Friday removed"

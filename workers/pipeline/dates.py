@@ -153,7 +153,8 @@ def _relative(q: str, unit: str, pub: dt.date) -> DateWindow:
 
 def _ago(n: int, unit: str, pub: dt.date) -> DateWindow:
     days = UNIT_DAYS[unit] * n
-    slack = {"day": 1, "week": 3, "fortnight": 3, "month": 10, "year": 120}[unit] * max(1, n // 3 or 1)
+    slack = {"day": 1, "week": 3, "fortnight": 3, "month": 10, "year": 183}[unit] * max(1, n // 3 or 1)  # "five
+    # years ago" of something five and a half years back: a year is rounded to the nearest
     center = pub - dt.timedelta(days=days)
     return DateWindow(center - dt.timedelta(days=slack), min(pub, center + dt.timedelta(days=slack)), "range")
 

@@ -20,7 +20,7 @@ from marshmallow import INCLUDE, Schema, ValidationError, fields, missing, valid
 
 from workers.pipeline.english import NAME_PARTICLES
 from workers.pipeline.errors import ReferenceTableError
-from workers.pipeline.lexicon import Entry, PhraseIndex, is_acronym, plural, words
+from workers.pipeline.lexicon import GAP, Entry, PhraseIndex, is_acronym, plural, words
 from workers.pipeline.model import DateWindow
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: large tables load 10x faster
@@ -410,6 +410,24 @@ def load(path: str | Path) -> ReferenceTable:
     return compile_table(read_files(Path(path)))
 
 
+def _timeline_present(trigger: str) -> list[str]:
+    """A trigger in the past as a timeline tells it, in the present: "was extradited" as "is extradited", "approved
+    kisunla" as "approves kisunla" (a verb in -ed opening the phrase: each spelling its present may take)."""
+    words = trigger.lower().split()
+    out = []
+    for past, present in (("was", "is"), ("were", "are")):
+        if past in words:
+            out.append(" ".join(present if w == past else w for w in words))
+    first = words[0] if words else ""
+    if len(words) > 1 and len(first) >= 5 and first.endswith("ed") and GAP not in trigger:
+        stems = {first[:-1], first[:-2]} | ({first[:-3]} if first[-3] == first[-4] else set())  # approve(d),
+        presents = {stem + ("es" if stem.endswith(("ss", "sh", "ch", "x")) else "s") for stem in stems}  # kill(ed),
+        if first.endswith("ied"):  # stop(ped), carr(ied)
+            presents.add(first[:-3] + "ies")
+        out += [" ".join([present, *words[1:]]) for present in sorted(presents)]
+    return out
+
+
 def compile_table(raw: list[tuple[str, dict[str, Any]]], version: str | None = None) -> ReferenceTable:
     """Validate the merged sections of every file and build the matcher; `version` replaces the content hash."""
     # A large table is hundreds of thousands of small objects built at once: collecting garbage while they
@@ -748,9 +766,8 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
                 index.add_person_name(phrase, e["id"], NAME_PARTICLES)
         for trig in e["triggers"]:
             add(trig, "trigger", e["id"])
-            for past, present in (("was", "is"), ("were", "are")):  # a timeline's present: "Otoniel is extradited"
-                if f" {past} " in f" {trig.lower()} ":
-                    add(f" {trig.lower()} ".replace(f" {past} ", f" {present} ").strip(), "trigger", e["id"])
+            for present in _timeline_present(trig):  # a timeline's present: "Otoniel is extradited"
+                add(present, "trigger", e["id"])
         for word in e["misdescriptions"]:
             add(word, "misdescription", e["id"])
     index.seal()
