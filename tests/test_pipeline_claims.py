@@ -1045,6 +1045,29 @@ def test_yet_to_designate_is_a_denial() -> None:
         ("IRGC", True, "supported")]
 
 
+def test_a_count_from_a_country_and_a_region_counts_either_and_not_a_name_before_a_colon() -> None:
+    """ "three more groups from Ecuador and Central America": groups from either; Cartel de los Soles, named before
+    the colon, is not one of the "more"."""
+    text = ("Cartel de los Soles is the 14th Latin American criminal group the State Department has designated as a "
+            "foreign terrorist organization this year: eight in February, two Haitian gang coalitions in May, three "
+            "more groups from Ecuador and Central America in September, and now the Venezuelan group.")
+    found = _verdicts(text, DATA / "cartels5" / "reference", dt.date(2025, 11, 28))
+    assert ("designation_count", "three more groups", "in September", "supported") in found
+
+
+@pytest.mark.parametrize(("text", "authority", "label"), [
+    ("Attorney General Pam Bondi noted that the Sinaloa Cartel is now a designated foreign terrorist organization.",
+     None, "supported"),  # the speaker reports it; she did not make it
+    ("Attorney General Pam Bondi designated the Sinaloa Cartel a foreign terrorist organization.",
+     "us-justice", "partially_supported"),  # the maker named, and wrong
+])
+def test_the_one_who_reports_a_designation_is_not_its_maker(text: str, authority: str | None, label: str) -> None:
+    """ "X noted that Y is a designated FTO": X is not the designating authority."""
+    result = check(Article(text=text, published_at=dt.date(2025, 8, 26)), load_table(DATA / "cartels5" / "reference"))
+    assert [((c["value"]["authority"] or {}).get("id"), c["verdict"]["label"]) for c in result["claims"]] == [
+        (authority, label)]
+
+
 def test_a_trigger_reads_past_a_determiner_its_phrase_leaves_out() -> None:
     """ "restored those protections" is the table's "restored protections"; "restored some protections" is not."""
     species = Path(__file__).resolve().parent / "data" / "species" / "reference"

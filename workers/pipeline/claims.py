@@ -401,7 +401,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         makers = [p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"
                   and not _owns_the_group(doc, p, phrases, sent.counts, table)
                   and not (anchor and p.start > anchor.end and (_new_clause_between(doc, anchor.end, p.start)
-                                                                or _subject_of_its_own(doc, p)))]
+                                                                or _subject_of_its_own(doc, p)))
+                  and not (anchor and p.end <= anchor.start and _speaker(doc, p.end, anchor.start))]
         authority = _near(makers, anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
         if kind is not None and not kinds and auth_id and not _makes(table, auth_id, kind):
@@ -834,6 +835,13 @@ _OWNER_VERBS = {"owned", "controlled", "run", "operated", "backed", "led", "foun
 _RELATION_HEAD = re.compile(r"of|and|or|the|a|an|is|was|are|were")  # not a noun between a name and "leader"
 
 
+def _speaker(doc: Document, end: int, cue_start: int) -> bool:
+    """Is the name that ends at `end` the one who reports the designation after it ("Bondi ... noted that the
+    Sinaloa Cartel is now a designated FTO"), not the one who made it?"""
+    between = _words_between(doc, end, cue_start)
+    return any(w in ATTRIBUTION_VERBS and between[k + 1:k + 2] == ["that"] for k, w in enumerate(between))
+
+
 def _makes(table: ReferenceTable, authority: str, kind: str) -> bool:
     """Can the authority (or one it is part of, or one part of it) make designations of the kind?"""
     k = table.kinds.get(kind)
@@ -1183,7 +1191,9 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
             continue  # people are counted where a designation is asserted or named just before ("sanctions on 11
             # Americans"), not where a kind is named elsewhere ("killed ... 170 Afghans", "the top terrorist")
         other = c.other or _BESIDES.search(doc.view, max(cs, c.start - BESIDES_REACH), c.start) is not None
-        named = list(dict.fromkeys(g.ref for g in groups if g.start < c.start)) if other else []
+        named = list(dict.fromkeys(g.ref for g in groups if g.start < c.start and not any(
+            ch in doc.view[g.end:c.start] for ch in ":;"))) if other else []  # "X, Y and six other groups": X and Y
+        # too; not a name before a colon ("X is the 14th group: eight in February, ..., three more groups in May")
         date = date_after.of(c)
         if date is not None and date.start > c.end and _relative_opens_between(doc, c.end, date.start):
             date = None  # "three countries: Iran, North Korea and Myanmar, the last of which has been on it since 2020"

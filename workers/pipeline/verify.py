@@ -504,10 +504,11 @@ class Verifier:
                 return False
         elif e.type not in self._designable or not set(value["categories"]) & set(e.categories):
             return False
-        if value["places"] and e.country not in value["places"]:
-            return False
+        if not value["places"] and not value["regions"]:
+            return True
         regions = self.table.places[e.country].regions if e.country in self.table.places else ()
-        return not value["regions"] or bool(set(value["regions"]) & {*regions, e.country})
+        return e.country in value["places"] or bool(set(value["regions"]) & {*regions, e.country})
+        # (either: "three more groups from Ecuador and Central America")
 
     def _candidates(self, claim: Claim, kind: str | None,
                     horizon: dt.date | None) -> list[tuple[Fact, tuple[str, ...]]]:
