@@ -76,3 +76,7 @@ def test_hostile_bench_runs_its_corpus_and_judges_growth(tmp_path: Path, monkeyp
     monkeypatch.setattr(hostile, "timed", lambda field, text, table: (next(slow, 1.6), "0 claims"))
     monkeypatch.setattr(hostile, "CORPUS", {"quadratic": ("text", lambda n: "a" * n)})
     assert hostile.main(["--sizes", "2000", "8000"]) == 1
+    monkeypatch.setattr(hostile, "timed", lambda field, text, table: (0.2 + len(text) / 1e5, "0 claims"))
+    monkeypatch.setattr(hostile, "ordinary_seconds_per_char", lambda table: 1e-7)  # budget 1 us a character
+    assert hostile.main(["--sizes", "2000", "8000"]) == 1  # linear, but 0.28 s at 8,000 is over 0.108 s
+    assert hostile.main(["--sizes", "2000", "8000", "--budget-multiple", "1000"]) == 0  # 100 us a character

@@ -79,14 +79,14 @@ OTHER_DOMAINS = [
     ("colombia", 0.73),  # FARC, ELN and Clan del Golfo designations; rewards in pesos and dollars (0.60)
     ("tdamexico", 0.87),  # Tren de Aragua and Mexican cartels from Mexican and Venezuelan outlets, own table (0.92)
     ("sahel", 0.68),  # jihadist groups and the Wagner Group in Africa: US, UN, EU and UK designations, rewards (0.75)
-    ("entitylist", 0.58),  # US trade blacklists of Chinese companies: Entity List, 1260H, NS-CMIC, FCC (0.62)
-    ("extremists", 0.61),  # far-right and antifa groups designated by the US, UK, Canada, Australia (0.64)
+    ("entitylist", 0.63),  # US trade blacklists of Chinese companies: Entity List, 1260H, NS-CMIC, FCC (0.62)
+    ("extremists", 0.69),  # far-right and antifa groups designated by the US, UK, Canada, Australia (0.64)
     ("isisk", 0.77),  # Islamic State and ISIS-K in Europe and Central Asia: attacks' dates, designations (0.77)
-    ("magnitsky", 0.63),  # human-rights sanctions on officials: Global Magnitsky, UK, EU, China's answer (0.67)
-    ("irgc", 0.74),  # Iran's Revolutionary Guards and Iran-backed groups: designations, rewards, events (0.76)
+    ("magnitsky", 0.62),  # human-rights sanctions on officials: Global Magnitsky, UK, EU, China's answer (0.67)
+    ("irgc", 0.75),  # Iran's Revolutionary Guards and Iran-backed groups: designations, rewards, events (0.76)
     ("artcrime", 0.61),  # rewards for stolen art, heists and recoveries, the FBI's Top Ten Art Crimes (0.64)
-    ("cartels5", 0.70),  # the first domain in new styles (TV, newsletter, translation, fact-check, feature), own table
-    ("fda", 0.58),  # FDA approvals as events, FDA designations, voucher sales and prize money: far from sanctions
+    ("cartels5", 0.74),  # the first domain in new styles (TV, newsletter, translation, fact-check), own table (0.77)
+    ("fda", 0.58),  # FDA approvals as events, FDA designations, voucher sales and prize money (0.59)
 ]
 
 
