@@ -1068,6 +1068,14 @@ def test_the_one_who_reports_a_designation_is_not_its_maker(text: str, authority
         (authority, label)]
 
 
+def test_a_name_inside_a_kind_s_name_is_not_designated() -> None:
+    """ "added ISIS-K to its Islamic State and al-Qaida sanctions list": ISIS-K is listed; the Islamic State is part
+    of the list's name."""
+    text = "In 2023 the UN Security Council added ISIS-K to its Islamic State and al-Qaida sanctions list."
+    found = _verdicts(text, DATA / "isisk" / "reference", dt.date(2025, 3, 6))
+    assert [c[1] for c in found if c[0] == "designation"] == ["ISIS-K"]
+
+
 def test_a_trigger_reads_past_a_determiner_its_phrase_leaves_out() -> None:
     """ "restored those protections" is the table's "restored protections"; "restored some protections" is not."""
     species = Path(__file__).resolve().parent / "data" / "species" / "reference"

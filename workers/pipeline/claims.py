@@ -644,9 +644,13 @@ def _short_intro(doc: Document, s: Sentence) -> bool:
 
 def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document) -> list[PhraseMatch]:
     types = designable(table)
+    phrases = list(phrases)
+    kinds = [k for k in phrases if k.kind == "kind"]
     return [p for p in phrases if p.kind == "entity" and _entity_type(table, p) in types
             and not _modifies_relation(doc, p) and not _place_or_modifier(doc, p)
-            and not (_entity_type(table, p) == "place" and _a_place_said_in_passing(doc, p, table))]
+            and not (_entity_type(table, p) == "place" and _a_place_said_in_passing(doc, p, table))
+            and not any(k.start <= p.start and p.end <= k.end and k.end - k.start > p.end - p.start for k in kinds)]
+    # (nor a name inside a kind's: "its Islamic State and al-Qaida sanctions list" lists, it does not designate)
 
 
 _TOWARDS = {"to", "from", "over", "between", "with", "into", "toward", "towards", "against", "via", "out"}
