@@ -206,6 +206,14 @@ def test_years_ago_are_rounded_to_the_nearest_year() -> None:
     assert not found.window.start <= D(2018, 4, 8) <= found.window.end
 
 
+def test_days_later_count_from_a_month_told_since_the_last_day() -> None:
+    """ "that December ..., six days later": December 7 to January 6, not nothing."""
+    text = "It was added on Jan. 20, 2021. The Treasury added SenseTime that December and eight firms six days later."
+    found = list(find_dates(text.lower(), text, PUB))
+    assert [d.text for d in found] == ["on Jan. 20, 2021", "that December", "six days later"]
+    assert (found[2].window.start, found[2].window.end) == (D(2021, 12, 7), D(2022, 1, 6))
+
+
 def test_a_date_counted_from_nothing_before_is_no_date() -> None:
     text = "He was captured five days later."
     assert list(find_dates(text.lower(), text, PUB)) == []

@@ -384,7 +384,10 @@ def find_dates(view: str, text: str, published: dt.date | None,
             continue
         if m.group("later") or m.group("then"):  # "five days later", "later that month": after the date before
             unit = m.group("lu") or m.group("tu")
-            base = previous if unit in ("month", "year") else previous_day  # days count from a day
+            base = previous if unit in ("month", "year") else previous_day  # days count from a day, or from a
+            if unit not in ("month", "year") and previous and previous[0].granularity == "month" and (
+                    base is None or base[1] < previous[1]):  # month told since ("that December ..., six days later")
+                base = previous
             if base is None or start - base[1] > PREVIOUS_REACH:
                 continue
             window, relative = _after_previous(m, base[0]), True
