@@ -213,7 +213,6 @@ def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: i
     return out
 
 
-_PASSIVE = {"was", "were", "is", "are", "been", "being", "be"}
 _ACTS_TOO = {"added"}  # a verb of speech that, in the passive, is the act itself
 _SPEECH_VERBS = {"said", "says", "told", "tells", "wrote", "writes", "stated", "noted", "tweeted", "explained",
                  "called", "described", "dismissed", "hailed", "welcomed", "criticised", "criticized", "condemned"}
@@ -1213,7 +1212,7 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
 
 
 _DESIGNATION_WORDS = ("designation_cue", "weak_cue", "kind")
-_TODAY = {"today", "now", "currently"}  # a count on such a day is of those on the list then, not of those added
+_TODAY = {"today", "now", "currently"}  # the present: what stands that day ("seven on it today"), not what was made
 BESIDES_REACH = 120  # characters before a count that "besides X" may open ("Besides Cuba, only three countries")
 _BESIDES = re.compile(r"\b(?:besides|apart from|aside from|other than|in addition to)\b")
 PART_SENTENCES = 3  # sentences back within which a part ("Eight of the 15 are cartels") finds its total
@@ -1337,7 +1336,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             date = None  # "a reward for the toilet stolen in 2019 still stands at 25,000 pounds": as of now
         if date is not None and date.start > m.end and "will" in _words_between(doc, m.end, date.start):
             date = None  # "The prize, worth 11 million crowns, will be presented in Oslo in December": not the offer
-        if date is not None and date.text.lower() in ("today", "now", "currently"):
+        if date is not None and date.text.lower() in _TODAY:
             date = None  # "a reward it still offers today": in force on the publication date, not offered that day
         if date is not None and prev is not None and m.end <= prev.start and prev.end <= date.start:
             date = None  # "raised it to $2 million, up from the $1 million it had offered since November 2022"

@@ -196,6 +196,6 @@ ARTICLES = {"a", "an", "the"}
 PERSON_NOUNS = frozenset({"person", "persons", "people", "individual", "individuals", "national", "nationals",
                           "citizen", "citizens", "man", "men", "woman", "women"})
 # Words a trigger may hold that its table phrase leaves out ("restored those protections": "restored protections")
-DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "their", "his", "her"})
+DETERMINERS = frozenset(ARTICLES | {"this", "these", "those", "its", "their", "his", "her"})
 # Pronouns that stand for a person ("leading to his arrest", "He was captured ..."); "her" also as a possessive
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}

@@ -75,9 +75,10 @@ def words_to_number(words: str) -> int | None:
     return total
 
 
-def _value(number: str) -> float:
-    """A number's value, its commas grouping thousands ("1,000,000"; "1.000.000" likewise)."""
-    if number.count(".") > 1:
+def _value(number: str, scale: str | None) -> float:
+    """A number's value, its commas grouping thousands ("1,000,000"), or its dots when no scale follows ("500.000
+    euro", "1.000.000"; "1.500 million" is a decimal)."""
+    if not scale and _DOT_THOUSANDS.fullmatch(number):
         return float(number.replace(".", ""))
     return float(number.replace(",", ""))
 
@@ -104,20 +105,17 @@ def find_money(view: str, text: str, words: Iterable[str] | None = None) -> Iter
             number, scale = g("n1"), g("s1")
             sym = re.sub(r"[\s.]", "", g("sym"))
             currency = CURRENCY_SYMBOLS.get(sym) or sym.upper()
-            value = _value(number)
+            value = _value(number, scale)
         elif g("n2"):
             number, scale = g("n2"), g("s2")
             word = " ".join(g("w2").split())
             currency = CURRENCY_WORDS.get(word) or word.upper()
-            value = _value(number)
+            value = _value(number, scale)
         else:
-            number = None
             n = words_to_number(g("words"))
             if n is None:
                 continue
             scale, currency, value = g("s3"), CURRENCY_WORDS[" ".join(g("w3").split())], float(n)
-        if not scale and _DOT_THOUSANDS.fullmatch(number or ""):
-            value = float(number.replace(".", ""))  # (with a scale after it, "1.500 million" is a decimal)
         if value > 1e15:
             continue
         start, end = m.start(), m.end()
