@@ -957,6 +957,9 @@ DATA = Path(__file__).resolve().parent / "data"
     ("alliedlists", "2025-10-15", "Mexico extradited 26 more cartel figures to the United States in August, after "
      "sending 29 cartel prisoners north in February.",
      [("in August", "mexico-transfer-26"), ("in February", "mexico-transfer-29")]),
+    ("fda", "2024-07-02", "Eisai's drug, sold as Leqembi, won accelerated approval on Jan. 6, 2023, and was converted "
+     "to full approval last July.", [("on Jan. 6, 2023", "leqembi-accelerated-approval"),
+                                     ("last July", "leqembi-full-approval")]),  # "leqembi ... full approval"
 ])
 def test_two_events_in_a_sentence_take_a_date_each(folder: str, published: str, text: str, expected: list) -> None:
     """Each date goes to one event, each event takes one date: a date opening a clause is the next verb's, any
@@ -1415,3 +1418,24 @@ def test_a_period_since_a_date_is_no_event_s_date() -> None:
             "people in the North-East and forced over two million from their homes since 2009.")
     found = _verdicts(text, SAHEL, dt.date(2021, 5, 21))
     assert [date for kind, _, date, _ in found if kind == "event_date"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Saxony police and the Dresden prosecutor's office offered 500,000 euros for tips leading to the culprits or "
+     "the jewels.", [("green-vault-jewels", "supported")]),  # the only thing the table has them rewarding
+    ("Saxony police offered 500,000 euros for information on its leader, Dieter Beispiel.", []),  # someone else
+    ("Saxony police said the thief was seen. Officers offered 500,000 euros for information on him.", []),
+])
+def test_an_authority_rewarding_one_thing_names_the_reward_s_subject(text: str, expected: list) -> None:
+    """An offer with no subject named, by an authority whose rewards in the table are all for one subject, is for
+    it; not when the offer names or points back to someone else."""
+    result = check(Article(text=text, published_at=dt.date(2023, 5, 16)), load_table(DATA / "artcrime" / "reference"))
+    assert [(c["subject"]["id"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "reward"] == expected
+
+
+def test_a_when_clause_takes_the_date_it_refers_back_to() -> None:
+    """ "$25 million from January until Aug. 7, when Bondi doubled it to $50 million": Aug. 7 is the $50 million's."""
+    text = ("The reward for Nicolás Maduro was $25 million from January until Aug. 7, when Attorney General Pam Bondi "
+            "doubled it to $50 million.")
+    found = _verdicts(text, None, dt.date(2025, 12, 29))
+    assert [(c[1], c[2], c[3]) for c in found if c[0] == "reward"][-1] == ("$50 million", "until Aug. 7", "supported")

@@ -45,7 +45,7 @@ from workers.pipeline.english import (
 from workers.pipeline.mentions import CountMention, Mentions
 from workers.pipeline.model import Claim, DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.normalize import Document
-from workers.pipeline.reference import Entity, ReferenceTable, derived, name_heads, subject_types
+from workers.pipeline.reference import Entity, ReferenceTable, derived, name_heads, rewarded_by, subject_types
 
 _CLAIM_WORDS = frozenset({"designation_cue", "weak_cue", "kind", "reward_cue", "trigger"})  # phrases a claim needs
 _BY_START = operator.attrgetter("start")  # mentions sorted by where they start (in C, not a lambda per item)
@@ -1307,13 +1307,20 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             unknown = _named_target(doc, sent, m)  # a list item names its own subject
             if unknown is None:
                 continue
-        if person is None and unknown is None and not earlier_person:
+        sole = None
+        if person is None and unknown is None and not personal and (by := nearest_authority.at(cue.start)) is not None \
+                and PERSONAL_PRONOUNS.isdisjoint(_words_between(doc, min(cue.start, m.start), m.start)):
+            # "Saxony police offered EUR 500,000 for tips": the only thing the table has that authority rewarding
+            sole = next(iter(only)) if len(only := rewarded_by(table, by.ref)) == 1 else None
+            if sole is not None and _names_another_target(doc, sent, m, cue, table.entities[sole], back=False):
+                sole = None  # "put a $5 million reward on its leader, X"
+        if person is None and unknown is None and sole is None and not earlier_person:
             earlier_person.append(_earlier_person(sent, sentences, index, table, personal)
                                   or _described(doc, sent, index, table)
                                   or (ctx.laureates.most_common(1)[0][0] if ctx and ctx.laureates
                                       and _no_name_follows(doc, sent, m)
                                       and sent.s.index - ctx.laureate_sentence <= LAUREATE_SENTENCES else None))
-        subject = person.ref if person else None if unknown else earlier_person[0]
+        subject = person.ref if person else None if unknown else sole or earlier_person[0]
         if person is None and unknown is None and (
                 subject is None or _names_another_target(doc, sent, m, cue, table.entities[subject])):
             unknown = _named_target(doc, sent, m)  # "for ... an eighth suspect, Yorbis Alejandro Perez"
@@ -1326,7 +1333,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         head = _words_between(doc, max(sent.s.start, m.start - 80), m.start)[-10:]
         for w in head:
             multiplier = _MULTIPLIERS.get(w, multiplier)
-        date = nearest_date.at(cue.start)
+        date = _when_date(doc, nearest_date, m.start) or nearest_date.at(cue.start)
         if date is not None and (date.start > max(cue.end, m.end) and _after_and(doc, date.start)
                                  or date.end <= min(cue.start, m.start)
                 and _new_clause_between(doc, date.end, min(cue.start, m.start))):
@@ -1597,18 +1604,32 @@ _TARGET_FILLER = {"information", "info", "on", "about", "leading", "that", "lead
 _BACK_REFERENCES = {"his", "her", "their", "its", "him", "them", "this", "that", "these", "those"}
 
 
+_WHEN = re.compile(r",?\s+when\s")
+
+
+def _when_date(doc: Document, dates: _Nearest, pos: int) -> DateMention | None:
+    """ "The reward was $25 million until Aug. 7, when Bondi doubled it to $50 million": the date a "when" clause
+    refers back to is the date of what that clause tells, when no other date comes between."""
+    before = [d for d in dates.around(pos) if d.end <= pos]
+    if not before:
+        return None
+    d = before[-1]
+    when = _WHEN.match(doc.view, d.end)
+    return d if when is not None and when.end() <= pos else None
+
+
 def _names_another_target(doc: Document, sent: _Sentence, m: MoneyMention, cue: PhraseMatch,
-                          earlier: Entity) -> bool:
+                          earlier: Entity, back: bool = True) -> bool:
     """Does the reward say whom it is for, with no name the table knows ("$5 million for information on LockBit
     affiliates")? Then the one named earlier is not its subject; "for his capture" and "for the toilet" (the head
-    noun of one of its names) still refer back."""
+    noun of one of its names) still refer back (`back`: a pronoun may refer back to it)."""
     after = _words_between(doc, m.end, min(sent.s.end, m.end + 160))[:14]  # "for" may sit inside the cue
     marker = next((w for w in after[:4] if w in _TARGET_MARKERS), None)
     if marker is None:
         return False
     rest = [w for w in after[after.index(marker) + 1:] if w not in _TARGET_FILLER]
     heads = name_heads(earlier)
-    return bool(rest) and not (_BACK_REFERENCES | heads).intersection(rest[:5])
+    return bool(rest) and not (_BACK_REFERENCES | heads if back else heads).intersection(rest[:5])
 
 
 def _in_reward_list(s: Sentence, sentences: Sequence[Sentence], index: _Index) -> bool:
@@ -1709,7 +1730,7 @@ def _cue_between(cues: Sequence[PhraseMatch], trigger: PhraseMatch, d: DateMenti
 _LEAD_MARKS = " -*\u2022\"'("  # what may come before a sentence's first word: a bullet, a quote
 
 
-def _distance(doc: Document, sentence_start: int, trigger: PhraseMatch, d: DateMention) -> int:
+def _distance(doc: Document, sentence_start: int, trigger: PhraseMatch, d: DateMention, across: bool = False) -> int:
     """How far a date is from an event's trigger, in characters. A date that opens a clause ("In October 2020 a
     gunman ...", ", and on 19 February a gunman ...") is the next verb's; any other is the verb's before it ("He
     was arrested on March 11 and flown to The Hague"): the other way counts double (and some)."""
@@ -1719,6 +1740,8 @@ def _distance(doc: Document, sentence_start: int, trigger: PhraseMatch, d: DateM
         gap, along = d.start - trigger.end, not forward
     elif d.end <= trigger.start:
         gap, along = trigger.start - d.end, forward
+    elif across:  # inside a trigger that reads across another event's: as far as the trigger's end
+        gap, along = trigger.end - d.end, forward
     else:
         return 0
     return gap if along else 2 * gap + 10
@@ -1728,7 +1751,10 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
     triggers = [p for p in sent.phrases if p.kind == "trigger"]
     if not triggers:
         return []
-    spans = _Nearest(triggers)
+    # "Leqembi won accelerated approval on Jan. 6 and was converted to full approval last July": a gapped trigger
+    # ("leqembi ... full approval") that reads across another event's whole trigger holds no date of its own
+    across = {t for t in triggers if any(o.ref != t.ref and t.start <= o.start and o.end <= t.end for o in triggers)}
+    spans = _Nearest([t for t in triggers if t not in across])
     usable = [d for d in _usable_dates(doc, sent.dates, sent.s.start) if not d.open_ended]  # "since 2009": a period
     dates = _Nearest([d for d in usable if not spans.covers(d.start)])
     out = []
@@ -1739,7 +1765,7 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
     for event in events:
         trig = next(t for t in triggers if t.ref == event)
         within = [d for d in usable if trig.start <= d.start and d.end <= trig.end and not trig.fuzzy
-                  and _TIME_UNITS.isdisjoint(_words_between(doc, d.start, d.end))]
+                  and trig not in across and _TIME_UNITS.isdisjoint(_words_between(doc, d.start, d.end))]
         # "the Oct. 7, 2023, attack": a trigger that holds its date (not one inside an aside the trigger reads across)
         owner = [d for d in sent.dates if doc.view[d.end:d.end + 2] == "'s" and trig.start > d.end and len(
             _words_between(doc, d.end, trig.start)) <= 2]  # "last Sunday's daylight theft": an adjective between
@@ -1749,8 +1775,10 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
             if (date := dates.at(trig.start)) is not None:
                 chosen[event] = (trig, date)
         else:  # two events or more: each date goes to the nearest trigger, and each event takes one date
-            pairs += [(_distance(doc, sent.s.start, t, d), len(pairs), event, t, d) for t in triggers if t.ref == event
-                      for d in dates.around(t.start) if not _cue_between(cues, t, d)]
+            pairs += [(_distance(doc, sent.s.start, t, d, t in across), len(pairs), event, t, d)
+                      for t in triggers if t.ref == event
+                      for d in {id(d): d for d in dates.around(t.start) + dates.around(t.end)}.values()
+                      if not _cue_between(cues, t, d)]
     taken = {id(d) for _, d in chosen.values()}
     for _, _, event, trig, date in sorted(pairs):
         if event not in chosen and id(date) not in taken:

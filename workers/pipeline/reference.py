@@ -334,6 +334,19 @@ def subject_types(table: ReferenceTable, predicate: str) -> frozenset[str]:
     return cache[key]
 
 
+def rewarded_by(table: ReferenceTable, authority: str) -> frozenset[str]:
+    """The subjects of the table's rewards that `authority` offered."""
+    cache = derived(table)
+    if "rewarded_by" not in cache:
+        by: dict[str, set[str]] = defaultdict(set)
+        for f in table.facts:
+            if f.predicate == "reward":
+                for a in f.authorities:
+                    by[a].update(f.subjects)
+        cache["rewarded_by"] = {a: frozenset(subjects) for a, subjects in by.items()}
+    return cache["rewarded_by"].get(authority, frozenset())
+
+
 def name_heads(entity: Entity) -> frozenset[str]:
     """The last word of each of an entity's names: what "the toilet" calls "the gold toilet" by."""
     return frozenset(names[-1] for names in map(words, (entity.name, *entity.aliases)) if names)
