@@ -1439,3 +1439,24 @@ def test_a_when_clause_takes_the_date_it_refers_back_to() -> None:
             "doubled it to $50 million.")
     found = _verdicts(text, None, dt.date(2025, 12, 29))
     assert [(c[1], c[2], c[3]) for c in found if c[0] == "reward"][-1] == ("$50 million", "until Aug. 7", "supported")
+
+
+def test_an_aside_s_until_dates_a_role_not_the_act() -> None:
+    """ "X, until last month a senior adviser to ...": when the role ended, not when X was sanctioned or killed."""
+    text = ("The Treasury imposed sanctions on 17 Saudi officials over the killing of Jamal Khashoggi, including Saud "
+            "al-Qahtani, until last month a senior adviser to the crown prince, its first step since the Oct. 2 "
+            "killing.")
+    found = _verdicts(text, DATA / "magnitsky" / "reference", dt.date(2018, 11, 16))
+    assert [(c[1], c[2]) for c in found if c[0] in ("designation", "event_date")] == [
+        ("Saud al-Qahtani", None), ("Oct. 2", "Oct. 2")]
+
+
+def test_each_of_those_named_before_carries_the_reward() -> None:
+    """ "... named A, B and three others. Each now carries a reward of HK$1 million, roughly US$128,000": one claim
+    per person named, and "US$" is a currency, not the US government offering it."""
+    text = ("In December the police named Simon Cheng, a former consular employee, the activist Joey Siu, who lives in "
+            "the United States, and three others. Each now carries a reward of HK$1 million, roughly US$128,000, for "
+            "information leading to an arrest.")
+    result = check(Article(text=text, published_at=dt.date(2024, 1, 5)), load_table(DATA / "magnitsky" / "reference"))
+    assert sorted((c["subject"]["id"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "reward") == [
+        ("joey-siu", "supported"), ("simon-cheng", "supported")]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from workers.pipeline import Article, check, load_table
+from workers.pipeline.english import indefinite_article
 
 D = dt.date
 
@@ -281,3 +282,13 @@ def test_rewards_by_two_authorities_stand_side_by_side_and_pesos_match_the_table
     result = check(Article(text=text, published_at=dt.date(2021, 3, 1)), table)
     assert [(c["text"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "reward"] == [
         ("3,000 million pesos", "supported"), ("$10 million", "supported")]
+
+
+@pytest.mark.parametrize(("phrase", "article"), [
+    ("US Global Magnitsky sanction", "a"), ("FBI list", "an"), ("UN sanction", "a"), ("EU listing", "an"),
+    ("NATO partner", "a"), ("OPEC quota", "an"), ("European sanction", "a"), ("unit", "a"), ("hour", "an"),
+    ("terrorist", "a"), ("organization", "an"), ("umbrella", "an"),
+])
+def test_an_explanation_s_article_follows_the_sound(phrase: str, article: str) -> None:
+    """ "a US sanction", "an FBI list", "a NATO partner": by how the word or acronym is said, not its letter."""
+    assert indefinite_article(phrase) == article

@@ -184,6 +184,9 @@ def _in_dateline(doc: Document, sentence_start: int, d: DateMention) -> bool:
 ATTRIBUTION_OBJECT_WORDS = 4  # words between an attribution verb and its date ("told Fox News Digital on Sunday")
 
 
+_UNTIL_ASIDE = re.compile(r", (?:until|till) ")
+
+
 def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: int) -> list[DateMention]:
     """Dates that date an event, not a report of it ("said Thursday", "reported Friday"), nor a noun they qualify
     ("With Thursday's action, ...")."""
@@ -209,6 +212,9 @@ def _usable_dates(doc: Document, dates: Iterable[DateMention], sentence_start: i
         k = bisect.bisect_left(doc.starts, d.end)
         if k < len(doc.norms) and doc.norms[k] in _SPEECH_VERBS and not doc.view[d.end:doc.starts[k]].strip():
             continue  # "Rubio on Thursday said ...", "a distinction Bullrich on Thursday called 'artificial'"
+        if k < len(doc.norms) and doc.norms[k] in ARTICLES and _UNTIL_ASIDE.search(
+                doc.view, max(sentence_start, d.start - 9), d.start + 6):
+            continue  # "X, until last month a senior adviser to ...": when a role the aside tells ended
         out.append(d)
     return out
 
@@ -1370,7 +1376,28 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         if person is not None and person.start > m.end and _each(doc, m):  # "$10 million each for A and B"
             out += [replace(out[-1], subject=other.ref, value=dict(out[-1].value))
                     for other in _joined(doc, person, people)]
+        elif person is None and unknown is None and sole is None and subject is not None and _each_of_them(doc, sent):
+            out += [replace(out[-1], subject=other, value=dict(out[-1].value))  # "A, B and three others. Each ..."
+                    for other in _also_named(sent, sentences, index, table, subject)]
     return out
+
+
+def _each_of_them(doc: Document, sent: _Sentence) -> bool:
+    """Does the sentence open on "Each" or "Both", sharing what it tells among those named before it?"""
+    k = bisect.bisect_left(doc.starts, sent.s.start)
+    return k < len(doc.norms) and doc.norms[k] in ("each", "both") and doc.starts[k] - sent.s.start <= 2
+
+
+def _also_named(sent: _Sentence, sentences: Sequence[Sentence], index: _Index, table: ReferenceTable,
+                subject: str) -> list[str]:
+    """The others the table may reward named in the sentence before beside `subject`, in order."""
+    if sent.s.index == 0:
+        return []
+    x = sentences[sent.s.index - 1]
+    sought = rewardable(table)
+    refs = [p.ref for p in index.slice("phrases", x.start, x.end) if p.kind == "entity" and _entity_type(table, p)
+            in sought]
+    return list(dict.fromkeys(r for r in refs if r != subject)) if subject in refs else []
 
 
 def _named_in_its_phrase(doc: Document, m: MoneyMention, people: _Nearest) -> PhraseMatch | None:

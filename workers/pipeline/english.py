@@ -199,3 +199,25 @@ PERSON_NOUNS = frozenset({"person", "persons", "people", "individual", "individu
 DETERMINERS = frozenset(ARTICLES | {"this", "these", "those", "its", "their", "his", "her"})
 # Pronouns that stand for a person ("leading to his arrest", "He was captured ..."); "her" also as a possessive
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+
+
+# Letters whose names begin with a vowel sound: "an FBI list", "a UN list"
+_AN_LETTERS = frozenset("AEFHILMNORSX")
+_A_BEFORE = ("eu", "uni", "use", "usu", "uti", "ura", "one", "once")  # "a European", "a unit", "a one-off"
+_AN_BEFORE = ("hour", "honest", "honor", "honour", "heir")  # "an hour", "an honorary"
+
+
+def indefinite_article(phrase: str) -> str:
+    """ "a" or "an" for `phrase`, by the sound it opens with: "an FBI list", "a US list", "a European", "an hour"."""
+    word = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
+    letters = word.strip("\"'(")
+    if len(letters) >= 2 and letters.isupper() and letters.isalpha():
+        if len(letters) <= 3 or not set(letters[1:]) & set("AEIOU"):  # said letter by letter: "an FBI", "a US"
+            return "an" if letters[0] in _AN_LETTERS else "a"
+        return "an" if letters[0] in "AEIO" else "a"  # said as a word: "a NATO", "an OPEC", "a UNESCO"
+    low = letters.lower()
+    if low.startswith(_AN_BEFORE):
+        return "an"
+    if low.startswith(_A_BEFORE):
+        return "a"
+    return "an" if low[:1] in ("a", "e", "i", "o", "u") else "a"

@@ -177,6 +177,8 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
             for same in by_kind.values():
                 same.sort(key=_FIRST)
             matches += [g for g in spanned if not _holds_its_own_kind(g, by_kind.get(g.kind, ()))]
+    if "$" in text:  # "US$128,000", "HK$1 million": a currency's mark, not the country or its government
+        matches = [m for m in matches if m.kind != "entity" or text[m.end:m.end + 1] != "$"]
     resolved = _longest(matches, frozenset(h.start() for h in _MID_WORD_HYPHEN.finditer(text)))
     resolved.sort(key=_END, reverse=True)  # by start, then longest first: two stable sorts on plain fields
     resolved.sort(key=_START)

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from workers.pipeline.english import CURRENCY_FAMILIES
+from workers.pipeline.english import CURRENCY_FAMILIES, indefinite_article
 from workers.pipeline.model import Claim, DateWindow, Evidence, Verdict
 from workers.pipeline.reference import Fact, ReferenceTable, derived, subject_types
 
@@ -401,7 +401,7 @@ class Verifier:
     def _a(phrase: str) -> str:
         if phrase.startswith(("a ", "an ", "the ")) or phrase.endswith("designation"):
             return phrase
-        return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+        return f"{indefinite_article(phrase)} {phrase}"
 
     @classmethod
     def _as_designated(cls, phrase: str) -> str:
