@@ -1460,3 +1460,20 @@ def test_each_of_those_named_before_carries_the_reward() -> None:
     result = check(Article(text=text, published_at=dt.date(2024, 1, 5)), load_table(DATA / "magnitsky" / "reference"))
     assert sorted((c["subject"]["id"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "reward") == [
         ("joey-siu", "supported"), ("simon-cheng", "supported")]
+
+
+def test_a_country_an_authority_is_named_after_makes_its_designations() -> None:
+    """ "under American sanctions" where the table's government is called "the United States": the US's, checked,
+    not a maker the table lacks."""
+    text = "General Abdel Fattah al-Burhan himself has been under American sanctions since January."
+    found = _verdicts(text, DATA / "sudan" / "reference", dt.date(2025, 9, 15))
+    assert [(c[1], c[3]) for c in found] == [("Abdel Fattah al-Burhan", "supported")]
+
+
+def test_names_after_a_when_clause_take_its_date() -> None:
+    """ "Since last June ... six companies, the latest of them last week, when it blacklisted Zadna": last week."""
+    text = ("Since last June, the US Treasury has sanctioned six companies linked to the two forces, the latest of "
+            "them last week, when it blacklisted Zadna along with Alkhaleej Bank.")
+    found = _verdicts(text, DATA / "sudan" / "reference", dt.date(2024, 2, 5))
+    assert [(c[1], c[2], c[3]) for c in found if c[0] == "designation"] == [
+        ("Zadna", "last week", "supported"), ("Alkhaleej Bank", "last week", "supported")]

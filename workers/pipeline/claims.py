@@ -42,6 +42,7 @@ from workers.pipeline.english import (
     SUBORDINATORS,
     WEEKDAYS,
 )
+from workers.pipeline.lexicon import words as phrase_words
 from workers.pipeline.mentions import CountMention, Mentions
 from workers.pipeline.model import Claim, DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.normalize import Document
@@ -397,7 +398,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                  and not _names_another_event(doc, d, own, names=True)  # "Halep, the 2019 Wimbledon champion"
                  and not _dates_an_event_phrase(doc, s.start, d)
                  and not (relatives and relatives.holds(d.start, date=True))  # ", which was signed ... in 2023"
-                 and not (anchor and d.end <= anchor.start and _new_clause_between(doc, d.end, anchor.start))
+                 and not (anchor and d.end <= anchor.start and _new_clause_between(doc, d.end, anchor.start)
+                          and not _opens_when(doc, d, anchor.start))  # "last week, when it blacklisted X"
                  and not (anchor and d.start >= anchor.end and _SAME_AGAIN.search(
                      doc.view, max(anchor.end, d.start - SAME_AGAIN_CHARS), d.start))]
         if anchor is not None and STATE_WORDS.intersection(pre[-6:]):
@@ -419,8 +421,11 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         date_after = _DateAfter(dates, date, doc, groups)
         clause_start = len(out)
         quotes = [q.span() for q in _QUOTED.finditer(doc.view, s.start, s.end)] if '"' in doc.view[cs:ce] else []
+        whens = _Nearest(dates) if " when " in doc.view[cs:ce] else None
         for g in groups:
             date_of = date_after.of(g)
+            if whens is not None and (when := _when_date(doc, whens, g.start)) is not None:
+                date_of = when  # "since last June ..., the latest of them last week, when it blacklisted X"
             if date_of is not None and any(a <= g.start < b and not a <= date_of.start < b for a, b in quotes):
                 date_of = None  # 'announced the move eight days ago, saying "... FTOs such as Tren de Aragua"
             if date_of is not None and date_of.start < g.start and STATE_WORDS.intersection(
@@ -582,12 +587,21 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "your", "
 ACTOR_WORDS = 5  # capitalised words an unknown designator's name may have ("Texas Gov. Greg Abbott")
 
 
+def _without_article(name: str) -> tuple[str, ...]:
+    """A name's words without a leading article ("the United States": "united", "states")."""
+    w = phrase_words(name)
+    return w[1:] if w[:1] == ("the",) else w
+
+
 def _countries_with_authorities(table: ReferenceTable) -> frozenset[str]:
     """The places the table's authorities belong to (worked out once per table)."""
     cache = derived(table)
     if "authority_countries" not in cache:
-        cache["authority_countries"] = frozenset(
-            e.country for e in table.entities.values() if e.type == "authority" and e.country)
+        authorities = [e for e in table.entities.values() if e.type == "authority"]
+        called = {n for e in authorities for n in map(_without_article, (e.name, *e.aliases))}
+        cache["authority_countries"] = frozenset(  # an authority of its own, or one called by the country's name
+            {e.country for e in authorities if e.country}
+            | {pid for pid, place in table.places.items() if _without_article(place.name) in called})
     return cache["authority_countries"]
 
 
@@ -1638,11 +1652,13 @@ def _when_date(doc: Document, dates: _Nearest, pos: int) -> DateMention | None:
     """ "The reward was $25 million until Aug. 7, when Bondi doubled it to $50 million": the date a "when" clause
     refers back to is the date of what that clause tells, when no other date comes between."""
     before = [d for d in dates.around(pos) if d.end <= pos]
-    if not before:
-        return None
-    d = before[-1]
+    return before[-1] if before and _opens_when(doc, before[-1], pos) else None
+
+
+def _opens_when(doc: Document, d: DateMention, pos: int) -> bool:
+    """Is the date followed by a "when" clause that reaches `pos` ("last week, when it blacklisted Zadna")?"""
     when = _WHEN.match(doc.view, d.end)
-    return d if when is not None and when.end() <= pos else None
+    return when is not None and when.end() <= pos
 
 
 def _names_another_target(doc: Document, sent: _Sentence, m: MoneyMention, cue: PhraseMatch,
