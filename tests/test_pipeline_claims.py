@@ -1477,3 +1477,29 @@ def test_names_after_a_when_clause_take_its_date() -> None:
     found = _verdicts(text, DATA / "sudan" / "reference", dt.date(2024, 2, 5))
     assert [(c[1], c[2], c[3]) for c in found if c[0] == "designation"] == [
         ("Zadna", "last week", "supported"), ("Alkhaleej Bank", "last week", "supported")]
+
+
+def test_the_answer_to_a_question_about_a_list_names_its_members() -> None:
+    """A Q&A: "Who was added to the partial list?" then "Fifteen countries, ... including Nigeria, Senegal ...":
+    the answer asserts what the question asks about, with the question's kind and no older paragraph's."""
+    text = ("Syria was moved to the full ban.\n\nWho was added to the partial restrictions?\n\nFifteen countries, most "
+            "of them in Africa, including Nigeria, Senegal and Ivory Coast.")
+    found = _verdicts(text, DATA / "travelban" / "reference", dt.date(2026, 1, 5))
+    assert [(c[1], c[3]) for c in found if c[0] == "designation"] == [
+        ("Syria", "supported"), ("Nigeria", "supported"), ("Senegal", "supported"), ("Ivory Coast", "supported")]
+
+
+def test_a_country_a_cue_restricts_travel_from_is_designated() -> None:
+    """ "restricted travel from Chad": the cue's object, not a place passed through ("a channel to Tehran")."""
+    found = _verdicts("Trump restricted travel from Chad in September 2017.", DATA / "travelban" / "reference",
+                      dt.date(2018, 6, 27))
+    assert [(c[1], c[2], c[3]) for c in found] == [("Chad", "in September 2017", "supported")]
+
+
+def test_a_count_in_the_simple_past_is_one_act_of_its_time() -> None:
+    """ "The first ban barred citizens of seven countries", undated: one act covered seven, though fewer are barred
+    now; "Sudan was dropped": a removal, said in the passive."""
+    text = "The first ban barred citizens of seven Muslim-majority countries. Iraq was dropped in March 2017."
+    found = _verdicts(text, DATA / "travelban" / "reference", dt.date(2021, 1, 22))
+    assert [(c[0], c[1], c[3]) for c in found] == [
+        ("designation_count", "seven Muslim-majority countries", "supported"), ("designation", "Iraq", "supported")]

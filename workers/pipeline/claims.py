@@ -78,6 +78,7 @@ class _Context:
     last: dict | None = None  # the last designation asserted: kind, authority, date and cue
     laureates: Counter = field(default_factory=Counter)  # whom designations were about (a reward may be for)
     laureate_sentence: int = -99
+    answer: int = -99  # the sentence that answers a question about designations ("Who was added to the list?")
     seen: set = field(default_factory=set)
     lists_at: list[int] | None = None  # where the document says "on the list", found once
 
@@ -265,7 +266,7 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
         money = index.slice("money", s.start, s.end)
         reward_item = s.bullet and bool(money) and _in_reward_list(s, sentences, index)
         offered = bool(money) and s.index not in relevant and bool(_offers_for_whom(doc, s, money))
-        if s.index not in relevant and not ctx.list_intro and not ctx.opens_list:
+        if s.index not in relevant and not ctx.list_intro and not ctx.opens_list and s.index != ctx.answer:
             if ctx.last and ctx.designation_sentence == s.index - 1 and _short_intro(doc, s):
                 ctx.list_intro = ctx.last  # "... sanctioned 12 companies. Among them:" then a list
             parts = any(c.whole for c in index.slice("counts", s.start, s.end))  # "Eight of the 15 are cartels"
@@ -274,7 +275,9 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
                     s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
                     and ctx.on_list(doc, s.start, s.end)) and not (
                     s.index - ctx.designation_sentence == 1 and not _SEQUEL_WORDS.isdisjoint(
-                        doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)])):
+                        doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)])
+            ) and not (s.index - ctx.designation_sentence <= CONTEXT_SENTENCES and _tells_removal(
+                doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)])):
                 continue  # no cue, kind term or trigger, nor "X followed in May": nothing here can make a claim
         sent = _Sentence(s, doc, mentions, index)
         made = len(claims)
@@ -289,10 +292,14 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
         if "?" in doc.text[s.end - 3:s.end] and _QUESTION.search(doc.text, s.start, s.end):
             # "Are gray wolves endangered right now?" asks; but "does anyone believe that a $25 million bounty will
             # pry Maduro out?" still says what the bounty is
+            if ctx.designation_sentence == s.index and _WH_WORDS.intersection(
+                    doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)][:3]):
+                ctx.answer = s.index + 1  # "Who was added to the partial list? Fifteen countries, including X"
             claims[made:] = [c for c in claims[made:] if c.type in ("reward", "event_date")]
     return _dedupe(sorted(claims, key=lambda c: (c.start, c.type)), doc.text)
 
 
+_WH_WORDS = frozenset({"who", "which", "what", "how"})  # a question a designation answers, not a yes-or-no one
 _QUESTION = re.compile(r"\?[\"'\u201d\u2019)\]]*\s*$")  # a sentence that ends with a question mark
 
 
@@ -354,13 +361,16 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         groups = _groups(phrases, table, doc)
         sequel = (not cues and s.index - ctx.designation_sentence == 1 and not _SEQUEL_WORDS.isdisjoint(words)
                   and _sequel(doc, cs, ce, groups))
-        continuation = (bool(weak) and not cues) or bool(words & CONTINUATION_WORDS) or ctx.opens_list or sequel
+        answers = s.index == ctx.answer and not cues and bool(groups or _inside(sent.counts, cs, ce))
+        continuation = ((bool(weak) and not cues) or bool(words & CONTINUATION_WORDS) or ctx.opens_list or sequel
+                        or answers)
         removing = not cues and (recent or bool(kinds)) and (
-            not STRONG_REMOVALS.isdisjoint(words)  # "were removed in October"
+            _tells_removal(doc.norms[bisect.bisect_left(doc.starts, cs):bisect.bisect_left(doc.starts, ce)])
+            # "were removed in October", "Sudan was dropped"
             or any(_removal_at(_words_between(doc, max(cs, k.start - 30), k.start)[-3:]) is not None for k in kinds))
         on_list = not cues and recent and ctx.on_list(doc, cs, ce)  # "appear on the list"
         asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s) or removing or ctx.opens_list or sequel
-                                   or on_list) and recent) or (bool(weak) and s.index - ctx.kind_sentence
+                                   or on_list or answers) and recent) or (bool(weak) and s.index - ctx.kind_sentence
                                                                <= CONTEXT_SENTENCES and bool(groups))
         # (a list named just before, "WHAT IS THE ENTITY LIST? ... Huawei was added in May 2019": added to it)
         anchor = (cues or weak or kinds or [None])[0]
@@ -386,7 +396,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                   and not _in_condition(doc, s.start, g) and not _actor(doc, g, phrases)]
         kind = _nearest_kind(kinds, anchor)
         if kind is None and ctx.kind and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and (
-                s.paragraph == ctx.kind_paragraph or continuation):
+                s.paragraph == ctx.kind_paragraph or continuation and not answers
+                or answers and ctx.kind_sentence == s.index - 1):  # an answer takes only its question's kind
             kind = ctx.kind
         dates = _usable_dates(doc, _inside(sent.dates, cs, ce), s.start)
         if not dates and not (cs > s.start and doc.text[cs - 1] == ","):  # none after ", while", ", but"...
@@ -684,8 +695,9 @@ def _a_place_said_in_passing(doc: Document, p: PhraseMatch, table: ReferenceTabl
         k -= 1  # "between Canberra and Tehran": the word before the first of the two
         while k > 0 and _capitalised(doc, k) and p.first - k <= 4:
             k -= 1
-    if k >= 0 and doc.norms[k] in _TOWARDS:
-        return True
+    if k >= 0 and doc.norms[k] in _TOWARDS:  # (not "restricted travel from Chad": a cue's own object)
+        return not (doc.norms[k] == "from" and table.lexicon.words_of("designation_cue").intersection(
+            doc.norms[max(0, k - 3):k]))
     if doc.norms[p.last:p.last + 1] == ("s",) and doc.view[p.end:p.end + 1] in "'’" and p.last + 1 < len(
             doc.norms):
         owned = doc.norms[p.last + 1]
@@ -1176,6 +1188,16 @@ def _negated(doc: Document, cue: PhraseMatch, before: list[str]) -> str | None:
     return "removed" if k is not None and ("from" in around[k + 1:] or "off" in around[k + 1:]) else None
 
 
+def _tells_removal(words: Sequence[str]) -> bool:
+    """Do the words say something was taken off a list: a word that says so alone ("removed", "delisted"), or any
+    word that ends a designation in the passive ("Sudan was dropped")?"""
+    return not STRONG_REMOVALS.isdisjoint(words) or any(
+        w in REMOVALS and words[k - 1] in _PAST_PASSIVE for k, w in enumerate(words) if k)
+
+
+_PAST_PASSIVE = {"was", "were", "been"}
+
+
 def _removed_by_verb(doc: Document, g: PhraseMatch) -> bool:
     """Is the name the object of a verb that ends a designation: "delisted Ansarallah", "revoked the Houthis",
     "had lifted from Ansarallah", "take Cuba off the list"?"""
@@ -1226,9 +1248,21 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
             "count": c.number + len(named), "stated": c.number, "other": other, "named": named,
             "categories": list(c.categories), "kind": c.kind or kind, "authority": authority,
             "places": list(c.places), "regions": list(c.regions), "bound": c.bound, "ordinal": c.ordinal,
-            "as_of": as_of, "people": c.people,
+            "as_of": as_of, "people": c.people, "past_act": date is None and _past_act_before(doc, cs, c.start),
         }, date))
     return out
+
+
+_NOT_SIMPLE_PAST = {"has", "have", "had", "be", "been", "being", "is", "are", "was", "were", "to"}
+
+
+def _past_act_before(doc: Document, cs: int, pos: int) -> bool:
+    """Does a verb in the simple past lead up to the count ("The first ban barred citizens of seven countries"),
+    an act of its time, not a state of now ("has barred", "are barred")?"""
+    before = _words_between(doc, max(cs, pos - 50), pos)[-6:]
+    k = next((i for i in range(len(before) - 1, -1, -1) if before[i].endswith("ed")), None)
+    return k is not None and (k == 0 or before[k - 1] not in _NOT_SIMPLE_PAST) and not (
+        _NOT_SIMPLE_PAST & set(before[:k]))
 
 
 _DESIGNATION_WORDS = ("designation_cue", "weak_cue", "kind")

@@ -594,6 +594,13 @@ class Verifier:
         if ok(len(found)):
             return Verdict("supported", f"The table lists {what(len(found))} {desig} {scope}: {names}.",
                            self.evidence(facts))
+        if not window and value.get("past_act") and self.published:  # "The first ban barred seven countries"
+            for action, subjects in self._actions(candidates, lambda f: bool(f.announced and f.announced.end
+                                                                                 <= self.published)):
+                if ok(len(subjects)):
+                    return Verdict("supported", f"One designation covered {what(len(subjects))} {desig}, "
+                                                f"{self.when(action)}: {', '.join(map(self.name, subjects))}.",
+                                   self.evidence([action]))
         if window and window.granularity in ("range", "year") and not (claim.date and claim.date.open_ended):
             for action, subjects in self._actions(candidates, test):  # (not "since February": all since then)
                 if ok(len(subjects)):  # "earlier this year, ... designated eight groups": one action of eight
