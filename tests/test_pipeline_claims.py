@@ -1503,3 +1503,14 @@ def test_a_count_in_the_simple_past_is_one_act_of_its_time() -> None:
     found = _verdicts(text, DATA / "travelban" / "reference", dt.date(2021, 1, 22))
     assert [(c[0], c[1], c[3]) for c in found] == [
         ("designation_count", "seven Muslim-majority countries", "supported"), ("designation", "Iraq", "supported")]
+
+
+@pytest.mark.parametrize("text", [
+    "Britain sanctioned Hemedti's brother and deputy, Abdelrahim Dagalo, in December.",
+    "In June 2024 the EU added a group of individuals, among them the RSF's West Darfur commander, Abdel Rahman Juma.",
+])
+def test_the_owner_of_a_role_is_not_the_one_designated(text: str) -> None:
+    """ "Hemedti's brother", "the RSF's West Darfur commander": the one holding the role is designated, not the one
+    owning it."""
+    found = _verdicts(text, DATA / "sudan" / "reference", dt.date(2025, 12, 15))
+    assert {c[1] for c in found if c[0] == "designation"} & {"Hemedti", "the RSF"} == set()

@@ -198,6 +198,15 @@ def test_that_month_is_in_the_year_told_before(month: str, start: dt.date) -> No
     assert (found[1].window.start, found[1].window.granularity) == (start, "month")
 
 
+@pytest.mark.parametrize("month", ["in June of the same year", "in June of that year", "in June that year"])
+def test_a_month_of_the_same_year_is_in_the_year_told_before(month: str) -> None:
+    """ "sanctioned in October 2021 ... had listed him in June of the same year": June 2021."""
+    text = f"The Treasury sanctioned him in October 2021. The EU had listed him {month}."
+    found = list(find_dates(text.lower(), text, PUB))
+    assert [d.text for d in found] == ["in October 2021", month]
+    assert (found[1].window.start, found[1].window.granularity) == (D(2021, 6, 1), "month")
+
+
 def test_years_ago_are_rounded_to_the_nearest_year() -> None:
     """ "five years ago" in October 2024 takes in April 2019 (five and a half years back), not April 2018."""
     text = "Washington designated the group five years ago."

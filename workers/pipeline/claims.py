@@ -27,12 +27,14 @@ from workers.pipeline.english import (
     NAME_PARTICLES,
     NEGATIONS,
     OFFER_VERBS,
+    PERSON_NOUNS,
     PERSONAL_PRONOUNS,
     PHRASE_PREPOSITIONS,
     RELATION_NOUNS,
     RELATIVE_PRONOUNS,
     REMOVAL_PARTICLES,
     REMOVALS,
+    ROLE_NOUNS,
     SEQUEL_AFTER,
     SEQUEL_BEFORE,
     SEQUEL_TAILS,
@@ -1163,10 +1165,13 @@ def _designated(table: ReferenceTable, entity_id: str) -> bool:
 
 
 def _possessor(doc: Document, g: PhraseMatch, groups: list[PhraseMatch]) -> bool:
-    """Is the name only the owner of the next one ("Sovcomflot's tanker NS Captain")?"""
+    """Is the name only the owner of the next one ("Sovcomflot's tanker NS Captain") or of someone's role
+    ("Hemedti's brother and deputy, Abdelrahim Dagalo", "the RSF's main purchasing agent")?"""
     if doc.view[g.end:g.end + 2] not in ("'s", "' "):
         return False
-    return any(0 < o.first - g.last <= 3 for o in groups)
+    owned = doc.norms[g.last + (doc.view[g.end:g.end + 2] == "'s"):g.last + 4]
+    return any(0 < o.first - g.last <= 3 for o in groups) or not ROLE_NOUNS.isdisjoint(owned) or not (
+        PERSON_NOUNS.isdisjoint(owned))
 
 
 def _negated(doc: Document, cue: PhraseMatch, before: list[str]) -> str | None:

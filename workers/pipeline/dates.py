@@ -56,7 +56,7 @@ _PATTERN = re.compile(
   | (?P<recent>\b(?:recently|in\s+recent\s+(?:days|weeks|months)|yesterday|today|tomorrow|tonight|last\s+night)\b)
   | (?P<wd>\b(?:(?P<wq>on|last|this|this\s+past|past|next|since|by|until)\s+)?(?P<w>{_WEEKDAY})\b)
   | (?P<mo>\b(?:(?P<mq>{_PREP})\s+)?(?P<m4>{_MONTH})\b\.?(?!\s*[0-3]?\d\b)
-        (?:\s+(?:of\s+)?(?P<my4>last|this|next)\s+year\b)?)
+        (?:\s+(?:of\s+)?(?P<my4>last|this|next|that|the\s+same)\s+year\b)?)
   | (?P<yr>\b(?:(?:{_PREP})\s+)?(?<!/)(?P<y5>(?:19|20)\d\d)\b(?!-[01]\d-|/\d))
     )""",
     re.VERBOSE,
@@ -225,7 +225,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False,
         d = _weekday(WEEKDAYS[g("w")], qualifier, pub)
         return DateWindow(d, d, "day"), True
     month = MONTHS[g("m4")]
-    if g("my4"):  # "in April last year"
+    if g("my4") in ("last", "this", "next"):  # "in April last year"
         return _month_window(pub.year + {"last": -1, "this": 0, "next": 1}[g("my4")], month), True
     qualifier = " ".join((g("mq") or "").split())
     if qualifier == "next":  # "next July": the first one after publication
@@ -398,6 +398,9 @@ def find_dates(view: str, text: str, published: dt.date | None,
             if headings and (k := bisect.bisect_right(heading_starts, start)) and (
                     under := _under_heading(m, headings[k - 1][1])):
                 window, relative = under, False  # "2016" then "- Sept. 26: ...": the heading's year
+            if (m.group("my4") or "").split()[0:1] in (["that"], ["the"]) and previous is not None and (
+                    start - previous[1] <= PREVIOUS_REACH):  # "in June of the same year", "in May that year"
+                window = _month_window(previous[0].start.year, MONTHS[m.group("m4").lower().rstrip(".")])
             if (m.group("mo") and not m.group("mq") and not m.group("my4") and previous is not None
                     and start - previous[1] <= PREVIOUS_REACH and (that := _THAT_MONTH.search(view, max(0, start - 16),
                                                                                               start))):

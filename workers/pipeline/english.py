@@ -195,6 +195,16 @@ ARTICLES = {"a", "an", "the"}
 # Nouns that count people, not groups ("17 Saudi nationals", "six people")
 PERSON_NOUNS = frozenset({"person", "persons", "people", "individual", "individuals", "national", "nationals",
                           "citizen", "citizens", "man", "men", "woman", "women"})
+# Nouns for someone who holds a role for or a tie to another ("Hemedti's brother", "the group's West Darfur
+# commander"): the one owning them is not the one a sentence is about
+ROLE_NOUNS = frozenset({
+    "leader", "leaders", "chief", "chiefs", "head", "founder", "founders", "co-founder", "commander", "commanders",
+    "deputy", "deputies", "brother", "brothers", "sister", "son", "sons", "daughter", "wife", "husband", "father",
+    "mother", "cousin", "nephew", "uncle", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisers",
+    "advisor", "aide", "aides", "envoy", "member", "members", "fighters", "ally", "allies", "agent", "agents",
+    "financier", "financiers", "lawyer", "lawyers", "official", "officials", "boss", "bosses", "lieutenant",
+    "lieutenants", "associate", "associates", "chairman", "president", "minister", "director", "operative",
+    "operatives", "militants", "supporters", "backers", "partner", "partners"})
 # Words a trigger may hold that its table phrase leaves out ("restored those protections": "restored protections")
 DETERMINERS = frozenset(ARTICLES | {"this", "these", "those", "its", "their", "his", "her"})
 # Pronouns that stand for a person ("leading to his arrest", "He was captured ..."); "her" also as a possessive
