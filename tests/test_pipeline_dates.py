@@ -207,6 +207,17 @@ def test_a_month_of_the_same_year_is_in_the_year_told_before(month: str) -> None
     assert (found[1].window.start, found[1].window.granularity) == (D(2021, 6, 1), "month")
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Thirty-four years ago today, two men walked in.", D(1991, 8, 8), D(1991, 8, 8)),  # to the day
+    ("Four years ago this month, he signed it.", D(2021, 8, 1), D(2021, 8, 31)),
+    ("Twenty-one years ago today, it fell.", D(2004, 8, 8), D(2004, 8, 8)),  # a compound number word
+])
+def test_years_ago_today_is_that_day(text: str, start: dt.date, end: dt.date) -> None:
+    """ "N years ago today" is the publication's day N years back, not a year either side, nor "four years ago"."""
+    (found,) = find_dates(text.lower(), text, PUB)
+    assert (found.window.start, found.window.end) == (start, end)
+
+
 def test_years_ago_are_rounded_to_the_nearest_year() -> None:
     """ "five years ago" in October 2024 takes in April 2019 (five and a half years back), not April 2018."""
     text = "Washington designated the group five years ago."

@@ -680,7 +680,7 @@ def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document
     kinds = [k for k in phrases if k.kind == "kind"]
     return [p for p in phrases if p.kind == "entity" and _entity_type(table, p) in types
             and not _modifies_relation(doc, p) and not _place_or_modifier(doc, p)
-            and not (_entity_type(table, p) == "place" and _a_place_said_in_passing(doc, p, table))
+            and not (_entity_type(table, p) == "place" and _a_place_said_in_passing(doc, p, table, phrases))
             and not any(k.start <= p.start and p.end <= k.end and k.end - k.start > p.end - p.start for k in kinds)]
     # (nor a name inside a kind's: "its Islamic State and al-Qaida sanctions list" lists, it does not designate)
 
@@ -688,7 +688,8 @@ def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document
 _TOWARDS = {"to", "from", "over", "between", "with", "into", "toward", "towards", "against", "via", "out"}
 
 
-def _a_place_said_in_passing(doc: Document, p: PhraseMatch, table: ReferenceTable) -> bool:
+def _a_place_said_in_passing(doc: Document, p: PhraseMatch, table: ReferenceTable,
+                             phrases: Sequence[PhraseMatch]) -> bool:
     """Is a country named as a place or an owner, not as what is designated: after a preposition of movement or
     relation ("a channel to Tehran", "over Tehran", "between Canberra and Tehran"), or owning a noun that is not a
     designation's ("after Iran's crackdown", "Iran's ambassador"; not "Iran's designation")?"""
@@ -702,8 +703,9 @@ def _a_place_said_in_passing(doc: Document, p: PhraseMatch, table: ReferenceTabl
             doc.norms[max(0, k - 3):k]))
     if doc.norms[p.last:p.last + 1] == ("s",) and doc.view[p.end:p.end + 1] in "'’" and p.last + 1 < len(
             doc.norms):
-        owned = doc.norms[p.last + 1]
-        return owned not in _designation_words(table)
+        owned = doc.norms[p.last + 1]  # a cue, kind or category phrase must begin there ("Iran's designation"),
+        return owned not in _designation_words(table) or not any(  # not "North Korea's financial networks"
+            q.first == p.last + 1 for q in phrases if q.kind in _DESIGNATION_WORDS or q.kind == "category")
     return False
 
 

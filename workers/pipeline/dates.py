@@ -9,12 +9,14 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from workers.pipeline.english import AMBIGUOUS_MONTHS, COUNT_WORDS, MONTHS, UNIT_DAYS, WEEKDAYS
+from workers.pipeline.english import AMBIGUOUS_MONTHS, COUNT_WORDS, MONTHS, TENS, UNIT_DAYS, UNITS, WEEKDAYS
 from workers.pipeline.model import DateMention, DateWindow
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 _NUMWORD = "|".join(sorted((w for w in COUNT_WORDS if " " not in w), key=len, reverse=True))
+_DIGITS = "|".join(w for w, n in UNITS.items() if 0 < n < 10)
+_NUMWORD = rf"(?:{'|'.join(TENS)})[-\s](?:{_DIGITS})|{_NUMWORD}"  # "thirty-four" too
 _PREP = "(?:" + "|".join(sorted((
     "in", "on", "since", "by", "until", "till", "through", "during", "from", "of", "before", "after", "last",
     "this", "next", "early", "late", "mid", "mid-", "earlier in", "later in", "in early", "in late", "in mid",
@@ -44,7 +46,7 @@ _PATTERN = re.compile(
         (?:,?\s+(?P<y2>{_YEAR})\b|\s+(?P<q2>last|this|next)\s+year\b)?)
   | (?P<my>\b(?:{_PREP}\s+)?(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR})\b)
   | (?P<ago>\b(?P<n>\d{{1,3}}|{_NUMWORD}|a|an|a\s+few|several|a\s+couple\s+of)
-        \s+(?P<unit>day|week|fortnight|month|year)s?\s+ago\b)
+        \s+(?P<unit>day|week|fortnight|month|year)s?\s+ago\b(?P<today>\s+(?:today|this\s+week|this\s+month))?)
   | (?P<later>\b(?:(?P<ln>\d{{1,3}}|{_NUMWORD}|a|an|a\s+few|several|a\s+couple\s+of)\s+)?
         (?P<lu>day|week|fortnight|month|year)s?\s+later\b)
   | (?P<then>\b(?P<tq>later\s+that|that\s+same|the\s+same|the\s+next|the\s+following)\s+
@@ -89,6 +91,9 @@ def _count(word: str) -> int | None:
         return 3
     if word == "a couple of":
         return 2
+    tens, _, unit = word.replace("-", " ").partition(" ")
+    if unit and tens in TENS and unit in UNITS:  # "thirty-four"
+        return TENS[tens] + UNITS[unit]
     return COUNT_WORDS.get(word)
 
 
@@ -196,6 +201,10 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False,
         return None, True
     if g("ago"):
         n = _count(g("n").lower())
+        if n and g("today") and g("unit") == "year":  # "Thirty-four years ago today": that day, to the day
+            then = _safe_date(pub.year - n, pub.month, pub.day) or _safe_date(pub.year - n, pub.month, pub.day - 1)
+            within = g("today").split()[-1]
+            return (DateWindow(then, then, "day") if within == "today" else _relative("this", within, then)), True
         return (_ago(n, g("unit"), pub) if n else None), True
     if g("span"):  # "in the past three months", "over the past year": up to publication
         n = ({"few": 3, "couple of": 2}.get(" ".join(g("sn").split())) or _count(g("sn"))) if g("sn") else 1
