@@ -1514,3 +1514,17 @@ def test_the_owner_of_a_role_is_not_the_one_designated(text: str) -> None:
     owning it."""
     found = _verdicts(text, DATA / "sudan" / "reference", dt.date(2025, 12, 15))
     assert {c[1] for c in found if c[0] == "designation"} & {"Hemedti", "the RSF"} == set()
+
+
+@pytest.mark.parametrize(("folder", "published", "text", "expected"), [
+    ("brotherhood", "2026-01-13", "Egypt declared the Brotherhood a terrorist organization in December 2013, months "
+     "after the army removed President Mohamed Morsi.", []),  # the date is the declaration's
+    ("brotherhood", "2026-01-13", "The former political leader Ismail Haniyeh, who was designated a global terrorist "
+     "in 2018, was killed in Tehran in July 2024.", [("in July 2024", "supported")]),  # a cue inside the aside
+    ("cybersanctions", "2025-03-24", "Garantex, the Russian exchange sanctioned in 2022, was knocked offline on "
+     "March 6 by U.S., German and Finnish authorities.", [("on March 6", "supported")]),  # not the aside's date
+])
+def test_an_event_takes_its_own_clause_s_date(folder: str, published: str, text: str, expected: list) -> None:
+    """A date before "after ..." is the main clause's; a date in an aside a trigger reads across is the aside's."""
+    found = _verdicts(text, DATA / folder / "reference", dt.date.fromisoformat(published))
+    assert [(c[1], c[3]) for c in found if c[0] == "event_date"] == expected

@@ -1807,8 +1807,25 @@ _OPENS_CLAUSE = re.compile(r"(?:[,;:\u2013\u2014]\s*(?:and|but|then|while)?|\b(?
 
 
 def _cue_between(cues: Sequence[PhraseMatch], trigger: PhraseMatch, d: DateMention) -> bool:
-    """Does a designation or reward cue stand between a trigger and a date?"""
-    return any(min(d.start, trigger.start) < c.start < max(d.start, trigger.start) for c in cues)
+    """Does a designation or reward cue stand between a trigger and a date (not inside the trigger, which may read
+    across an aside: "Haniyeh, who was designated a global terrorist in 2019, was killed in July 2024")?"""
+    lo, hi = (trigger.end, d.start) if d.start >= trigger.end else (d.end, trigger.start)
+    return any(lo <= c.start < hi for c in cues)
+
+
+_INTRODUCERS = {"after", "before", "since", "until", "following"}
+
+
+def _introduces(doc: Document, d: DateMention, trigger: PhraseMatch) -> bool:
+    """Does "after" or "before" come between a date and the trigger after it, opening the trigger's own phrase
+    ("declared X a terrorist group in December 2013, months after the army removed Morsi")? Then the date is the
+    main clause's. Not when a comma closes the phrase first ("In July 2013, after weeks of protest, the army ...")."""
+    if d.end > trigger.start:
+        return False
+    between = doc.view[d.end:trigger.start]
+    words = _words_between(doc, d.end, trigger.start)
+    k = next((i for i, w in enumerate(words) if w in _INTRODUCERS), None)
+    return k is not None and "," not in between[between.find(words[k]) + len(words[k]):]
 
 
 _LEAD_MARKS = " -*\u2022\"'("  # what may come before a sentence's first word: a bullet, a quote
@@ -1849,20 +1866,24 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
     for event in events:
         trig = next(t for t in triggers if t.ref == event)
         within = [d for d in usable if trig.start <= d.start and d.end <= trig.end and not trig.fuzzy
-                  and trig not in across and _TIME_UNITS.isdisjoint(_words_between(doc, d.start, d.end))]
+                  and trig not in across and _TIME_UNITS.isdisjoint(_words_between(doc, d.start, d.end))
+                  and "," not in doc.view[trig.start:d.start]]  # (not "Garantex, the exchange sanctioned in 2022,")
         # "the Oct. 7, 2023, attack": a trigger that holds its date (not one inside an aside the trigger reads across)
         owner = [d for d in sent.dates if doc.view[d.end:d.end + 2] == "'s" and trig.start > d.end and len(
             _words_between(doc, d.end, trig.start)) <= 2]  # "last Sunday's daylight theft": an adjective between
         if within or owner:  # "Last year's kidnapping"
             chosen[event] = (trig, (within or owner)[0])
         elif len(events) == 1:
-            if (date := dates.at(trig.start)) is not None:
-                chosen[event] = (trig, date)
+            near = [d for d in {id(d): d for d in dates.around(trig.start) + dates.around(trig.end)}.values()
+                    if not _introduces(doc, d, trig) and not (trig.fuzzy and trig.start <= d.start < trig.end)]
+            if near:
+                chosen[event] = (trig, min(near, key=lambda d: _distance(doc, sent.s.start, trig, d, trig in across)))
         else:  # two events or more: each date goes to the nearest trigger, and each event takes one date
             pairs += [(_distance(doc, sent.s.start, t, d, t in across), len(pairs), event, t, d)
                       for t in triggers if t.ref == event
                       for d in {id(d): d for d in dates.around(t.start) + dates.around(t.end)}.values()
-                      if not _cue_between(cues, t, d)]
+                      if not _cue_between(cues, t, d) and not _introduces(doc, d, t)
+                      and not (t.fuzzy and t.start <= d.start < t.end)]  # (an aside's date is the aside's)
     taken = {id(d) for _, d in chosen.values()}
     for _, _, event, trig, date in sorted(pairs):
         if event not in chosen and id(date) not in taken:
