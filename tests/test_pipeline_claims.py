@@ -1528,3 +1528,15 @@ def test_an_event_takes_its_own_clause_s_date(folder: str, published: str, text:
     """A date before "after ..." is the main clause's; a date in an aside a trigger reads across is the aside's."""
     found = _verdicts(text, DATA / folder / "reference", dt.date.fromisoformat(published))
     assert [(c[1], c[3]) for c in found if c[0] == "event_date"] == expected
+
+
+def test_a_listed_item_s_own_participle_dates_it_alone() -> None:
+    """ "following A, B, the three Haitian gangs listed in May, C, and, last month, D": May is the gangs' alone, last
+    month D's; the others take the cue's "this year"."""
+    text = ("The Clan del Golfo is the 15th Latin American criminal organization the State Department has designated "
+            "this year, following the Sinaloa Cartel, Tren de Aragua, the three Haitian gangs listed in May, Barrio "
+            "18, and, last month, Maduro's own Cartel de los Soles.")
+    found = _dated(text, DATA / "cartels6" / "reference", dt.date(2025, 12, 17))
+    assert [(c[1], c[2]) for c in found if c[1] != "15th Latin American criminal organization"] == [
+        ("Clan del Golfo", "this year"), ("Sinaloa Cartel", "this year"), ("Tren de Aragua", "this year"),
+        ("three Haitian gangs", "in May"), ("Barrio 18", "this year"), ("Cartel de los Soles", "last month")]

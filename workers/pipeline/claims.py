@@ -935,6 +935,9 @@ class _DateAfter:
                 k = bisect.bisect_right(ends, d.start) - 1 if d is not None else -1
                 if k >= 0 and _participle_between(doc, by_end[k].end, d.start):  # type: ignore[union-attr]
                     self._owner[d.start] = by_end[k].start  # type: ignore[union-attr]
+                elif k >= 0 and _ITEM_PARTICIPLE.fullmatch(doc.view, by_end[k].end, d.start):  # type: ignore
+                    self._owner[d.start] = -by_end[k].end  # type: ignore[union-attr]
+                    # "A, B, the three Haitian gangs listed in May, C": the item it ends is its owner, no name
 
     def of(self, mention: PhraseMatch | CountMention) -> DateMention | None:
         """The date for one listed item."""
@@ -950,7 +953,10 @@ class _DateAfter:
                     and _opens_a_part(self._doc, mention.end, d.start))
 
         def anothers(d: DateMention) -> bool:  # "A, B and C, ..., as well as D, designated in 2019": D's alone
-            return self._owner.get(d.start, mention.start) != mention.start
+            owner = self._owner.get(d.start, mention.start)
+            if owner < 0:  # an item with no name of its own: what it holds ("the three Haitian gangs") takes it
+                return not -owner <= mention.start < d.start
+            return owner != mention.start
 
         if own_from in self._opening:  # "..., and in 2021 it went to Navalny": that date is Navalny's
             return self._opening[own_from]
@@ -965,13 +971,18 @@ class _DateAfter:
 _PARTICIPLE_PHRASE = re.compile(r"\s*,\s*(?:[a-z]+ly\s+)?[a-z]+ed(?:\s+(?:in|on|since|as of))?\s*")
 
 
+_ITEM_PARTICIPLE = re.compile(  # ", the three Haitian gangs listed in": a noun phrase, then its participle
+    r"\s*,\s*(?:the|a|an|its|their)\s+(?!(?:[a-z'-]+\s+){0,4}(?:was|were|is|are|had|has|have|been|be)\s)"
+    r"(?:[a-z'-]+\s+){1,4}[a-z]+ed\s+(?:(?:in|on)\s+)?")
+
+
 def _participle_between(doc: Document, a: int, b: int) -> bool:
     """Is the text between a name and a date a participle phrase that the date ends (", designated in 2019",
     ", first listed on")?"""
     return 0 < b - a <= 40 and _PARTICIPLE_PHRASE.fullmatch(doc.view, a, b) is not None
 
 
-_AND_SPLIT = re.compile(r",\s+and\s+")
+_AND_SPLIT = re.compile(r",\s+and,?\s+")  # (", and, last month, X": a comma after "and" too)
 _AUXILIARIES = {"have", "has", "had", "were", "are", "was", "is", "will", "would"}
 _NEW_SUBJECT = {"the", "a", "an", "it", "he", "she", "they", "we", "its", "their", "his", "her"}
 
