@@ -1540,3 +1540,31 @@ def test_a_listed_item_s_own_participle_dates_it_alone() -> None:
     assert [(c[1], c[2]) for c in found if c[1] != "15th Latin American criminal organization"] == [
         ("Clan del Golfo", "this year"), ("Sinaloa Cartel", "this year"), ("Tren de Aragua", "this year"),
         ("three Haitian gangs", "in May"), ("Barrio 18", "this year"), ("Cartel de los Soles", "last month")]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), [
+    ("2020-05-06", "Also wanted: Diosdado Cabello, the president of the National Constituent Assembly, for whom "
+     "Washington offers 10 million dollars.", [("diosdado-cabello", None, "supported")]),  # the apposition's head
+    ("2025-08-08", "Tareck El Aissami, the former oil minister whom Maduro's own police arrested last year in a "
+     "corruption purge, has a $10 million bounty on his head.", [("el-aissami", None, "supported")]),  # not Maduro
+    ("2026-01-05", "- Jan. 10, 2025: Maduro is sworn in for a third term. Washington raises the reward for him to "
+     "$25 million and offers $25 million for Cabello.", [("nicolas-maduro", "Jan. 10, 2025", "supported"),
+                                                         ("diosdado-cabello", "Jan. 10, 2025", "supported")]),
+])
+def test_a_reward_s_subject_and_date_through_asides_pronouns_and_timeline_lines(
+        published: str, text: str, expected: list) -> None:
+    """ "X, the president of Y, for whom ...": X; "whom Maduro's own police arrested last year": neither Maduro nor
+    last year; "the reward for him to $25 million and ... $25 million for Cabello": him, then Cabello; a timeline
+    line's opening date dates its later sentences."""
+    result = check(Article(text=text, published_at=dt.date.fromisoformat(published)),
+                   load_table(DATA / "venezuela" / "reference"))
+    assert [(c["subject"]["id"], (c["value"].get("date") or {}).get("text"), c["verdict"]["label"])
+            for c in result["claims"] if c["type"] == "reward"] == expected
+
+
+def test_a_timeline_line_s_date_dates_its_later_sentences() -> None:
+    """ "- Sept. 6: ... charges Park Jin Hyok. The Treasury sanctions Chosun Expo": Sept. 6, 2018."""
+    text = ("2018\n- Sept. 6: The Justice Department charges Park Jin Hyok, a programmer, over Sony. The Treasury "
+            "sanctions Chosun Expo, his employer.")
+    found = _verdicts(text, DATA / "dprk" / "reference", dt.date(2026, 1, 15))
+    assert [(c[1], c[2], c[3]) for c in found if c[0] == "designation"] == [("Chosun Expo", "Sept. 6", "supported")]

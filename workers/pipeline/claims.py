@@ -81,6 +81,7 @@ class _Context:
     laureates: Counter = field(default_factory=Counter)  # whom designations were about (a reward may be for)
     laureate_sentence: int = -99
     answer: int = -99  # the sentence that answers a question about designations ("Who was added to the list?")
+    line_date: DateMention | None = None  # the date the sentence's timeline line opens with, if it is not the first
     seen: set = field(default_factory=set)
     lists_at: list[int] | None = None  # where the document says "on the list", found once
 
@@ -282,6 +283,7 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
                 doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)])):
                 continue  # no cue, kind term or trigger, nor "X followed in May": nothing here can make a claim
         sent = _Sentence(s, doc, mentions, index)
+        ctx.line_date = _line_date(doc, s, sentences, index)
         made = len(claims)
         claims += _designations(doc, sent, table, ctx)
         for c in claims[made:]:  # whom the designations are about, for "The prize, worth ..."
@@ -418,6 +420,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         if anchor is not None and STATE_WORDS.intersection(pre[-6:]):
             dates = [d for d in dates if d.start > anchor.start]  # "toppled Assad in December and remains designated"
         date = _near(dates, anchor.start if anchor else cs)
+        if date is None and not dates and ctx.line_date is not None:
+            date = dates_line = ctx.line_date  # "- Sept. 13: ... . The Treasury also sanctions X": the line's date
+            dates = [dates_line]
         makers = [p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"
                   and not _owns_the_group(doc, p, phrases, sent.counts, table)
                   and not (anchor and p.start > anchor.end and (_new_clause_between(doc, anchor.end, p.start)
@@ -1335,7 +1340,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
                                   if p.kind == "entity" and _entity_type(table, p) == "authority"])
     sought = rewardable(table)
     people = _Nearest([p for p in sent.phrases  # an event the table's rewards are for is named by its triggers
-                       if p.kind in ("entity", "trigger") and _entity_type(table, p) in sought])
+                       if p.kind in ("entity", "trigger") and _entity_type(table, p) in sought
+                       and not _owns_another_thing(doc, p, reward_words, money)])
     date_starts = {d.start for d in sent.dates}
     earlier_person: list[str | None] = []
     previous: dict[int, MoneyMention] = {}
@@ -1372,6 +1378,11 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         if personal and person is not None and _entity_type(table, person) not in _PEOPLE and not (
                 person.start > m.end and person.start - m.end <= FOR_PHRASE_CHARS):
             person = None  # "for information leading to his arrest": a person, not the group named nearby
+        lead = _words_between(doc, max([cue.end] + [o.end for o in money if o.end <= m.start]), m.start) if (
+            cue.end <= m.start) else []
+        if person is not None and person.start > m.end and any(
+                w in ("him", "her") and k and lead[k - 1] in ("for", "on") for k, w in enumerate(lead)):
+            person, personal = None, True  # "raises the reward for him to $25 million and offers $25 million for X"
         if (whom := _for_whom(doc, sent, m.start)) is not None:  # "El Mayo, for whom ... offered"
             person = next((p for p in people.around(whom[0]) if p.start < whom[1] and whom[0] < p.end), None)
             unknown = None if person else doc.text[whom[0]:whom[1]]
@@ -1405,7 +1416,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         head = _words_between(doc, max(sent.s.start, m.start - 80), m.start)[-10:]
         for w in head:
             multiplier = _MULTIPLIERS.get(w, multiplier)
-        date = _when_date(doc, nearest_date, m.start) or nearest_date.at(cue.start)
+        date = _when_date(doc, nearest_date, m.start) or nearest_date.at(cue.start) or _line_date(
+            doc, sent.s, sentences, index)
         if date is not None and (date.start > max(cue.end, m.end) and _after_and(doc, date.start)
                                  or date.end <= min(cue.start, m.start)
                 and _new_clause_between(doc, date.end, min(cue.start, m.start))):
@@ -1415,6 +1427,9 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             date = None  # "a reward for the toilet stolen in 2019 still stands at 25,000 pounds": as of now
         if date is not None and date.start > m.end and "will" in _words_between(doc, m.end, date.start):
             date = None  # "The prize, worth 11 million crowns, will be presented in Oslo in December": not the offer
+        if date is not None and date.end <= min(cue.start, m.start) and _in_an_aside(doc, sent.s.start, date,
+                                                                                       min(cue.start, m.start)):
+            date = None  # "X, the former minister whom police arrested last year, has a $10 million bounty"
         if date is not None and date.text.lower() in _TODAY:
             date = None  # "a reward it still offers today": in force on the publication date, not offered that day
         if date is not None and prev is not None and m.end <= prev.start and prev.end <= date.start:
@@ -1464,6 +1479,47 @@ def _also_named(sent: _Sentence, sentences: Sequence[Sentence], index: _Index, t
     refs = [p.ref for p in index.slice("phrases", x.start, x.end) if p.kind == "entity" and _entity_type(table, p)
             in sought]
     return list(dict.fromkeys(r for r in refs if r != subject)) if subject in refs else []
+
+
+def _line_date(doc: Document, s: Sentence, sentences: Sequence[Sentence], index: _Index) -> DateMention | None:
+    """The date a timeline's line opens with ("- Jan. 10, 2025: Maduro is sworn in. Washington raises the reward
+    ..."), for a later sentence of the same line that gives none."""
+    k = s.index
+    while k > 0 and sentences[k - 1].paragraph == s.paragraph:
+        k -= 1
+    if k == s.index:
+        return None
+    first = sentences[k]
+    d = next(iter(index.slice("dates", first.start, first.end)), None)
+    if d is None or doc.text[first.start:d.start].strip(_LEAD_MARKS) or not doc.text.startswith(":", d.end):
+        return None
+    return d
+
+
+def _in_an_aside(doc: Document, sentence_start: int, d: DateMention, before: int) -> bool:
+    """Is the date inside an aside set off by commas that closes before `before`, an apposition or a relative
+    clause ("X, the former oil minister whom police arrested last year, has ...")?"""
+    opening = doc.view.rfind(",", sentence_start, d.start)
+    closing = doc.view.find(",", d.end, before)
+    if opening < 0 or closing < 0:
+        return False
+    head = _words_between(doc, opening, d.start)
+    return bool(head) and (head[0] in ARTICLES or not RELATIVE_PRONOUNS.isdisjoint(head))
+
+
+def _owns_another_thing(doc: Document, p: PhraseMatch, reward_words: frozenset[str],
+                        money: Sequence[MoneyMention]) -> bool:
+    """Is the name only the owner of something that is not the reward ("whom Maduro's own police arrested"), not
+    of the reward itself ("Maduro's $50 million bounty", "Maduro's reward")?"""
+    if doc.view[p.end:p.end + 2] not in ("'s", "' "):
+        return False
+    owned = doc.norms[p.last + (doc.view[p.end:p.end + 2] == "'s"):p.last + 4]
+    return reward_words.isdisjoint(owned) and _SOUGHT_NOUNS.isdisjoint(owned) and not any(
+        0 <= m.start - p.end <= 25 for m in money)  # (not "leading to Guerrero's arrest", "on Maduro's head")
+
+
+_SOUGHT_NOUNS = {"arrest", "capture", "conviction", "head", "whereabouts", "location", "identification", "identity",
+                 "recovery", "return", "extradition", "prosecution", "killers", "killer"}
 
 
 def _named_in_its_phrase(doc: Document, m: MoneyMention, people: _Nearest) -> PhraseMatch | None:
@@ -1678,6 +1734,17 @@ def _for_whom(doc: Document, sent: _Sentence, before: int) -> tuple[int, int] | 
         j += 1
     if j > last or not _capitalised(doc, j) or j == last == sent.first_token:
         return None  # one capitalised word opening the sentence may be any word
+    i = j - 1  # "Diosdado Cabello, the president of the National Constituent Assembly, for whom": the apposition's
+    while i > sent.first_token and not _capitalised(doc, i) and j - i <= 5 and "," not in doc.text[  # head
+            doc.ends[i - 1]:doc.starts[i]]:
+        i -= 1
+    if (i < j - 1 and words[i] in ARTICLES and i - 1 >= sent.first_token and _capitalised(doc, i - 1)
+            and "," in doc.text[doc.ends[i - 1]:doc.starts[i]]):
+        head_last = head = i - 1
+        while head > sent.first_token and _capitalised(doc, head - 1) and not any(
+                c in doc.text[doc.ends[head - 1]:doc.starts[head]] for c in ",.;:()"):
+            head -= 1
+        return doc.starts[head], doc.ends[head_last]
     return doc.starts[j], doc.ends[last]
 
 
