@@ -1568,3 +1568,11 @@ def test_a_timeline_line_s_date_dates_its_later_sentences() -> None:
             "sanctions Chosun Expo, his employer.")
     found = _verdicts(text, DATA / "dprk" / "reference", dt.date(2026, 1, 15))
     assert [(c[1], c[2], c[3]) for c in found if c[0] == "designation"] == [("Chosun Expo", "Sept. 6", "supported")]
+
+
+def test_a_name_in_a_clause_after_after_takes_that_clause_s_date() -> None:
+    """ "added Barrio 18 in September, after its rival MS-13 had been designated in February": February is MS-13's."""
+    text = ("The State Department added Barrio 18 to the list in September, after its rival MS-13 had been designated "
+            "in February.")
+    found = _dated(text, DATA / "cartels6" / "reference", dt.date(2026, 1, 6))
+    assert [(c[1], c[2]) for c in found] == [("Barrio 18", "in September"), ("MS-13", "in February")]

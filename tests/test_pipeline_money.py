@@ -89,3 +89,10 @@ def test_bare_pesos_are_a_family_of_currencies() -> None:
     found = list(find_money("a reward of 3,000 million pesos", "a reward of 3,000 million pesos"))
     assert [(m.amount, m.currency) for m in found] == [(3_000_000_000, "PESO")]
     assert "COP" in CURRENCY_FAMILIES["PESO"] and "MXN" in CURRENCY_FAMILIES["PESO"]
+
+
+@pytest.mark.parametrize(("words", "number"), [("a ten", 10), ("a", 1), ("a hundred", 100),
+                                               ("a hundred and fifty", 150)])
+def test_a_before_a_number_word_is_an_article(words: str, number: int) -> None:
+    """ "a ten million dollar bounty" is ten million, not eleven; "a million", "a hundred" are one."""
+    assert words_to_number(words) == number

@@ -408,6 +408,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             dates = _usable_dates(doc, sent.dates, s.start)
         own = _designation_words(table)
         relatives_of = _OtherRelatives(doc, groups, phrases)
+        subclause = [d for d in dates if _in_subclause(doc, anchor, d)]  # "..., after X had been designated in May"
         dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)
                  and not (anchor and d.start > anchor.end and relatives_of.other_noun(d))
                  and not _names_another_event(doc, d, own, names=True)  # "Halep, the 2019 Wimbledon champion"
@@ -442,6 +443,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         whens = _Nearest(dates) if " when " in doc.view[cs:ce] else None
         for g in groups:
             date_of = date_after.of(g)
+            if subclause and _in_subclause(doc, anchor, g):  # "added X in September, after its rival Y had been
+                date_of = next((d for d in subclause if d.start > g.end and not _relative_opens_between(
+                    doc, g.end, d.start)), None)  # designated in February": Y's (not "Y, whose novel won in 2016")
             if whens is not None and (when := _when_date(doc, whens, g.start)) is not None:
                 date_of = when  # "since last June ..., the latest of them last week, when it blacklisted X"
             if date_of is not None and any(a <= g.start < b and not a <= date_of.start < b for a, b in quotes):

@@ -59,11 +59,10 @@ _CONVERSION_GAP = re.compile(rf"\s*(?:\(|,|\u2014|-)?\s*(?:or\s+)?(?:(?:{_HEDGE}
 def words_to_number(words: str) -> int | None:
     """Read "twenty-five", "one hundred and fifty", "a" as a whole number."""
     total = 0
-    for word in re.split(r"[\s-]+", words.strip()):
-        if word in ("and", ""):
-            continue
-        if word == "a":
-            total += 1
+    parts = [w for w in re.split(r"[\s-]+", words.strip()) if w not in ("and", "")]
+    for k, word in enumerate(parts):
+        if word == "a":  # "a million", "a hundred"; but "a ten million dollar bounty" is ten
+            total += 1 if k + 1 == len(parts) or parts[k + 1] == "hundred" else 0
         elif word in UNITS:
             total += UNITS[word]
         elif word in TENS:
