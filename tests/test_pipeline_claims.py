@@ -1576,3 +1576,20 @@ def test_a_name_in_a_clause_after_after_takes_that_clause_s_date() -> None:
             "in February.")
     found = _dated(text, DATA / "cartels6" / "reference", dt.date(2026, 1, 6))
     assert [(c[1], c[2]) for c in found] == [("Barrio 18", "in September"), ("MS-13", "in February")]
+
+
+def test_a_date_right_before_the_cue_is_its_own_after_after() -> None:
+    """ "released a statement after the State Department yesterday designated X": yesterday, not "Today"."""
+    text = ("Today, Congressman Daniel Reyes-Whitman released the following statement after the State Department "
+            "yesterday designated the Clan del Golfo as a Foreign Terrorist Organization.")
+    found = _dated(text, DATA / "cartels6" / "reference", dt.date(2025, 12, 17))
+    assert [(c[1], c[2]) for c in found] == [("Clan del Golfo", "yesterday")]
+
+
+def test_a_reward_each_for_people_counted_then_named() -> None:
+    """ "up to 2 million dollars each for two other Chinese men, Yin Kecheng and Zhou Shuai": one claim each."""
+    text = ("The State Department said it would pay up to 10 million US dollars for information on i-Soon and its "
+            "staff, and up to 2 million dollars each for two other Chinese men, Yin Kecheng and Zhou Shuai.")
+    result = check(Article(text=text, published_at=dt.date(2025, 3, 7)), load_table(DATA / "entitylist" / "reference"))
+    assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "reward"] == [
+        ("10 million US dollars", "i-soon"), ("2 million dollars", "yin-kecheng"), ("2 million dollars", "zhou-shuai")]

@@ -412,7 +412,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)
                  and not (anchor and d.start > anchor.end and relatives_of.other_noun(d))
                  and not _names_another_event(doc, d, own, names=True)  # "Halep, the 2019 Wimbledon champion"
-                 and not _dates_an_event_phrase(doc, s.start, d)
+                 and not (_dates_an_event_phrase(doc, s.start, d)  # (but "after X yesterday designated Y":
+                          and not (anchor and 0 <= anchor.start - d.end <= 2))  # the cue's own, right after it)
                  and not (relatives and relatives.holds(d.start, date=True))  # ", which was signed ... in 2023"
                  and not (anchor and d.end <= anchor.start and _new_clause_between(doc, d.end, anchor.start)
                           and not _opens_when(doc, d, anchor.start))  # "last week, when it blacklisted X"
@@ -1533,8 +1534,12 @@ def _named_in_its_phrase(doc: Document, m: MoneyMention, people: _Nearest) -> Ph
     if "for" not in after and "on" not in after:
         return None
     p = next(iter(people.after(m.end)), None)
-    if p is None or p.start - m.end > FOR_PHRASE_CHARS or any(c in doc.view[m.end:p.start] for c in ",;.()"):
+    if p is None or p.start - m.end > FOR_PHRASE_CHARS or any(c in doc.view[m.end:p.start] for c in ";.()"):
         return None
+    if "," in doc.view[m.end:p.start]:  # "each for two other Chinese men, Yin Kecheng and Zhou Shuai": the people
+        head = _words_between(doc, m.end, doc.view.find(",", m.end, p.start))  # counted, then named
+        if doc.view.count(",", m.end, p.start) > 1 or not any(w.isdigit() or w in COUNT_WORDS for w in head):
+            return None
     return p
 
 
