@@ -1593,3 +1593,12 @@ def test_a_reward_each_for_people_counted_then_named() -> None:
     result = check(Article(text=text, published_at=dt.date(2025, 3, 7)), load_table(DATA / "entitylist" / "reference"))
     assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "reward"] == [
         ("10 million US dollars", "i-soon"), ("2 million dollars", "yin-kecheng"), ("2 million dollars", "zhou-shuai")]
+
+
+def test_removed_from_a_named_list_is_a_removal_without_a_designation_before() -> None:
+    """ "removed gray wolves ... from the endangered species list in 2020", the article's first word of lists: a
+    removal claim, checked against when the listing ended."""
+    text = ("The Trump administration removed gray wolves in most of the lower 48 states from the endangered species "
+            "list in 2020.")
+    found = _verdicts(text, DATA / "species" / "reference", dt.date(2024, 11, 18))
+    assert [(c[0], c[1], c[2]) for c in found] == [("designation", "gray wolves", "in 2020")]

@@ -373,9 +373,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             # "were removed in October", "Sudan was dropped"
             or any(_removal_at(_words_between(doc, max(cs, k.start - 30), k.start)[-3:]) is not None for k in kinds))
         on_list = not cues and recent and ctx.on_list(doc, cs, ce)  # "appear on the list"
-        asserted = bool(cues) or ((bool(weak) or _rest_of_list(doc, s) or removing or ctx.opens_list or sequel
-                                   or on_list or answers) and recent) or (bool(weak) and s.index - ctx.kind_sentence
-                                                               <= CONTEXT_SENTENCES and bool(groups))
+        asserted = bool(cues) or removing or ((bool(weak) or _rest_of_list(doc, s) or ctx.opens_list or sequel
+                                               or on_list or answers) and recent) or (
+            bool(weak) and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and bool(groups))
         # (a list named just before, "WHAT IS THE ENTITY LIST? ... Huawei was added in May 2019": added to it)
         anchor = (cues or weak or kinds or [None])[0]
         near_kinds, near_cues = _Nearest(kinds), _Nearest(cues + weak)
