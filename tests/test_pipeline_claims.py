@@ -1602,3 +1602,18 @@ def test_removed_from_a_named_list_is_a_removal_without_a_designation_before() -
             "list in 2020.")
     found = _verdicts(text, DATA / "species" / "reference", dt.date(2024, 11, 18))
     assert [(c[0], c[1], c[2]) for c in found] == [("designation", "gray wolves", "in 2020")]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), [
+    ("2012-09-08", "The TTP's founder, Baitullah Mehsud, for whom Washington had offered $5 million, was killed in a "
+     "U.S. drone strike in August 2009.", [("baitullah-mehsud", None, "supported")]),  # the name, not the killing
+    ("2025-07-04", "2021\n- Sept. 7: The Taliban unveil an interim government. Sirajuddin Haqqani, who carried a $10 "
+     "million US bounty, becomes interior minister.", [("sirajuddin-haqqani", None, "supported")]),  # then, not now
+])
+def test_a_reward_told_in_a_relative_clause_is_true_of_its_time(published: str, text: str, expected: list) -> None:
+    """ "X, for whom Washington had offered $5 million, was killed": X's reward; "who carried a $10 million bounty"
+    on a timeline's line: true of that time, whatever it is at publication, and not offered that day."""
+    result = check(Article(text=text, published_at=dt.date.fromisoformat(published)),
+                   load_table(DATA / "taliban" / "reference"))
+    assert [(c["subject"]["id"], (c["value"].get("date") or {}).get("text"), c["verdict"]["label"])
+            for c in result["claims"] if c["type"] == "reward"] == expected

@@ -501,7 +501,10 @@ def _simple_past_offer(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
     present perfect ("has offered") nor the present: a past act, true of its time."""
     before = _words_between(doc, max(sent.s.start, m.start - 40), m.start)[-4:]
     k = next((i for i in range(len(before) - 1, -1, -1) if before[i] not in _OFFER_FILLER), None)
-    return k is not None and before[k] == "offered" and (k == 0 or before[k - 1] not in ("has", "have", "had"))
+    return k is not None and before[k] in _PAST_OFFERS and (k == 0 or before[k - 1] not in ("has", "have", "had"))
+
+
+_PAST_OFFERS = {"offered", "carried", "had", "faced"}  # "who carried a $10 million US bounty": true of its time
 
 
 def _past_perfect(words: Sequence[str]) -> bool:
@@ -1389,7 +1392,9 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
                 w in ("him", "her") and k and lead[k - 1] in ("for", "on") for k, w in enumerate(lead)):
             person, personal = None, True  # "raises the reward for him to $25 million and offers $25 million for X"
         if (whom := _for_whom(doc, sent, m.start)) is not None:  # "El Mayo, for whom ... offered"
-            person = next((p for p in people.around(whom[0]) if p.start < whom[1] and whom[0] < p.end), None)
+            person = min((p for p in people.around(whom[0]) + people.around(whom[1]) if p.start < whom[1]
+                          and whom[0] < p.end), key=lambda p: p.kind != "entity", default=None)  # a name first,
+            # then an event's trigger that begins with it ("Baitullah Mehsud, for whom ... had offered $5 million")
             unknown = None if person else doc.text[whom[0]:whom[1]]
         elif person is None and listed:
             unknown = _named_target(doc, sent, m)  # a list item names its own subject
@@ -1435,6 +1440,12 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         if date is not None and date.end <= min(cue.start, m.start) and _in_an_aside(doc, sent.s.start, date,
                                                                                        min(cue.start, m.start)):
             date = None  # "X, the former minister whom police arrested last year, has a $10 million bounty"
+        if date is not None and subject is not None and date.start > m.end and any(
+                t.ref == subject and t.end <= date.start for t in sent.phrases if t.kind == "trigger"):
+            date = None  # "$10 million for information on the attack at Abbey Gate, which killed 13 ... on 26 August
+            # 2021": the date of the event the reward is for, not of the offer
+        if date is not None and _in_a_relative_aside(doc, sent.s.start, m, date):
+            date = None  # "- Sept. 7: X, who carried a $10 million US bounty, becomes interior minister"
         if date is not None and date.text.lower() in _TODAY:
             date = None  # "a reward it still offers today": in force on the publication date, not offered that day
         if date is not None and prev is not None and m.end <= prev.start and prev.end <= date.start:
@@ -1499,6 +1510,18 @@ def _line_date(doc: Document, s: Sentence, sentences: Sequence[Sentence], index:
     if d is None or doc.text[first.start:d.start].strip(_LEAD_MARKS) or not doc.text.startswith(":", d.end):
         return None
     return d
+
+
+def _in_a_relative_aside(doc: Document, sentence_start: int, m: MoneyMention, d: DateMention) -> bool:
+    """Is the amount inside a relative clause set off by commas (", who carried a $10 million bounty,") that the
+    date is outside of?"""
+    opening = doc.view.rfind(",", sentence_start, m.start)
+    closing = doc.view.find(",", m.end)
+    if opening < 0 or closing < 0 or opening < d.end <= closing:
+        return False
+    head = _words_between(doc, opening, m.start)[:2]
+    return not RELATIVE_PRONOUNS.isdisjoint(head) and not any(
+        doc.view[opening:closing].count(c) for c in ".;")
 
 
 def _in_an_aside(doc: Document, sentence_start: int, d: DateMention, before: int) -> bool:
