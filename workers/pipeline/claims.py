@@ -278,9 +278,9 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
                     s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
                     and ctx.on_list(doc, s.start, s.end)) and not (
                     s.index - ctx.designation_sentence == 1 and not _SEQUEL_WORDS.isdisjoint(
-                        doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)])
-            ) and not (s.index - ctx.designation_sentence <= CONTEXT_SENTENCES and _tells_removal(
-                doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)])):
+                        _words_between(doc, s.start, s.end))) and not (
+                    s.index - ctx.designation_sentence <= CONTEXT_SENTENCES
+                    and _tells_removal(_words_between(doc, s.start, s.end))):
                 continue  # no cue, kind term or trigger, nor "X followed in May": nothing here can make a claim
         sent = _Sentence(s, doc, mentions, index)
         ctx.line_date = _line_date(doc, s, sentences, index)
@@ -296,8 +296,7 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
         if "?" in doc.text[s.end - 3:s.end] and _QUESTION.search(doc.text, s.start, s.end):
             # "Are gray wolves endangered right now?" asks; but "does anyone believe that a $25 million bounty will
             # pry Maduro out?" still says what the bounty is
-            if ctx.designation_sentence == s.index and _WH_WORDS.intersection(
-                    doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)][:3]):
+            if ctx.designation_sentence == s.index and _WH_WORDS.intersection(_words_between(doc, s.start, s.end)[:3]):
                 ctx.answer = s.index + 1  # "Who was added to the partial list? Fifteen countries, including X"
             claims[made:] = [c for c in claims[made:] if c.type in ("reward", "event_date")]
     return _dedupe(sorted(claims, key=lambda c: (c.start, c.type)), doc.text)
@@ -369,8 +368,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         continuation = ((bool(weak) and not cues) or bool(words & CONTINUATION_WORDS) or ctx.opens_list or sequel
                         or answers)
         removing = not cues and (recent or bool(kinds)) and (
-            _tells_removal(doc.norms[bisect.bisect_left(doc.starts, cs):bisect.bisect_left(doc.starts, ce)])
-            # "were removed in October", "Sudan was dropped"
+            _tells_removal(_words_between(doc, cs, ce))  # "were removed in October", "Sudan was dropped"
             or any(_removal_at(_words_between(doc, max(cs, k.start - 30), k.start)[-3:]) is not None for k in kinds))
         on_list = not cues and recent and ctx.on_list(doc, cs, ce)  # "appear on the list"
         asserted = bool(cues) or removing or ((bool(weak) or _rest_of_list(doc, s) or ctx.opens_list or sequel
@@ -423,8 +421,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             dates = [d for d in dates if d.start > anchor.start]  # "toppled Assad in December and remains designated"
         date = _near(dates, anchor.start if anchor else cs)
         if date is None and not dates and ctx.line_date is not None:
-            date = dates_line = ctx.line_date  # "- Sept. 13: ... . The Treasury also sanctions X": the line's date
-            dates = [dates_line]
+            date = ctx.line_date  # "- Sept. 13: ... . The Treasury also sanctions X": the line's date
+            dates = [date]
         makers = [p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"
                   and not _owns_the_group(doc, p, phrases, sent.counts, table)
                   and not (anchor and p.start > anchor.end and (_new_clause_between(doc, anchor.end, p.start)
@@ -1193,11 +1191,17 @@ def _designated(table: ReferenceTable, entity_id: str) -> bool:
 def _possessor(doc: Document, g: PhraseMatch, groups: list[PhraseMatch]) -> bool:
     """Is the name only the owner of the next one ("Sovcomflot's tanker NS Captain") or of someone's role
     ("Hemedti's brother and deputy, Abdelrahim Dagalo", "the RSF's main purchasing agent")?"""
-    if doc.view[g.end:g.end + 2] not in ("'s", "' "):
-        return False
-    owned = doc.norms[g.last + (doc.view[g.end:g.end + 2] == "'s"):g.last + 4]
-    return any(0 < o.first - g.last <= 3 for o in groups) or not ROLE_NOUNS.isdisjoint(owned) or not (
-        PERSON_NOUNS.isdisjoint(owned))
+    owned = _owned_words(doc, g)
+    return owned is not None and (any(0 < o.first - g.last <= 3 for o in groups) or not ROLE_NOUNS.isdisjoint(owned)
+                                  or not PERSON_NOUNS.isdisjoint(owned))
+
+
+def _owned_words(doc: Document, p: PhraseMatch) -> Sequence[str] | None:
+    """The three words after a possessive name ("Hemedti's brother and deputy"), or None when it owns nothing."""
+    mark = doc.view[p.end:p.end + 2]
+    if mark not in ("'s", "' "):
+        return None
+    return doc.norms[p.last + (mark == "'s"):p.last + 4]
 
 
 def _negated(doc: Document, cue: PhraseMatch, before: list[str]) -> str | None:
@@ -1226,7 +1230,7 @@ def _tells_removal(words: Sequence[str]) -> bool:
         w in REMOVALS and words[k - 1] in _PAST_PASSIVE for k, w in enumerate(words) if k)
 
 
-_PAST_PASSIVE = {"was", "were", "been"}
+_PAST_PASSIVE = _PAST_COPULAS | {"been"}
 
 
 def _removed_by_verb(doc: Document, g: PhraseMatch) -> bool:
@@ -1401,8 +1405,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             if unknown is None:
                 continue
         sole = None
-        if person is None and unknown is None and not personal and (by := nearest_authority.at(cue.start)) is not None \
-                and PERSONAL_PRONOUNS.isdisjoint(_words_between(doc, min(cue.start, m.start), m.start)):
+        if (person is None and unknown is None and not personal and (by := nearest_authority.at(cue.start)) is not None
+                and PERSONAL_PRONOUNS.isdisjoint(_words_between(doc, min(cue.start, m.start), m.start))):
             # "Saxony police offered EUR 500,000 for tips": the only thing the table has that authority rewarding
             sole = next(iter(only)) if len(only := rewarded_by(table, by.ref)) == 1 else None
             if sole is not None and _names_another_target(doc, sent, m, cue, table.entities[sole], back=False):
@@ -1539,10 +1543,8 @@ def _owns_another_thing(doc: Document, p: PhraseMatch, reward_words: frozenset[s
                         money: Sequence[MoneyMention]) -> bool:
     """Is the name only the owner of something that is not the reward ("whom Maduro's own police arrested"), not
     of the reward itself ("Maduro's $50 million bounty", "Maduro's reward")?"""
-    if doc.view[p.end:p.end + 2] not in ("'s", "' "):
-        return False
-    owned = doc.norms[p.last + (doc.view[p.end:p.end + 2] == "'s"):p.last + 4]
-    return reward_words.isdisjoint(owned) and _SOUGHT_NOUNS.isdisjoint(owned) and not any(
+    owned = _owned_words(doc, p)
+    return owned is not None and reward_words.isdisjoint(owned) and _SOUGHT_NOUNS.isdisjoint(owned) and not any(
         0 <= m.start - p.end <= 25 for m in money)  # (not "leading to Guerrero's arrest", "on Maduro's head")
 
 
@@ -1923,9 +1925,6 @@ def _cue_between(cues: Sequence[PhraseMatch], trigger: PhraseMatch, d: DateMenti
     return any(lo <= c.start < hi for c in cues)
 
 
-_INTRODUCERS = {"after", "before", "since", "until", "following"}
-
-
 def _introduces(doc: Document, d: DateMention, trigger: PhraseMatch) -> bool:
     """Does "after" or "before" come between a date and the trigger after it, opening the trigger's own phrase
     ("declared X a terrorist group in December 2013, months after the army removed Morsi")? Then the date is the
@@ -1934,7 +1933,7 @@ def _introduces(doc: Document, d: DateMention, trigger: PhraseMatch) -> bool:
         return False
     between = doc.view[d.end:trigger.start]
     words = _words_between(doc, d.end, trigger.start)
-    k = next((i for i, w in enumerate(words) if w in _INTRODUCERS), None)
+    k = next((i for i, w in enumerate(words) if w in EVENT_PREPOSITIONS), None)
     return k is not None and "," not in between[between.find(words[k]) + len(words[k]):]
 
 
