@@ -1617,3 +1617,12 @@ def test_a_reward_told_in_a_relative_clause_is_true_of_its_time(published: str, 
                    load_table(DATA / "taliban" / "reference"))
     assert [(c["subject"]["id"], (c["value"].get("date") or {}).get("text"), c["verdict"]["label"])
             for c in result["claims"] if c["type"] == "reward"] == expected
+
+
+def test_a_month_that_names_a_noun_dates_nothing() -> None:
+    """ "Haiti remains one of the 12 countries under a full ban, and nothing in the December order changed its
+    status": the December order is a thing named, not when Haiti was listed."""
+    text = ("Haiti remains one of the 12 countries under a full ban, and nothing in the December order changed its "
+            "status.")
+    found = _verdicts(text, DATA / "travelban" / "reference", dt.date(2026, 1, 5))
+    assert [(c[1], c[2], c[3]) for c in found if c[0] == "designation"] == [("Haiti", None, "supported")]

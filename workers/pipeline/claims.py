@@ -248,7 +248,8 @@ def _designation_words(table: ReferenceTable) -> frozenset[str]:
     return cache["designation_words"]
 
 
-_ATTRIBUTIVE_YEAR = re.compile(r".*\b(?:the|a|an|s) \d{4}")  # "the 1983 bombing", "Iran's 2019 ..."
+_ATTRIBUTIVE_YEAR = re.compile(  # "the 1983 bombing", "Iran's 2019 ...", "the December order"
+    r".*\b(?:the|a|an|s) (?:\d{4}|" + "|".join(m for m in MONTHS if len(m) > 3) + ")")
 
 
 def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Mentions,
