@@ -1626,3 +1626,23 @@ def test_a_month_that_names_a_noun_dates_nothing() -> None:
             "status.")
     found = _verdicts(text, DATA / "travelban" / "reference", dt.date(2026, 1, 5))
     assert [(c[1], c[2], c[3]) for c in found if c[0] == "designation"] == [("Haiti", None, "supported")]
+
+
+def test_his_arrest_points_to_the_person_before_not_his_group() -> None:
+    """ "charge Rim Jong Hyok, an Andariel hacker, ...; ... up to $10 million for information on him": Rim, not the
+    group his apposition names."""
+    text = ("U.S. prosecutors charge Rim Jong Hyok, an Andariel hacker, over ransomware attacks on hospitals; the "
+            "State Department offers up to $10 million for information on him.")
+    result = check(Article(text=text, published_at=dt.date(2026, 1, 15)), load_table(DATA / "dprk" / "reference"))
+    assert [(c["subject"]["id"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "reward"] == [
+        ("rim-jong-hyok", "supported")]
+
+
+def test_a_main_clause_s_date_does_not_date_a_relative_clause_s_designation() -> None:
+    """ "In 2008 a jury convicted them of funneling money to Hamas, which the U.S. has designated a terrorist
+    organization since 1997": since 1997, not 2008."""
+    text = ("The Bush administration froze the assets of the Holy Land Foundation, a Richardson-based charity, in "
+            "December 2001, and in 2008 a federal jury in Dallas convicted the charity and five of its leaders of "
+            "funneling money to Hamas, which the U.S. has designated a terrorist organization since 1997.")
+    found = _dated(text, DATA / "brotherhood" / "reference", dt.date(2025, 11, 20))
+    assert [(c[1], c[2]) for c in found if c[1] == "Hamas"] == [("Hamas", "since 1997")]

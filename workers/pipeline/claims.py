@@ -416,6 +416,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                  and not (relatives and relatives.holds(d.start, date=True))  # ", which was signed ... in 2023"
                  and not (anchor and d.end <= anchor.start and _new_clause_between(doc, d.end, anchor.start)
                           and not _opens_when(doc, d, anchor.start))  # "last week, when it blacklisted X"
+                 and not (anchor and d.end <= anchor.start and _relative_opens_between(doc, d.end, anchor.start))
+                 # "in 2008 a jury convicted them of funneling money to Hamas, which the U.S. has designated ...'
                  and not (anchor and d.start >= anchor.end and _SAME_AGAIN.search(
                      doc.view, max(anchor.end, d.start - SAME_AGAIN_CHARS), d.start))]
         if anchor is not None and STATE_WORDS.intersection(pre[-6:]):
@@ -1390,7 +1392,10 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         personal = not PERSONAL_PRONOUNS.isdisjoint(_words_between(doc, m.end, min(sent.s.end, m.end + 80))[:10])
         if personal and person is not None and _entity_type(table, person) not in _PEOPLE and not (
                 person.start > m.end and person.start - m.end <= FOR_PHRASE_CHARS):
-            person = None  # "for information leading to his arrest": a person, not the group named nearby
+            # "for information leading to his arrest": a person, not the group named nearby; the last one named
+            person = max((p for p in people.after(sent.s.start)  # before it in the sentence
+                          if p.end <= m.start and p.kind == "entity" and _entity_type(table, p) in _PEOPLE),
+                         key=_BY_START, default=None)
         lead = _words_between(doc, max([cue.end] + [o.end for o in money if o.end <= m.start]), m.start) if (
             cue.end <= m.start) else []
         if person is not None and person.start > m.end and any(
