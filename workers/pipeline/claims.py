@@ -416,7 +416,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                  and not (relatives and relatives.holds(d.start, date=True))  # ", which was signed ... in 2023"
                  and not (anchor and d.end <= anchor.start and _new_clause_between(doc, d.end, anchor.start)
                           and not _opens_when(doc, d, anchor.start))  # "last week, when it blacklisted X"
-                 and not (anchor and d.end <= anchor.start and _relative_opens_between(doc, d.end, anchor.start))
+                 and not (anchor and d.end <= anchor.start and _about_a_group_before(doc, groups, d.end, anchor.start))
                  # "in 2008 a jury convicted them of funneling money to Hamas, which the U.S. has designated ...'
                  and not (anchor and d.start >= anchor.end and _SAME_AGAIN.search(
                      doc.view, max(anchor.end, d.start - SAME_AGAIN_CHARS), d.start))]
@@ -1178,6 +1178,14 @@ _LISTED_STATE = re.compile(r"\bon (?:it|them|the list|its list|their list)\b")
 
 
 _RELATIVE_OPENER = re.compile(r",?\s+(?:" + "|".join(sorted(RELATIVE_PRONOUNS - {"where"})) + r")\b")
+
+
+def _about_a_group_before(doc: Document, groups: Sequence[PhraseMatch], a: int, b: int) -> bool:
+    """Does a relative clause about a name open between two positions ("... money to Hamas, which the U.S. has
+    designated"), not about something else ("approve the order, which also outlaws X")?"""
+    comma = doc.text.rfind(",", a, b)
+    return (comma >= 0 and any(0 <= comma - g.end <= 1 for g in groups)
+            and not RELATIVE_PRONOUNS.isdisjoint(_words_between(doc, comma + 1, b)[:RELATIVE_REACH]))
 
 
 def _relative_opens_between(doc: Document, a: int, b: int) -> bool:
