@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from workers.pipeline import load_table
+from workers.pipeline import Article, check, load_table
 from workers.pipeline.mentions import find_mentions
 from workers.pipeline.normalize import prepare
 from workers.pipeline.segment import sentences
@@ -204,3 +204,12 @@ def test_counts_of_joined_modifiers_and_places(text: str, expected: list) -> Non
     doc = prepare(text, table.lexicon.common_words())
     found = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).counts
     assert [(c.text, c.number, c.categories, c.places) for c in found] == expected
+
+
+def test_a_month_inside_a_name_is_no_date() -> None:
+    """ "June Huh" is a Fields medallist, not a date in June."""
+    table = load_table(Path(__file__).resolve().parent / "data" / "sciprizes" / "reference")
+    text = "The union honoured Maryna Viazovska, June Huh and James Maynard on Tuesday."
+    result = check(Article(text=text, published_at=dt.date(2022, 7, 6)), table)
+    assert [(c["text"], (c["value"].get("date") or {}).get("text")) for c in result["claims"]] == [
+        ("Maryna Viazovska", "on Tuesday"), ("June Huh", "on Tuesday"), ("James Maynard", "on Tuesday")]

@@ -8,7 +8,7 @@ import itertools
 import operator
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from workers.pipeline.dates import anchors_of, find_dates
@@ -636,11 +636,25 @@ def _gap_has_break(doc: Document, start: int, end: int) -> bool:
     return any(c in ",;:.()\"" for c in doc.view[start:end])
 
 
+def _outside_names(dates: Iterable[DateMention], phrases: Sequence[PhraseMatch]) -> tuple[DateMention, ...]:
+    """The dates that are not part of a name ("June Huh", "Theresa May"): a month inside an entity's name is a
+    name."""
+    names = [(p.start, p.end) for p in phrases if p.kind == "entity"]
+    starts = [a for a, _ in names]
+    out = []
+    for d in dates:
+        k = bisect.bisect_right(starts, d.start) - 1
+        if k >= 0 and names[k][1] >= d.end:
+            continue
+        out.append(d)
+    return tuple(out)
+
+
 def find_mentions(doc: Document, table: ReferenceTable, sentences: tuple[Sentence, ...],
                   published: dt.date | None) -> Mentions:
     """All mentions of one document."""
     phrases = find_phrases(doc, table, sentences)
-    dates = tuple(find_dates(doc.view, doc.text, published, anchors_of(doc.norms, doc.starts)))
+    dates = _outside_names(find_dates(doc.view, doc.text, published, anchors_of(doc.norms, doc.starts)), phrases)
     money = tuple(find_money(doc.view, doc.text, doc.norms))
     busy = [(d.start, d.end) for d in dates] + [(m.start, m.end) for m in money]
     counts = tuple(find_counts(doc, phrases, busy, table.lexicon.scan))
