@@ -1646,3 +1646,16 @@ def test_a_main_clause_s_date_does_not_date_a_relative_clause_s_designation() ->
             "funneling money to Hamas, which the U.S. has designated a terrorist organization since 1997.")
     found = _dated(text, DATA / "brotherhood" / "reference", dt.date(2025, 11, 20))
     assert [(c[1], c[2]) for c in found if c[1] == "Hamas"] == [("Hamas", "since 1997")]
+
+
+@pytest.mark.parametrize("text", [
+    "2024\n- July 30: An Israeli strike on Beirut's southern suburbs kills Fuad Shukr, Hezbollah's most senior "
+    "military commander, for whom the United States had offered up to $5 million.",
+    "2024\n- Sept. 20: An Israeli strike kills Fuad Shukr. Washington had offered up to $5 million for him.",
+])
+def test_a_reward_told_in_the_past_perfect_is_not_dated_by_the_line_s_event(text: str) -> None:
+    """ "kills X, the group's commander, for whom the US had offered $5 million": X's reward, offered before the
+    line's day, not on it; "for whom" after a lower-case apposition points to the name before it."""
+    result = check(Article(text=text, published_at=dt.date(2024, 11, 27)), load_table(DATA / "hezbollah" / "reference"))
+    assert [(c["subject"]["id"], (c["value"].get("date") or {}).get("text"), c["verdict"]["label"])
+            for c in result["claims"] if c["type"] == "reward"] == [("shukr", None, "supported")]

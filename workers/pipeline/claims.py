@@ -1444,8 +1444,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         head = _words_between(doc, max(sent.s.start, m.start - 80), m.start)[-10:]
         for w in head:
             multiplier = _MULTIPLIERS.get(w, multiplier)
-        date = _when_date(doc, nearest_date, m.start) or nearest_date.at(cue.start) or _line_date(
-            doc, sent.s, sentences, index)
+        ctx_line = _line_date(doc, sent.s, sentences, index)
+        date = _when_date(doc, nearest_date, m.start) or nearest_date.at(cue.start) or ctx_line
         if date is not None and (date.start > max(cue.end, m.end) and _after_and(doc, date.start)
                                  or date.end <= min(cue.start, m.start)
                 and _new_clause_between(doc, date.end, min(cue.start, m.start))):
@@ -1464,6 +1464,10 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             # 2021": the date of the event the reward is for, not of the offer
         if date is not None and _in_a_relative_aside(doc, sent.s.start, m, date):
             date = None  # "- Sept. 7: X, who carried a $10 million US bounty, becomes interior minister"
+        had = _past_perfect(_words_between(doc, max(sent.s.start, min(cue.start, m.start) - 40),
+                                           min(cue.start, m.start))[-4:] + _words_between(doc, cue.end, m.start))
+        if had and date is not None and (date.end <= min(cue.start, m.start) or date is ctx_line):
+            date = None  # "- Sept. 20: ... kills Aqil. Washington had offered a $7 million reward for him": before then
         if date is not None and date.text.lower() in _TODAY:
             date = None  # "a reward it still offers today": in force on the publication date, not offered that day
         if date is not None and prev is not None and m.end <= prev.start and prev.end <= date.start:
@@ -1483,9 +1487,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             "amount": m.amount, "currency": m.currency, "bound": m.bound,
             "previous_amount": prev.amount if prev else (m.amount / multiplier if multiplier else None),
             "previous_stated": bool(prev), "authority": authority.ref if authority else None,
-            "past": _past_perfect(_words_between(doc, max(sent.s.start, min(cue.start, m.start) - 40),
-                                                 min(cue.start, m.start))[-4:] + _words_between(doc, cue.end, m.start))
-            or date is None and _simple_past_offer(doc, sent, m) and _STILL.isdisjoint(
+            "past": had or date is None and _simple_past_offer(doc, sent, m) and _STILL.isdisjoint(
                 _words_between(doc, m.end, min(sent.s.end, m.end + 80))[:12]),  # not "a reward it still offers"
         }, date, unknown))
         if person is not None and person.start > m.end and _each(doc, m):  # "$10 million each for A and B"
@@ -1774,6 +1776,13 @@ def _for_whom(doc: Document, sent: _Sentence, before: int) -> tuple[int, int] | 
     j = k - 2  # the word before "for"
     if j < sent.first_token or "," not in doc.text[doc.ends[j]:doc.starts[k - 1]]:
         return None
+    if not _capitalised(doc, j):  # "Fuad Shukr, Hezbollah's most senior military commander, for whom": the name
+        i = j  # before the apposition
+        while i > sent.first_token and j - i < 8 and "," not in doc.text[doc.ends[i - 1]:doc.starts[i]]:
+            i -= 1
+        if i <= sent.first_token or "," not in doc.text[doc.ends[i - 1]:doc.starts[i]] or not _capitalised(doc, i - 1):
+            return None
+        j = i - 1
     last = j
     while j > sent.first_token and (_capitalised(doc, j) or words[j] in NAME_PARTICLES) and not any(
             c in doc.text[doc.ends[j - 1]:doc.starts[j]] for c in ",.;:()"):
