@@ -62,7 +62,7 @@ OTHER_DOMAINS = [
     ("taxlists", 0.83),  # EU tax and FATF lists of countries, SEC whistleblower awards (0.57 when written)
     ("ukproscribed", 0.87),  # UK proscriptions and police rewards, British style (0.71 when written)
     ("cartels2", 0.89),  # six new articles of the first domain in varied styles, its table extended (0.67 when written)
-    ("wanted", 0.84),  # wanted-list additions, captures and rewards for fugitives (0.66 when written)
+    ("wanted", 0.85),  # wanted-list additions, captures and rewards for fugitives (0.66 when written)
     ("alliedlists", 0.88),  # Canada's, Ecuador's and Argentina's listings beside the US ones (0.70 when written)
     ("cartelfinance", 0.87),  # OFAC and FinCEN actions against cartel finance, rewards (0.79 when written)
     ("cartels3", 0.86),  # six more articles of the first domain against the bundled table as it stands (0.81)
@@ -90,11 +90,13 @@ OTHER_DOMAINS = [
     ("sudan", 0.79),  # sanctions on Sudan's RSF, its leaders and companies; El Fasher; the genocide finding (0.77)
     ("travelban", 0.60),  # US travel bans by country, 2017-2026: full and partial bans, visa sanctions, counts (0.58)
     ("dprk", 0.72),  # North Korea: OFAC and UN listings of hackers, banks and ships; rewards; hacks and tests (0.77)
-    ("brotherhood", 0.75),  # Muslim Brotherhood chapters, Hamas-linked groups: US, state, foreign bans (0.78)
+    ("brotherhood", 0.77),  # Muslim Brotherhood chapters, Hamas-linked groups: US, state, foreign bans (0.78)
     ("cartels6", 0.74),  # the first domain: newsletter, podcast, hearing, press release; fresh table (0.68)
     ("venezuela", 0.74),  # US pressure on Venezuela's government: sanctions, rewards and raises, events (0.73)
-    ("taliban", 0.64),  # the Taliban, the Haqqanis, the TTP: US, UN, Russian, Pakistani listings, rewards (0.68)
+    ("taliban", 0.66),  # the Taliban, the Haqqanis, the TTP: US, UN, Russian, Pakistani listings, rewards (0.68)
     ("russia25", 0.73),  # sanctions on Russia in 2025-2026: oil majors, tankers, EU packages; hackers' rewards (0.80)
+    ("sciprizes", 0.67),  # Turing, Abel, Fields, Pritzker laureates and prize money (0.69)
+    ("hezbollah", 0.84),  # Hezbollah: US, EU, UK, German bans; rewards; 2024 war events (0.89)
 ]
 
 
