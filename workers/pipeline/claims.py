@@ -1184,8 +1184,7 @@ def _about_a_group_before(doc: Document, groups: Sequence[PhraseMatch], a: int, 
     """Does a relative clause about a name open between two positions ("... money to Hamas, which the U.S. has
     designated"), not about something else ("approve the order, which also outlaws X")?"""
     comma = doc.text.rfind(",", a, b)
-    return (comma >= 0 and any(0 <= comma - g.end <= 1 for g in groups)
-            and not RELATIVE_PRONOUNS.isdisjoint(_words_between(doc, comma + 1, b)[:RELATIVE_REACH]))
+    return _relative_opens_between(doc, a, b) and any(0 <= comma - g.end <= 1 for g in groups)
 
 
 def _relative_opens_between(doc: Document, a: int, b: int) -> bool:
@@ -1203,8 +1202,11 @@ def _possessor(doc: Document, g: PhraseMatch, groups: list[PhraseMatch]) -> bool
     """Is the name only the owner of the next one ("Sovcomflot's tanker NS Captain") or of someone's role
     ("Hemedti's brother and deputy, Abdelrahim Dagalo", "the RSF's main purchasing agent")?"""
     owned = _owned_words(doc, g)
-    return owned is not None and (any(0 < o.first - g.last <= 3 for o in groups) or not ROLE_NOUNS.isdisjoint(owned)
-                                  or not PERSON_NOUNS.isdisjoint(owned))
+    return owned is not None and (any(0 < o.first - g.last <= 3 for o in groups)
+                                  or not _SOMEONES_NOUNS.isdisjoint(owned))
+
+
+_SOMEONES_NOUNS = ROLE_NOUNS | PERSON_NOUNS  # "Hemedti's brother", "the group's members", "Iran's nationals"
 
 
 def _owned_words(doc: Document, p: PhraseMatch) -> Sequence[str] | None:
@@ -1444,8 +1446,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         head = _words_between(doc, max(sent.s.start, m.start - 80), m.start)[-10:]
         for w in head:
             multiplier = _MULTIPLIERS.get(w, multiplier)
-        ctx_line = _line_date(doc, sent.s, sentences, index)
-        date = _when_date(doc, nearest_date, m.start) or nearest_date.at(cue.start) or ctx_line
+        line_date = ctx.line_date if ctx is not None else None
+        date = _when_date(doc, nearest_date, m.start) or nearest_date.at(cue.start) or line_date
         if date is not None and (date.start > max(cue.end, m.end) and _after_and(doc, date.start)
                                  or date.end <= min(cue.start, m.start)
                 and _new_clause_between(doc, date.end, min(cue.start, m.start))):
@@ -1466,7 +1468,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             date = None  # "- Sept. 7: X, who carried a $10 million US bounty, becomes interior minister"
         had = _past_perfect(_words_between(doc, max(sent.s.start, min(cue.start, m.start) - 40),
                                            min(cue.start, m.start))[-4:] + _words_between(doc, cue.end, m.start))
-        if had and date is not None and (date.end <= min(cue.start, m.start) or date is ctx_line):
+        if had and date is not None and (date.end <= min(cue.start, m.start) or date is line_date):
             date = None  # "- Sept. 20: ... kills Aqil. Washington had offered a $7 million reward for him": before then
         if date is not None and date.text.lower() in _TODAY:
             date = None  # "a reward it still offers today": in force on the publication date, not offered that day
@@ -1532,26 +1534,28 @@ def _line_date(doc: Document, s: Sentence, sentences: Sequence[Sentence], index:
     return d
 
 
+def _commas_around(doc: Document, sentence_start: int, start: int, end: int, before: int) -> tuple[int, int] | None:
+    """The commas that set off what lies between `start` and `end`, the second before `before`, if any."""
+    opening = doc.view.rfind(",", sentence_start, start)
+    closing = doc.view.find(",", end, before)
+    return (opening, closing) if opening >= 0 and closing >= 0 else None
+
+
 def _in_a_relative_aside(doc: Document, sentence_start: int, m: MoneyMention, d: DateMention) -> bool:
     """Is the amount inside a relative clause set off by commas (", who carried a $10 million bounty,") that the
     date is outside of?"""
-    opening = doc.view.rfind(",", sentence_start, m.start)
-    closing = doc.view.find(",", m.end)
-    if opening < 0 or closing < 0 or opening < d.end <= closing:
+    commas = _commas_around(doc, sentence_start, m.start, m.end, len(doc.view))
+    if commas is None or commas[0] < d.end <= commas[1]:
         return False
-    head = _words_between(doc, opening, m.start)[:2]
-    return not RELATIVE_PRONOUNS.isdisjoint(head) and not any(
-        doc.view[opening:closing].count(c) for c in ".;")
+    return not RELATIVE_PRONOUNS.isdisjoint(_words_between(doc, commas[0], m.start)[:2]) and not any(
+        c in doc.view[commas[0]:commas[1]] for c in ".;")
 
 
 def _in_an_aside(doc: Document, sentence_start: int, d: DateMention, before: int) -> bool:
     """Is the date inside an aside set off by commas that closes before `before`, an apposition or a relative
     clause ("X, the former oil minister whom police arrested last year, has ...")?"""
-    opening = doc.view.rfind(",", sentence_start, d.start)
-    closing = doc.view.find(",", d.end, before)
-    if opening < 0 or closing < 0:
-        return False
-    head = _words_between(doc, opening, d.start)
+    commas = _commas_around(doc, sentence_start, d.start, d.end, before)
+    head = _words_between(doc, commas[0], d.start) if commas else []
     return bool(head) and (head[0] in ARTICLES or not RELATIVE_PRONOUNS.isdisjoint(head))
 
 
@@ -1980,6 +1984,11 @@ def _distance(doc: Document, sentence_start: int, trigger: PhraseMatch, d: DateM
     return gap if along else 2 * gap + 10
 
 
+def _around_trigger(dates: _Nearest, trigger: PhraseMatch) -> list[DateMention]:
+    """The dates just before and after a trigger's start and its end, each once."""
+    return list({id(d): d for d in dates.around(trigger.start) + dates.around(trigger.end)}.values())
+
+
 def _events(doc: Document, sent: _Sentence) -> list[Claim]:
     triggers = [p for p in sent.phrases if p.kind == "trigger"]
     if not triggers:
@@ -2006,14 +2015,14 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
         if within or owner:  # "Last year's kidnapping"
             chosen[event] = (trig, (within or owner)[0])
         elif len(events) == 1:
-            near = [d for d in {id(d): d for d in dates.around(trig.start) + dates.around(trig.end)}.values()
+            near = [d for d in _around_trigger(dates, trig)
                     if not _introduces(doc, d, trig) and not (trig.fuzzy and trig.start <= d.start < trig.end)]
             if near:
                 chosen[event] = (trig, min(near, key=lambda d: _distance(doc, sent.s.start, trig, d, trig in across)))
         else:  # two events or more: each date goes to the nearest trigger, and each event takes one date
             pairs += [(_distance(doc, sent.s.start, t, d, t in across), len(pairs), event, t, d)
                       for t in triggers if t.ref == event
-                      for d in {id(d): d for d in dates.around(t.start) + dates.around(t.end)}.values()
+                      for d in _around_trigger(dates, t)
                       if not _cue_between(cues, t, d) and not _introduces(doc, d, t)
                       and not (t.fuzzy and t.start <= d.start < t.end)]  # (an aside's date is the aside's)
     taken = {id(d) for _, d in chosen.values()}

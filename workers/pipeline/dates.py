@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from workers.pipeline.english import AMBIGUOUS_MONTHS, COUNT_WORDS, MONTHS, TENS, UNIT_DAYS, UNITS, WEEKDAYS
 from workers.pipeline.model import DateMention, DateWindow
+from workers.pipeline.money import words_to_number
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -91,10 +92,7 @@ def _count(word: str) -> int | None:
         return 3
     if word == "a couple of":
         return 2
-    tens, _, unit = word.replace("-", " ").partition(" ")
-    if unit and tens in TENS and unit in UNITS:  # "thirty-four"
-        return TENS[tens] + UNITS[unit]
-    return COUNT_WORDS.get(word)
+    return COUNT_WORDS.get(word) or words_to_number(word)  # "thirty-four"
 
 
 FUTURE_DAYS = 45  # how far ahead of publication a month and day without a year may lie ("takes effect Feb. 20")
@@ -407,7 +405,7 @@ def find_dates(view: str, text: str, published: dt.date | None,
             if headings and (k := bisect.bisect_right(heading_starts, start)) and (
                     under := _under_heading(m, headings[k - 1][1])):
                 window, relative = under, False  # "2016" then "- Sept. 26: ...": the heading's year
-            if (m.group("my4") or "").split()[0:1] in (["that"], ["the"]) and previous is not None and (
+            if m.group("my4") not in (None, "last", "this", "next") and previous is not None and (
                     start - previous[1] <= PREVIOUS_REACH):  # "in June of the same year", "in May that year"
                 window = _month_window(previous[0].start.year, MONTHS[m.group("m4").lower().rstrip(".")])
             if (m.group("mo") and not m.group("mq") and not m.group("my4") and previous is not None

@@ -546,6 +546,10 @@ class Verifier:
         """Distinct subjects of the candidate facts that pass `test`, in table order."""
         return list(dict.fromkeys(s for f, subjects in candidates if test(f) for s in subjects))
 
+    def _announced_by_publication(self, f: Fact) -> bool:
+        """Was the fact announced by the publication date?"""
+        return bool(f.announced and self.published and f.announced.end <= self.published)
+
     def count(self, claim: Claim) -> Verdict:
         """Does the number of designated groups match the table at the claim's scope?"""
         value = claim.value
@@ -594,19 +598,19 @@ class Verifier:
         if ok(len(found)):
             return Verdict("supported", f"The table lists {what(len(found))} {desig} {scope}: {names}.",
                            self.evidence(facts))
-        if not window and value.get("past_act") and self.published:  # "The first ban barred seven countries"
-            for action, subjects in self._actions(candidates, lambda f: bool(f.announced and f.announced.end
-                                                                                 <= self.published)):
-                if ok(len(subjects)):
-                    return Verdict("supported", f"One designation covered {what(len(subjects))} {desig}, "
-                                                f"{self.when(action)}: {', '.join(map(self.name, subjects))}.",
-                                   self.evidence([action]))
+        # one action of n: "earlier this year, ... designated eight groups" (not "since February": all since
+        # then); undated, "The first ban barred seven countries": any action before publication
+        one_act: Callable[[Fact], bool] | None = None
         if window and window.granularity in ("range", "year") and not (claim.date and claim.date.open_ended):
-            for action, subjects in self._actions(candidates, test):  # (not "since February": all since then)
-                if ok(len(subjects)):  # "earlier this year, ... designated eight groups": one action of eight
-                    return Verdict("supported", f"One designation {scope} covered {what(len(subjects))} {desig}, "
-                                                f"{self.when(action)}: {', '.join(map(self.name, subjects))}.",
-                                   self.evidence([action]))
+            one_act = test
+        elif not window and value.get("past_act") and self.published:
+            one_act = self._announced_by_publication
+        if one_act is not None:
+            for action, subjects in self._actions(candidates, one_act):
+                if ok(len(subjects)):
+                    return Verdict("supported", f"One designation {scope + ' ' if window else ''}covered "
+                                                f"{what(len(subjects))} {desig}, {self.when(action)}: "
+                                                f"{', '.join(map(self.name, subjects))}.", self.evidence([action]))
         for broader in self.table.kinds[kind].implies if kind in self.table.kinds else ():
             wide = self._subjects(self._candidates(claim, broader, horizon), test)
             if ok(len(wide)):
