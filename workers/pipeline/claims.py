@@ -405,12 +405,12 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         dates = _usable_dates(doc, _inside(sent.dates, cs, ce), s.start)
         if not dates and not (cs > s.start and doc.text[cs - 1] == ","):  # none after ", while", ", but"...
             dates = _usable_dates(doc, sent.dates, s.start)
-        own = _designation_words(table)
+        own_words = _designation_words(table)
         relatives_of = _OtherRelatives(doc, groups, phrases)
         subclause = [d for d in dates if _in_subclause(doc, anchor, d)]  # "..., after X had been designated in May"
         dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)
                  and not (anchor and d.start > anchor.end and relatives_of.other_noun(d))
-                 and not _names_another_event(doc, d, own, names=True)  # "Halep, the 2019 Wimbledon champion"
+                 and not _names_another_event(doc, d, own_words, names=True)  # "Halep, the 2019 Wimbledon champion"
                  and not (_dates_an_event_phrase(doc, s.start, d)  # (but "after X yesterday designated Y":
                           and not (anchor and 0 <= anchor.start - d.end <= 2))  # the cue's own, right after it)
                  and not (relatives and relatives.holds(d.start, date=True))  # ", which was signed ... in 2023"
@@ -1065,7 +1065,7 @@ def _conjunct_starts(doc: Document, groups: Sequence[PhraseMatch]) -> list[int]:
 CLAUSE_REACH = 400  # characters between a cue and a date within which clause structure is looked at
 
 
-def _in_subclause(doc: Document, cue: PhraseMatch | None, d: DateMention) -> bool:
+def _in_subclause(doc: Document, cue: PhraseMatch | None, d: DateMention | PhraseMatch) -> bool:
     """Does the date belong to a clause of its own after the cue ("designated in 2025 after Greece nominated them
     in 2014")? A subordinating word, then at least two words, then the date."""
     if cue is None or d.start < cue.end or d.start - cue.end > CLAUSE_REACH:
@@ -1274,7 +1274,7 @@ REMOVAL_REACH = 90  # characters before a cue searched for "removed X from"
 
 def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, date_after: _DateAfter,
             authority: str | None, groups: list[PhraseMatch], asserted: bool, people: bool = True) -> list[Claim]:
-    out = []
+    out: list[Claim] = []
     if not asserted:
         return out
     for c in _inside(sent.counts, cs, ce):
@@ -1354,7 +1354,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         cues = _offers_for_whom(doc, sent.s, sent.money)
     if not cues or not sent.money:
         return []
-    out = []
+    out: list[Claim] = []
     money = sorted(sent.money, key=_BY_START)
     nearest_cue = _Nearest(cues)
     reward_words = table.lexicon.words_of("reward_cue")
@@ -1609,7 +1609,8 @@ JOINED_WORDS = 4  # words between one person a reward is for and the next one jo
 def _joined(doc: Document, first: PhraseMatch, people: _Nearest) -> list[PhraseMatch]:
     """The people joined to the one a reward is for ("for Márquez and Santrich", "each for Joseph and for
     Stephenson", "for A, B and C"): each with only joining words and commas between it and the one before."""
-    out, last = [], first
+    out: list[PhraseMatch] = []
+    last = first
     for p in people.after(first.end):
         if p.start < last.end or p.ref == first.ref or any(o.ref == p.ref for o in out):
             continue
@@ -1912,7 +1913,8 @@ def _described(doc: Document, sent: _Sentence, index: _Index, table: ReferenceTa
     if not heads:
         return None
     sought = rewardable(table)
-    earlier = [p for p in index.slice("phrases", max(0, sent.s.start - DESCRIBED_REACH), sent.s.start)
+    reach = max(0, sent.s.start - DESCRIBED_REACH)
+    earlier: list[PhraseMatch] = [p for p in index.slice("phrases", reach, sent.s.start)
                if p.kind == "entity" and _entity_type(table, p) in sought]
     for p in reversed(earlier):
         entity = table.entities[p.ref]

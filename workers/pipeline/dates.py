@@ -177,9 +177,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False,
     if g("mdy") or g("dmy"):
         month = MONTHS[g("m1") or g("m2")]
         day = int(g("d1") or g("d2"))
-        year = g("y1") or g("y2")
-        if year:
-            d = _safe_date(int(year), month, day)
+        if year_text := g("y1") or g("y2"):
+            d = _safe_date(int(year_text), month, day)
             return (DateWindow(d, d, "day") if d else None), False
         if pub is None:
             return None, True
@@ -201,6 +200,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False,
         n = _count(g("n").lower())
         if n and g("today") and g("unit") == "year":  # "Thirty-four years ago today": that day, to the day
             then = _safe_date(pub.year - n, pub.month, pub.day) or _safe_date(pub.year - n, pub.month, pub.day - 1)
+            if then is None:  # before year 1
+                return None, True
             within = g("today").split()[-1]
             return (DateWindow(then, then, "day") if within == "today" else _relative("this", within, then)), True
         return (_ago(n, g("unit"), pub) if n else None), True

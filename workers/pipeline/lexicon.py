@@ -196,8 +196,10 @@ class PhraseIndex:
         captured" for "caro quintero was captured", "his arrest" for "duterte's arrest" (`possessive`)."""
         if self._found is None:
             self.seal()
+        index = self._found
+        assert index is not None  # set by seal()
         hits: list[Hit] = []
-        prefixes, found_for, n = self._prefixes, self._found.get, len(tokens)  # type: ignore[union-attr]
+        prefixes, found_for, n = self._prefixes, index.get, len(tokens)
         for name in self._leading.get(person, ()):
             key, j = f"{name} s" if possessive else name, at + 1
             if possessive and key not in prefixes:
@@ -260,10 +262,12 @@ class PhraseIndex:
         """Every exact phrase occurrence in `tokens`, overlapping ones included."""
         if self._starters is None or self._found is None:
             self.seal()
+        starters, index = self._starters, self._found
+        assert starters is not None and index is not None  # set by seal()
         hits: list[Hit] = []
-        append, found_for, prefixes = hits.append, self._found.get, self._prefixes
+        append, found_for, prefixes = hits.append, index.get, self._prefixes
         n = len(tokens)
-        for i in itertools.compress(range(n), map(self._starters.__contains__, tokens)):
+        for i in itertools.compress(range(n), map(starters.__contains__, tokens)):
             key = tokens[i]
             if found := found_for(key):
                 append(_new(Hit, (i, i + 1, found, False)))
@@ -349,7 +353,8 @@ class PhraseIndex:
             return hits
         n = len(tokens)
         capital = capitals()
-        taken_before = chars_before = None  # prefix sums, built for the first window worth measuring
+        taken_before: list[int] = []  # prefix sums, built for the first window worth measuring
+        chars_before: list[int] = []
         tried: set[tuple[int, int]] = set()
         for i in candidates:
             if not any(capital[max(0, i - FUZZY_MAX_POSITION - 1):i + 1]):
@@ -361,7 +366,7 @@ class PhraseIndex:
                 tried.add((name_id, anchor))
                 name, size, entry = self._fuzzy_names[name_id]
                 limit = 1 if len(name) < 24 else 2
-                if taken_before is None:
+                if not taken_before:
                     taken_before = list(itertools.accumulate(map(int, taken), initial=0))
                     chars_before = list(itertools.accumulate(map(len, tokens), initial=0))
                 best: tuple[int, int, int] | None = None

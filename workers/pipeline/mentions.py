@@ -411,7 +411,9 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
             continue  # a number word in a capitalised name ("the FBI's Ten Most Wanted Fugitives list", "its Top Ten
             # Art Crimes"), not in a headline's capitals ("U.S. Designates Six Cartels")
         consumed = i + width - 1
-        k, other, places, regions = i + width, False, [], []
+        k, other = i + width, False
+        places: list[str] = []
+        regions: list[str] = []
         if norms[k:k + 3] == ("the", "number", "of") and i and norms[i - 1] == "to":
             k += 3  # "brings to 12 the number of Latin American groups"
         noun = None
@@ -467,22 +469,25 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
             cats += [e.ref for hit in scan(words) if hit.last == len(words) > hit.first + 1 for e in hit.entries
                      if e.kind == "category"]
         last = noun
-        while (last.last + 1 < len(norms) and norms[last.last] in ("and", "or")
-               and (nxt := nouns.get(last.last + 1)) and nxt.kind == "category" and nxt.plural):
+        while last.last + 1 < len(norms) and norms[last.last] in ("and", "or"):
+            nxt = nouns.get(last.last + 1)
+            if nxt is None or nxt.kind != "category" or not nxt.plural:
+                break
             cats.append(nxt.ref)
             last = nxt
         after = last.last + (2 if norms[last.last:last.last + 2] in (("in", "the"), ("from", "the")) else 1)
         if (after <= len(norms) and last.last < len(norms) and norms[last.last] in ("in", "from")
-                and (q := quals.get(after)) and not _gap_has_break(doc, last.end, q.start)):
-            (places if q.kind == "place" else regions).append(q.ref)  # "two sites in Africa", "groups from Mexico"
+                and (qual := quals.get(after)) is not None and not _gap_has_break(doc, last.end, qual.start)):
+            # "two sites in Africa", "groups from Mexico"
+            (places if qual.kind == "place" else regions).append(qual.ref)
             listed = 1
-            while q.last < len(norms) and (comma := doc.view[q.end:starts[q.last]].strip()) in ("", ","):
-                joined = norms[q.last] in ("and", "or")  # "in Germany, Italy and Greece": any of them; ", and
-                if not (nxt := quals.get(q.last + joined)) or comma == "" and not joined or comma and joined and (
-                        listed < 2):  # Greece named two": a clause of its own
+            while qual.last < len(norms) and (comma := doc.view[qual.end:starts[qual.last]].strip()) in ("", ","):
+                joined = norms[qual.last] in ("and", "or")  # "in Germany, Italy and Greece": any of them; ", and
+                if (nxt := quals.get(qual.last + joined)) is None or comma == "" and not joined or (
+                        comma and joined and listed < 2):  # Greece named two": a clause of its own
                     break
-                q, listed = nxt, listed + 1
-                (places if q.kind == "place" else regions).append(q.ref)
+                qual, listed = nxt, listed + 1
+                (places if qual.kind == "place" else regions).append(qual.ref)
         if not places and not regions and (owner := _owner(doc, i, quals_end)):
             (places if owner.kind == "place" else regions).append(owner.ref)  # "Ukraine now has three sites"
         categories = ("*",) if "*" in cats else tuple(dict.fromkeys(cats))
@@ -553,7 +558,7 @@ def _total_to(doc: Document, i: int, value: int, nouns: dict[int, PhraseMatch], 
     j = next((j for j in range(i - 4, lo - 1, -1) if norms[j:j + 3] == ("the", "number", "of")), None)
     if j is not None:
         k = j + 3
-        places, regions = [], []
+        places, regions = [], []  # type: list[str], list[str]
         while k < i - 1 and k not in nouns and k - (j + 3) <= _MAX_MODIFIERS:
             if k in quals:
                 (places if quals[k].kind == "place" else regions).append(quals[k].ref)

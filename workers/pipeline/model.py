@@ -72,7 +72,7 @@ class Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int
-    index: int
+    index: int  # type: ignore[assignment]  # the sentence's number, shadowing tuple.index on purpose
     clauses: tuple[tuple[int, int], ...]
     bullet: bool = False
 

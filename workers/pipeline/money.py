@@ -99,28 +99,28 @@ def find_money(view: str, text: str, words: Iterable[str] | None = None) -> Iter
         found.sort(key=lambda m: m.start())
     previous: tuple[int, str] | None = None  # the end and currency of the last amount
     for m in found:
-        g = m.groupdict().get
-        if g("n1"):
-            number, scale = g("n1"), g("s1")
-            sym = re.sub(r"[\s.]", "", g("sym"))
+        g: dict[str, str] = m.groupdict("")  # each pattern's own groups; "" where one took no part
+        if number := g.get("n1"):
+            scale = g["s1"]
+            sym = re.sub(r"[\s.]", "", g["sym"])
             currency = CURRENCY_SYMBOLS.get(sym) or sym.upper()
             value = _value(number, scale)
-        elif g("n2"):
-            number, scale = g("n2"), g("s2")
-            word = " ".join(g("w2").split())
+        elif number := g.get("n2"):
+            scale = g["s2"]
+            word = " ".join(g["w2"].split())
             currency = CURRENCY_WORDS.get(word) or word.upper()
             value = _value(number, scale)
         else:
-            n = words_to_number(g("words"))
+            n = words_to_number(g["words"])
             if n is None:
                 continue
-            scale, currency, value = g("s3"), CURRENCY_WORDS[" ".join(g("w3").split())], float(n)
+            scale, currency, value = g["s3"], CURRENCY_WORDS[" ".join(g["w3"].split())], float(n)
         if value > 1e15:
             continue
         start, end = m.start(), m.end()
-        if g("sym") == "$" and (us := _US_PREFIX.search(view, max(0, start - 5), start)):
+        if g.get("sym") == "$" and (us := _US_PREFIX.search(view, max(0, start - 5), start)):
             start = us.start()  # "US$50m", "U.S. $50 million"
-        elif g("sym") == "$" and (other := _DOLLAR_PREFIX.search(view, max(0, start - 3), start)):
+        elif g.get("sym") == "$" and (other := _DOLLAR_PREFIX.search(view, max(0, start - 3), start)):
             start, currency = other.start(), DOLLAR_PREFIXES[other.group(1)]  # "A$3.15 million", "C$1 million"
         while end > start and not view[end - 1].isalnum():
             end -= 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -109,12 +109,14 @@ def fold_view(text: str, vocabulary: Iterable[str] | dict[int, tuple[str, ...]] 
 
 
 def _uncensor(view: str, vocabulary: Iterable[str] | dict[int, tuple[str, ...]]) -> str:
+    by_length: Mapping[int, Sequence[str]]
     if isinstance(vocabulary, dict):
         by_length = vocabulary
     else:
-        by_length = {}
+        grouped: dict[int, list[str]] = {}
         for word in vocabulary:
-            by_length.setdefault(len(word), []).append(word)
+            grouped.setdefault(len(word), []).append(word)
+        by_length = grouped
     chars = list(view)
     for m in _CENSORED.finditer(view):
         pattern = re.compile(re.escape(m.group()).replace(r"\*", "[a-z]"))

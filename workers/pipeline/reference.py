@@ -26,7 +26,7 @@ from workers.pipeline.model import DateWindow
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: large tables load 10x faster
 
 
-class _YAML_LOADER(_BASE_LOADER):  # noqa: N801 - a loader class, named as the constant it replaces
+class _YAML_LOADER(_BASE_LOADER):  # type: ignore[valid-type,misc]  # noqa: N801 - a loader class, named as the constant it replaces
     """YAML without implicit timestamps: a date stays text for PartialDate to check, so "2023-02-30" unquoted
     is a field error naming the record, not a crash inside the YAML library."""
 
@@ -367,7 +367,7 @@ def _load_file(path: Path) -> dict[str, Any]:
     try:
         return FileSchema().load(data)
     except ValidationError as exc:
-        section, detail = next(iter(exc.messages.items()))
+        section, detail = next(iter(exc.messages_dict.items()))
         raise ReferenceTableError(str(path), None, section, _first_message(detail)) from None
 
 
@@ -556,7 +556,7 @@ def _unique(records: list[dict[str, Any]], section: str) -> dict[str, dict[str, 
     return out
 
 
-def _check_ref(rec: dict[str, Any], fld: str, value: str | None, known: Mapping[str, Any], what: str) -> None:
+def _check_ref(rec: Mapping[str, Any], fld: str, value: str | None, known: Mapping[str, Any], what: str) -> None:
     if value is not None and value not in known:
         raise ReferenceTableError(rec["_file"], rec["id"], fld, f"unknown {what} {value!r}")
 

@@ -34,6 +34,17 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
                 "November", "December")
 
 
+def _window(claim: Claim) -> DateWindow:
+    """The claim's resolved date window (claims without one are answered before this is asked)."""
+    assert claim.date is not None and claim.date.window is not None
+    return claim.date.window
+
+
+def _date_text(claim: Claim) -> str:
+    """The claim's date as written."""
+    return claim.date.text.strip() if claim.date else ""
+
+
 def fmt_day(day: dt.date) -> str:
     """A date as copy editors write it: July 25, 2025."""
     return f"{_MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
@@ -86,7 +97,7 @@ class Verifier:
         # a fact's evidence, and its dates, authorities and kinds in words, depend on the table only
         cache = derived(table)
         self._evidence: dict[str, Evidence] = cache.setdefault("evidence", {})
-        self._words: dict[tuple[str, str], str] = cache.setdefault("words", {})
+        self._words: dict[tuple[str, str] | tuple[str, str, bool], str] = cache.setdefault("words", {})
         # what a count of groups counts: organizations, and whatever else the table designates, not people
         designated = subject_types(table, "designation")
         # "groups" count organizations and the like, not people; unless people are all the table designates
@@ -104,7 +115,7 @@ class Verifier:
 
     def kind_name(self, kind: str | None) -> str:
         """Display name of a designation kind."""
-        return self.table.kinds[kind].name if kind in self.table.kinds else "a designation"
+        return self.table.kinds[kind].name if kind is not None and kind in self.table.kinds else "a designation"
 
     def facts(self, subject: str | None, predicate: str) -> list[Fact]:
         """Facts of one predicate about a subject."""
@@ -145,14 +156,14 @@ class Verifier:
         def at(w: DateWindow) -> str:
             return ("on " if w.granularity == "day" else "in ") + fmt_window(w)
 
-        if f.predicate == "event" and f.until and (o or a) and (o or a).start < f.until:
-            text = f"from {fmt_window(o or a)} to {fmt_day(f.until)}"
+        if f.predicate == "event" and f.until and (began := o or a) and began.start < f.until:
+            text = f"from {fmt_window(began)} to {fmt_day(f.until)}"
         elif o and a and o != a:
             text = f"{at(o)} (made public {fmt_window(a)})"
         elif a and e and a != e:
             text = f"{at(a)} (effective {fmt_window(e)})"
-        elif a or e or o:
-            text = at(a or e or o)
+        elif known := a or e or o:
+            text = at(known)
         else:
             text = f"before {fmt_day(f.before)}" if f.before else "at an unrecorded date"
         return text + (" (the table marks it unverified)" if f.unverified else "")
@@ -209,11 +220,11 @@ class Verifier:
             elif claim.type in ("reward", "designation"):
                 return self._since(claim)  # "since X" asserts the state at publication, begun by X
             else:
-                since = claim.date.window
+                since = _window(claim)
                 claim = replace(claim, date=replace(claim.date, window=DateWindow(
                     since.start, max(since.start, self.published), "range")))
         window = claim.date.window if claim.date else None
-        if window and self.published and window.start <= self.published < window.end:
+        if window and claim.date and self.published and window.start <= self.published < window.end:
             # "this year", "this month": as of publication, only what had happened by then
             claim = replace(claim, date=replace(claim.date, window=DateWindow(
                 window.start, self.published, window.granularity)))
@@ -234,17 +245,17 @@ class Verifier:
     def _since(self, claim: Claim) -> Verdict:
         """A state said to hold "since X": as of publication, and begun by the end of X (a designation made in
         2022 has not held "since 2020")."""
-        since = claim.date.window
+        since = _window(claim)
         verdict = self.verdict(replace(claim, date=None))
         if verdict.label != "supported" or claim.value.get("negated"):
             return verdict
         subject = {f.id: f for f in self.table.facts_by_subject.get(claim.subject or "", ())}
         facts = [f for e in verdict.evidence if (f := subject.get(e.fact_id)) and f.first_day]
-        start = min((f.first_day for f in facts), default=None)
+        start = min((day for f in facts if (day := f.first_day)), default=None)
         began_elsewhere = claim.type == "designation" and not any(self.in_window(f, since) for f in facts)
         if start and (start > since.end or began_elsewhere):  # "since 2020" for 2022; "banned since 2011": 2001
             return Verdict("partially_supported", f"{verdict.explanation[:-1]}: since {fmt_day(start)}, not "
-                                                  f"{claim.date.text.strip()}.", verdict.evidence)
+                                                  f"{_date_text(claim)}.", verdict.evidence)
         return verdict
 
     # --- designation ----------------------------------------------------------------------
@@ -298,12 +309,11 @@ class Verifier:
         earlier = [f for f in same if f.first_day and f.first_day <= day]
         if claim.value.get("past") and earlier:  # "had been designated": true of its time
             return self._designation_found(claim, earlier, name, kname)
-        ended = [f for f in same if (u := self.table.fact_date_until(f)) and u < day]
+        ended = [(f, u) for f in same if (u := self.table.fact_date_until(f)) and u < day]
         if ended:
-            f = ended[0]
+            f, until = ended[0]
             return Verdict("outdated", f"{name} was designated {self._named_kind(kind, f)} {self.when(f)}, "
-                                       f"but that ended on {fmt_day(self.table.fact_date_until(f))}.",
-                           self.evidence(ended))
+                                       f"but that ended on {fmt_day(until)}.", self.evidence([f for f, _ in ended]))
         later = [f for f in same if f.first_day and f.first_day > day]
         alt = [f for f in other if self.in_force(f, day)]
         if alt:
@@ -360,7 +370,7 @@ class Verifier:
         held = [f for f in same if day is not None and self.in_force(f, day)]
         later = [(f, u) for f, u in ends if day is not None and u > day]
         tail = f"; that ended only on {fmt_day(later[0][1])}" if later else ""
-        if held:
+        if held and day is not None:
             f = held[0]
             when = f"on {fmt_day(day)}" if window else self.as_of()
             return Verdict("refuted", f"{_upper_first(when)}, {name} was still designated {self._kinds(f)} "
@@ -376,9 +386,9 @@ class Verifier:
         claimed = claim.value.get("authority")
         kind = claim.value.get("kind")
         if not any(self.authority_fits(claimed, x) for x in hit):
-            allowed = self.table.kinds[kind].authorities if kind in self.table.kinds else ()
+            allowed = self.table.kinds[kind].authorities if kind is not None and kind in self.table.kinds else ()
             only = (f" (only {' or '.join(self.name(a) for a in allowed)} can make that designation)"
-                    if allowed and not self._authority_among(claimed, allowed) else "")
+                    if allowed and claimed and not self._authority_among(claimed, allowed) else "")
             return Verdict("partially_supported",
                            f"{name} was designated {self._named_kind(kind, f)} by {self.authority(f)} {self.when(f)}, "
                            f"not by {self.name(claimed)}{only}.", self.evidence(hit))
@@ -449,20 +459,21 @@ class Verifier:
         day = self.published
         current = [f for f in facts if day is None or self.in_force(f, day)]
         cur = current[-1] if current else None
-        if hit := next((f for f in reversed(current) if same(f)), None):  # several at once where rewards do not
-            return self._reward_found(claim, hit, facts, name)  # replace one another (prize money per event)
+        if in_force := next((f for f in reversed(current) if same(f)), None):  # several at once where rewards do
+            return self._reward_found(claim, in_force, facts, name)  # not replace one another (prize money per event)
         earlier = [f for f in matching if day and f.first_day and f.first_day <= day]
         if claim.value.get("past") and earlier:  # "had offered $10 million": true then, whatever it is now
             return self._reward_found(claim, earlier[-1], facts, name)
         if matching and cur and day:
             f = matching[0]
-            if f.first_day and f.first_day <= day and self.table.fact_date_until(f):
+            if f.first_day and f.first_day <= day and (until := self.table.fact_date_until(f)):
                 return Verdict("outdated", f"{stated} was the reward for {name} from {fmt_day(f.first_day)} until "
-                                           f"{fmt_day(self.table.fact_date_until(f))}; {self.as_of()} it was "
+                                           f"{fmt_day(until)}; {self.as_of()} it was "
                                            f"{money(cur)} ({cur.announced and fmt_window(cur.announced)}).",
                                self.evidence([f, cur]))
             return Verdict("refuted", f"{_upper_first(self.as_of())} the reward for {name} was {money(cur)}; "
-                                      f"{stated} was offered only from {fmt_day(f.first_day)}.",
+                                      f"{stated} was offered only "
+                                      f"{f'from {fmt_day(f.first_day)}' if f.first_day else self.when(f)}.",
                            self.evidence([cur, f]))
         if cur:
             return Verdict("refuted", f"{_upper_first(self.as_of())} the reward for {name} was {money(cur)} "
@@ -479,7 +490,7 @@ class Verifier:
             prev_amount = prev.attributes.get("amount") if prev else None
             if prev_amount is None or abs(prev_amount - prev_claimed) > AMOUNT_TOLERANCE * prev_amount:
                 was = (f"it was raised from {fmt_money(prev_amount, prev.attributes.get('currency', 'USD'))}"
-                       if prev else "no earlier reward is recorded")
+                       if prev and prev_amount is not None else "no earlier reward is recorded")
                 return Verdict("partially_supported",
                                f"The reward for {name} was set at {stated} {self.when(f)}, but {was}, not from "
                                f"{fmt_money(prev_claimed, claim.value['currency'])}.",
@@ -506,7 +517,7 @@ class Verifier:
             return False
         if not value["places"] and not value["regions"]:
             return True
-        regions = self.table.places[e.country].regions if e.country in self.table.places else ()
+        regions = self.table.places[e.country].regions if e.country and e.country in self.table.places else ()
         return e.country in value["places"] or bool(set(value["regions"]) & {*regions, e.country})
         # (either: "three more groups from Ecuador and Central America")
 
@@ -567,21 +578,26 @@ class Verifier:
                 return within(found, n, bound, 0.0)
             return found == n or (bound == "approx" and abs(found - n) <= 1)
 
-        as_of = bool(window) and (value.get("ordinal") and window.granularity == "day" or value.get("as_of"))
-        if as_of:
-            def test(f: Fact) -> bool:  # "the 15th group to be named an FTO" on Dec. 16: all of them by then
-                return self.in_force(f, window.end) or self.in_force(f, window.end, effective=True)
+        as_of = window is not None and bool(value.get("ordinal") and window.granularity == "day"
+                                            or value.get("as_of"))
+        if window is not None and as_of:
+            end = window.end
 
-            scope = f"as of {fmt_day(window.end)}"
-        elif window:
+            def test(f: Fact) -> bool:  # "the 15th group to be named an FTO" on Dec. 16: all of them by then
+                return self.in_force(f, end) or self.in_force(f, end, effective=True)
+
+            scope = f"as of {fmt_day(end)}"
+        elif window is not None:
+            scoped = window
+
             def test(f: Fact) -> bool:
-                return self.in_window(f, window)
+                return self.in_window(f, scoped)
 
             scope = "made " + ("on " if window.granularity == "day" else "in " if window.granularity != "range" else "")
             scope += fmt_window(window)
-        elif self.published:
+        elif (published := self.published) is not None:
             def test(f: Fact) -> bool:
-                return self.in_force(f, self.published) or self.in_force(f, self.published, effective=True)
+                return self.in_force(f, published) or self.in_force(f, published, effective=True)
 
             scope = self.as_of()
         else:
@@ -611,21 +627,25 @@ class Verifier:
                     return Verdict("supported", f"One designation {scope + ' ' if window else ''}covered "
                                                 f"{what(len(subjects))} {desig}, {self.when(action)}: "
                                                 f"{', '.join(map(self.name, subjects))}.", self.evidence([action]))
-        for broader in self.table.kinds[kind].implies if kind in self.table.kinds else ():
+        for broader in self.table.kinds[kind].implies if kind is not None and kind in self.table.kinds else ():
             wide = self._subjects(self._candidates(claim, broader, horizon), test)
             if ok(len(wide)):
                 extra = ", ".join(self.name(s) for s in wide if s not in found)
                 return Verdict("partially_supported",
                                f"{n} holds only if {extra} is counted, which had {self._a(self.kind_name(broader))} "
-                               f"designation but not {self._a(kname)} one; the table lists {what(len(found))} "
+                               f"designation but not {self._a(self.kind_name(kind))} one; the table lists "
+                               f"{what(len(found))} "
                                f"{desig} {scope}.", self.evidence(facts))
         since = window if window and claim.date and claim.date.open_ended else None
         if (not window or since) and self.published:
             days = sorted({f.first_day for f, _ in candidates if f.first_day and f.first_day < self.published
                            and (since is None or since.start <= f.first_day)})
             for day in reversed(days):  # "since February, ... designated 12" when a 13th came later: outdated
-                then = self._subjects(candidates, lambda x, d=day: self.in_force(x, d) if since is None
-                                      else self.in_window(x, DateWindow(since.start, d, "range")))
+                def held_then(x: Fact, d: dt.date = day) -> bool:
+                    return self.in_force(x, d) if since is None else self.in_window(x, DateWindow(since.start, d,
+                                                                                                   "range"))
+
+                then = self._subjects(candidates, held_then)
                 if then and ok(len(then)):
                     return Verdict("outdated", f"The table lists {what(len(then))} {desig} on {fmt_day(day)}, "
                                                f"which fits the claim, but {len(found)} {self.as_of()}: {names}.",
@@ -656,7 +676,7 @@ class Verifier:
         facts = self.facts(claim.subject, "event")
         if not facts:
             return Verdict("unverifiable", f"The reference table has no date for {name}.")
-        window = claim.date.window
+        window = _window(claim)
         phase = claim.value.get("phase")
         hit = [f for f in facts if self._event_fits(f, window, phase)]
         if hit:
