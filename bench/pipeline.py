@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import DEFAULT_ENTITIES, synthetic_table  # noqa: E402
-from workers.pipeline import Article, check  # noqa: E402
+from workers.pipeline import Article, check, engine_build  # noqa: E402
 from workers.pipeline.lexicon import words  # noqa: E402
 from workers.pipeline.reference import ReferenceTable, compile_table, load  # noqa: E402
 
@@ -220,8 +220,8 @@ def report(figures: dict[str, Any]) -> None:
         return "[green]ok[/]" if ok else "[red]MISSED[/]"
 
     eng = figures["engine"]
-    out = Table(title=f"claimcheck engine, {figures['articles']} dev articles x {figures['rounds']} rounds "
-                      f"(ms per article, warm, in-process)")
+    out = Table(title=f"claimcheck engine ({figures['build']}), {figures['articles']} dev articles x "
+                      f"{figures['rounds']} rounds (ms per article, warm, in-process)")
     out.add_column("measure")
     out.add_column("value", justify="right")
     out.add_column("target / note")
@@ -273,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     articles = load_articles(args.set)
     small, s = small_table(articles, args.rounds)
     figures: dict[str, Any] = {
-        "articles": len(articles), "rounds": args.rounds, "python": sys.version.split()[0],
+        "articles": len(articles), "rounds": args.rounds, "python": sys.version.split()[0], "build": engine_build(),
         "engine": s.pop("timing").to_dict(), "small": s, "baselines": {},
     }
     if not args.no_baselines:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workers.pipeline import native
 from workers.pipeline.claims import extract_claims
 from workers.pipeline.errors import InputError
 from workers.pipeline.mentions import find_mentions
@@ -20,7 +21,7 @@ from workers.pipeline.schema import LABELS
 from workers.pipeline.segment import sentences as split_sentences
 from workers.pipeline.verify import Verifier
 
-DEFAULT_REFERENCE = Path(__file__).resolve().parents[2] / "reference"
+DEFAULT_REFERENCE = native.HERE.parents[1] / "reference"  # (a compiled module's own __file__ is not its path)
 
 
 @dataclass(frozen=True, slots=True)
