@@ -1586,6 +1586,26 @@ def test_a_date_right_before_the_cue_is_its_own_after_after() -> None:
     assert [(c[1], c[2]) for c in found] == [("Clan del Golfo", "yesterday")]
 
 
+def test_a_date_after_a_second_amount_in_an_aside_is_that_amount_s() -> None:
+    """ "a $50 million reward on his head, a reward the State Department first set at $10 million in 2020": 2020 dates
+    the $10 million, so the $50 million is checked as of publication."""
+    text = ("He is the head of a cartel, and the United States has put a $50 million reward on Nicolás Maduro's head, "
+            "a reward the State Department first set at $10 million in 2020.")
+    result = check(Article(text=text, published_at=dt.date(2025, 12, 17)), load_table(DATA / "cartels6" / "reference"))
+    assert [(c["text"], (c["value"].get("date") or {}).get("text"), c["verdict"]["label"])
+            for c in result["claims"] if c["type"] == "reward"][:1] == [("$50 million", None, "supported")]
+
+
+def test_a_reward_each_for_a_person_and_his_brother() -> None:
+    """ "up to $5 million each for Iván Archivaldo Guzmán Salazar and his brother Jesús Alfredo": one claim each."""
+    text = ("Washington keeps the pressure on the remaining Chapitos: the State Department offers up to $5 million "
+            "each for Iván Archivaldo Guzmán Salazar and his brother Jesús Alfredo, whom Mexican authorities have been "
+            "unable to find.")
+    result = check(Article(text=text, published_at=dt.date(2025, 8, 14)), load_table(DATA / "cartels6" / "reference"))
+    assert [c["subject"]["name"] for c in result["claims"] if c["type"] == "reward"] == [
+        "Iván Archivaldo Guzmán Salazar", "Jesús Alfredo Guzmán Salazar"]
+
+
 def test_a_reward_each_for_people_counted_then_named() -> None:
     """ "up to 2 million dollars each for two other Chinese men, Yin Kecheng and Zhou Shuai": one claim each."""
     text = ("The State Department said it would pay up to 10 million US dollars for information on i-Soon and its "

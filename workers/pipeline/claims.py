@@ -1474,6 +1474,10 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             date = None  # "a reward it still offers today": in force on the publication date, not offered that day
         if date is not None and prev is not None and m.end <= prev.start and prev.end <= date.start:
             date = None  # "raised it to $2 million, up from the $1 million it had offered since November 2022"
+        if date is not None and date.start > m.end and any(
+                m.end < o.start and o.end <= date.start and "," in doc.view[m.end:o.start] for o in money):
+            date = None  # "a $50 million reward on his head, a reward the State Department first set at $10 million in
+            # 2020": the date of the amount after the comma
         if date is not None and person is not None and person.end <= date.start and _RELATIVE_OPENER.match(
                 doc.view, person.end):
             date = None  # "a $20 million reward for Caro Quintero, who was captured in July 2022": his capture's
@@ -1603,6 +1607,7 @@ def _each(doc: Document, m: MoneyMention) -> bool:
 
 _STILL = STATE_WORDS | {"today", "now"}  # "a reward it still offers today"
 _JOINERS = {"and", "for", "or", "each", "of", "the", "arrest", "capture"}
+_KIN_WORDS = ROLE_NOUNS | {"his", "her", "their"}  # "each for Iván Archivaldo and his brother Jesús Alfredo"
 JOINED_WORDS = 4  # words between one person a reward is for and the next one joined to it
 
 
@@ -1615,7 +1620,7 @@ def _joined(doc: Document, first: PhraseMatch, people: _Nearest) -> list[PhraseM
         if p.start < last.end or p.ref == first.ref or any(o.ref == p.ref for o in out):
             continue
         between = _words_between(doc, last.end, p.start)
-        if len(between) > JOINED_WORDS or not all(w in _JOINERS for w in between) or not (
+        if len(between) > JOINED_WORDS or not all(w in _JOINERS or w in _KIN_WORDS for w in between) or not (
                 "and" in between or "," in doc.view[last.end:p.start]) or any(c in doc.view[last.end:p.start]
                                                                               for c in ".;:()"):
             break
