@@ -1606,6 +1606,18 @@ def test_a_reward_each_for_a_person_and_his_brother() -> None:
         "Iván Archivaldo Guzmán Salazar", "Jesús Alfredo Guzmán Salazar"]
 
 
+@pytest.mark.parametrize("text", [
+    "Tren de Aragua has been a foreign terrorist organization since February.",
+    "The boat carried members of Tren de Aragua, which is a foreign terrorist organization.",
+])
+def test_a_kind_linked_by_has_been_or_a_relative_pronoun(text: str) -> None:
+    """ "X has been a foreign terrorist organization", "X, which is a foreign terrorist organization": X is
+    designated; "Mexico has a cartel problem" links nothing (no "been")."""
+    result = check(Article(text=text + " Mexico has a foreign terrorist organization problem.",
+                           published_at=dt.date(2025, 9, 10)), load_table(DATA / "cartels6" / "reference"))
+    assert [(c["type"], c["subject"]["id"]) for c in result["claims"]] == [("designation", "tren-de-aragua")]
+
+
 def test_a_reward_each_for_people_counted_then_named() -> None:
     """ "up to 2 million dollars each for two other Chinese men, Yin Kecheng and Zhou Shuai": one claim each."""
     text = ("The State Department said it would pay up to 10 million US dollars for information on i-Soon and its "

@@ -171,7 +171,13 @@ def _linked(doc: Document, a: PhraseMatch | CountMention, b: PhraseMatch, cue_wo
     designated FTO"): English function words, or the table's own designation cue words."""
     first, second = (a, b) if a.start < b.start else (b, a)
     between = _words_between(doc, first.end, second.start)
-    return len(between) <= LINK_DISTANCE and all(w in LINKING_WORDS or w in cue_words for w in between)
+    return len(between) <= LINK_DISTANCE and all(
+        w in LINKING_WORDS or w in cue_words or k == 0 and w in _RELATIVE_LINKS and first is a
+        or w in _HAVE and between[k + 1:k + 2] == ["been"] for k, w in enumerate(between))
+
+
+_RELATIVE_LINKS = frozenset({"which", "that", "who"})  # "Tren de Aragua, which is a foreign terrorist organization"
+_HAVE = frozenset({"has", "have", "had"})  # "has been a foreign terrorist organization since February"
 
 
 DATELINE_REACH = 40  # characters of place names that may come before a dateline's date
