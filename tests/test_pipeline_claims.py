@@ -1618,6 +1618,17 @@ def test_a_kind_linked_by_has_been_or_a_relative_pronoun(text: str) -> None:
     assert [(c["type"], c["subject"]["id"]) for c in result["claims"]] == [("designation", "tren-de-aragua")]
 
 
+def test_a_kind_that_as_introduces_after_the_cue_wins_over_a_nearer_one_before() -> None:
+    """ "declared the TTP itself a Foreign Terrorist Organisation in September 2010 and designated two TTP commanders,
+    A and B, as global terrorists the same day": the two are global terrorists (SDGT), not FTOs."""
+    text = ("The State Department had declared the TTP itself a Foreign Terrorist Organisation in September 2010 and "
+            "designated two TTP commanders, Hakimullah Mehsud and Wali-ur-Rehman, as global terrorists the same day.")
+    result = check(Article(text=text, published_at=dt.date(2021, 9, 1)), load_table(DATA / "taliban" / "reference"))
+    assert [(c["text"], c["value"]["kind"]["id"], c["verdict"]["label"]) for c in result["claims"]] == [
+        ("the TTP", "fto", "supported"), ("two TTP commanders", "sdgt", "supported"),
+        ("Hakimullah Mehsud", "sdgt", "supported"), ("Wali-ur-Rehman", "sdgt", "supported")]
+
+
 def test_a_reward_each_for_people_counted_then_named() -> None:
     """ "up to 2 million dollars each for two other Chinese men, Yin Kecheng and Zhou Shuai": one claim each."""
     text = ("The State Department said it would pay up to 10 million US dollars for information on i-Soon and its "

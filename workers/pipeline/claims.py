@@ -404,6 +404,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         groups = [g for g in groups if not _possessor(doc, g, groups) and not (relatives and relatives.holds(g.start))
                   and not _in_condition(doc, s.start, g) and not _actor(doc, g, phrases)]
         kind = _nearest_kind(kinds, anchor)
+        named_as = _kind_named_as(doc, kinds, anchor)  # what the names after the cue are designated as
         if kind is None and ctx.kind and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and (
                 s.paragraph == ctx.kind_paragraph or continuation and not answers
                 or answers and ctx.kind_sentence == s.index - 1):  # an answer takes only its question's kind
@@ -470,9 +471,10 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                 date_of = None  # "listed eight groups since 2019, among them X": the count's period, not X's date
             was = _past_state(doc, g, sent.s.end)
             ended = negation or ("removed" if _removed_by_verb(doc, g) else None)
-            out.append(_designation_claim(g, s, kind, auth_id, date_of, anchor, ended, past or was))
+            own_kind = named_as if named_as is not None and anchor is not None and g.start >= anchor.end else kind
+            out.append(_designation_claim(g, s, own_kind, auth_id, date_of, anchor, ended, past or was))
         if negation is None:  # "only one group has been removed from the list", "23 swimmers were never suspended"
-            out += _counts(doc, sent, cs, ce, kind, date_after, auth_id, groups, asserted or bool(kinds),
+            out += _counts(doc, sent, cs, ce, named_as or kind, date_after, auth_id, groups, asserted or bool(kinds),
                            people=asserted)  # "killed 13 ... and about 170 Afghans" near "terrorist": no count
         # "Canada on the same day listed X", "Texas Gov. Greg Abbott designated ...": a maker the table knows nothing of
         unknown_maker = {"authority_place": foreign} if foreign else {"authority_unknown": stranger} if stranger else {}
@@ -919,6 +921,22 @@ def _nearest_kind(kinds: list[PhraseMatch], anchor: PhraseMatch | None) -> str |
         return None
     best = _near(kinds, anchor.start) if anchor else kinds[0]
     return best.ref
+
+
+def _kind_named_as(doc: Document, kinds: list[PhraseMatch], anchor: PhraseMatch | None) -> str | None:
+    """The first kind after the cue when "as" introduces it ("declared X an FTO in 2010 and designated two
+    commanders, A and B, as global terrorists": A and B are global terrorists), else None."""
+    first_after = None if anchor is None else min((k for k in kinds if k.start >= anchor.end), key=_BY_START,
+                                                  default=None)
+    if anchor is None or first_after is None:
+        return None
+    return first_after.ref if _after_as(_words_between(doc, max(anchor.end, first_after.start - 7),
+                                                       first_after.start)) else None
+
+
+def _after_as(lead: list[str]) -> bool:
+    """Do the words before a term end with "as", "as a" or "as an"?"""
+    return lead[-1:] == ["as"] or lead[-2:] in (["as", "a"], ["as", "an"])
 
 
 def _designation_claim(g: PhraseMatch, s: Sentence, kind: str | None, authority: str | None,
