@@ -1702,3 +1702,15 @@ def test_a_reward_told_in_the_past_perfect_is_not_dated_by_the_line_s_event(text
     result = check(Article(text=text, published_at=dt.date(2024, 11, 27)), load_table(DATA / "hezbollah" / "reference"))
     assert [(c["subject"]["id"], (c["value"].get("date") or {}).get("text"), c["verdict"]["label"])
             for c in result["claims"] if c["type"] == "reward"] == [("shukr", None, "supported")]
+
+
+def test_a_name_two_entities_share_is_read_as_the_one_the_claim_fits() -> None:
+    """ "mpox" names the 2022 and the 2024 emergency: each claim is checked against the one its date fits; with
+    neither fitting, the first in the table, refuted."""
+    text = ("The World Health Organization declared mpox a public health emergency of international concern on Aug. "
+            "14, 2024. Tedros also declared mpox a global health emergency in July 2022. He declared mpox a global "
+            "health emergency in 2019.")
+    result = check(Article(text=text, published_at=dt.date(2025, 9, 8)), load_table(DATA / "pheic" / "reference"))
+    assert [(c["subject"]["id"], c["verdict"]["label"]) for c in result["claims"]] == [
+        ("mpox-2024", "supported"), ("mpox-2022", "supported"), ("mpox-2022", "refuted")]
+    assert all("alternatives" not in c["value"] for c in result["claims"])

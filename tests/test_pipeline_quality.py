@@ -97,6 +97,8 @@ OTHER_DOMAINS = [
     ("russia25", 0.73),  # sanctions on Russia in 2025-2026: oil majors, tankers, EU packages; hackers' rewards (0.80)
     ("sciprizes", 0.67),  # Turing, Abel, Fields, Pritzker laureates and prize money (0.69)
     ("hezbollah", 0.84),  # Hezbollah: US, EU, UK, German bans; rewards; 2024 war events (0.89)
+    ("pheic", 0.55),  # WHO global health emergencies, US public health emergencies; two entities per name (0.53)
+    ("mxrewards", 0.63),  # Mexican (pesos) and US rewards for cartel figures, captures, transfers (0.69)
 ]
 
 

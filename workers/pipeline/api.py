@@ -122,7 +122,8 @@ def _entity_ref(verifier: Verifier, entity_id: str | None) -> dict[str, str] | N
 
 
 def _claim_dict(number: int, claim: Claim, verifier: Verifier, text: str) -> dict[str, Any]:
-    value = {k: v for k, v in claim.value.items() if k != "fuzzy"}
+    claim, verdict = verifier.read(claim)
+    value = {k: v for k, v in claim.value.items() if k not in ("fuzzy", "alternatives")}
     if "authority" in value:
         value["authority"] = _entity_ref(verifier, value["authority"])
     if claim.type == "designation" and value.get("kind"):
@@ -145,5 +146,5 @@ def _claim_dict(number: int, claim: Claim, verifier: Verifier, text: str) -> dic
         "subject": ({"id": None, "name": claim.subject_name} if claim.subject is None and claim.subject_name
                     else _entity_ref(verifier, claim.subject)),
         "value": value,
-        "verdict": verifier.verdict(claim).to_dict(),
+        "verdict": verdict.to_dict(),
     }

@@ -306,7 +306,24 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
             if ctx.designation_sentence == s.index and _WH_WORDS.intersection(_words_between(doc, s.start, s.end)[:3]):
                 ctx.answer = s.index + 1  # "Who was added to the partial list? Fifteen countries, including X"
             claims[made:] = [c for c in claims[made:] if c.type in ("reward", "event_date")]
-    return _dedupe(sorted(claims, key=lambda c: (c.start, c.type)), doc.text)
+    return _with_namesakes(_dedupe(sorted(claims, key=lambda c: (c.start, c.type)), doc.text), doc, index, table)
+
+
+def _with_namesakes(claims: list[Claim], doc: Document, index: _Index, table: ReferenceTable) -> list[Claim]:
+    """Claims about a name several entities share ("mpox" for the 2022 and the 2024 emergency) list the others as
+    `alternatives`: the verifier reads the claim about whichever of them it fits."""
+    for c in claims:
+        if c.subject is None or c.type not in ("designation", "reward", "event_date"):
+            continue
+        for p in index.slice("phrases", c.sentence.start, c.sentence.end):
+            if p.kind == "entity" and p.ref == c.subject and not p.fuzzy and (c.type != "designation"
+                                                                              or p.start == c.start):
+                others = [e.ref for e in table.lexicon.entries_of(doc.norms[p.first:p.last])
+                          if e.kind == "entity" and e.ref != c.subject]
+                if others:
+                    c.value["alternatives"] = tuple(dict.fromkeys(others))
+                    break
+    return claims
 
 
 _WH_WORDS = frozenset({"who", "which", "what", "how"})  # a question a designation answers, not a yes-or-no one

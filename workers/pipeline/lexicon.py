@@ -211,6 +211,14 @@ class PhraseIndex:
                     hits.append(_new(Hit, (at, j, found, False)))
         return hits
 
+    def entries_of(self, tokens: Sequence[str]) -> tuple[Entry, ...]:
+        """The entries of exactly the phrase `tokens` (none when it is no phrase of the table)."""
+        if self._found is None:
+            self.seal()
+        index = self._found
+        assert index is not None  # set by seal()
+        return index.get(" ".join(tokens), ())
+
     def leading_people(self) -> frozenset[str]:
         """People one of whose names begins or ends a longer phrase (triggers such as "fito was extradited",
         "captured maduro")."""

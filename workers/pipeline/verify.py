@@ -34,6 +34,9 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
                 "November", "December")
 
 
+_FIT = {label: rank for rank, label in enumerate(("supported", "partially_supported", "outdated", "refuted"))}
+
+
 def _window(claim: Claim) -> DateWindow:
     """The claim's resolved date window (claims without one are answered before this is asked)."""
     assert claim.date is not None and claim.date.window is not None
@@ -206,6 +209,15 @@ class Verifier:
         return f"as of {fmt_day(self.published)}" if self.published else "in the table (no publication date was given)"
 
     # --- dispatch -------------------------------------------------------------------------
+    def read(self, claim: Claim) -> tuple[Claim, Verdict]:
+        """The claim about the entity it fits best, with its verdict: of the `alternatives` a shared name may mean
+        ("mpox" for the 2022 and the 2024 emergency), the first whose verdict fits best, else the claim as found."""
+        readings = [(claim, self.verdict(claim))]
+        for other in claim.value.get("alternatives", ()):
+            alternative = replace(claim, subject=other)
+            readings.append((alternative, self.verdict(alternative)))
+        return min(readings, key=lambda reading: _FIT.get(reading[1].label, len(_FIT)))
+
     def verdict(self, claim: Claim) -> Verdict:
         """The verdict on one claim."""
         if claim.subject is None and claim.subject_name:
