@@ -1714,3 +1714,26 @@ def test_a_name_two_entities_share_is_read_as_the_one_the_claim_fits() -> None:
     assert [(c["subject"]["id"], c["verdict"]["label"]) for c in result["claims"]] == [
         ("mpox-2024", "supported"), ("mpox-2022", "supported"), ("mpox-2022", "refuted")]
     assert all("alternatives" not in c["value"] for c in result["claims"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tedros declares that Covid-19 is no longer a global health emergency.", "supported"),
+    ("Mpox is no longer a global health emergency.", "supported"),
+    ("The U.S. Covid-19 public health emergency expires.", "supported"),
+    ("President Biden signs a congressional resolution ending the Covid-19 national emergency.", "supported"),
+    ("Polio is no longer a global health emergency.", "refuted"),
+])
+def test_an_emergency_said_to_have_ended_is_a_removal(text: str, expected: str) -> None:
+    """ "X is no longer a <kind>", "ending the X <kind>", "the X <kind> expires": removals, checked against the end of
+    the designation (polio's had not ended)."""
+    result = check(Article(text=text, published_at=dt.date(2025, 9, 8)), load_table(DATA / "pheic" / "reference"))
+    assert [(c["type"], c["value"]["removed"], c["verdict"]["label"]) for c in result["claims"]] == [
+        ("designation", True, expected)]
+
+
+def test_today_dates_a_state_as_of_publication_not_an_act_that_day() -> None:
+    """ "Two remain in force today: polio and mpox": in force on the publication day, not designated on it."""
+    result = check(Article(text="Two remain in force today: polio and mpox.", published_at=dt.date(2025, 6, 2)),
+                   load_table(DATA / "pheic" / "reference"))
+    assert [(c["text"], c["value"]["date"], c["verdict"]["label"]) for c in result["claims"]] == [
+        ("polio", None, "supported"), ("mpox", None, "supported")]

@@ -173,11 +173,13 @@ def _linked(doc: Document, a: PhraseMatch | CountMention, b: PhraseMatch, cue_wo
     between = _words_between(doc, first.end, second.start)
     return len(between) <= LINK_DISTANCE and all(
         w in LINKING_WORDS or w in cue_words or k == 0 and w in _RELATIVE_LINKS and first is a
-        or w in _HAVE and between[k + 1:k + 2] == ["been"] for k, w in enumerate(between))
+        or w in _HAVE and between[k + 1:k + 2] == ["been"] or w == "no" and between[k + 1:k + 2] == ["longer"]
+        or w == "longer" and between[k - 1:k] == ["no"] for k, w in enumerate(between))
 
 
 _RELATIVE_LINKS = frozenset({"which", "that", "who"})  # "Tren de Aragua, which is a foreign terrorist organization"
 _HAVE = frozenset({"has", "have", "had"})  # "has been a foreign terrorist organization since February"
+# ("no longer": "Mpox is no longer a global health emergency", a removal: see _ended_state)
 
 
 DATELINE_REACH = 40  # characters of place names that may come before a dateline's date
@@ -446,6 +448,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                      doc.view, max(anchor.end, d.start - SAME_AGAIN_CHARS), d.start))]
         if anchor is not None and STATE_WORDS.intersection(pre[-6:]):
             dates = [d for d in dates if d.start > anchor.start]  # "toppled Assad in December and remains designated"
+        dates = [d for d in dates if d.text.lower() not in _TODAY]  # "Two remain in force today": as of publication
         date = _near(dates, anchor.start if anchor else cs)
         if date is None and not dates and ctx.line_date is not None:
             date = ctx.line_date  # "- Sept. 13: ... . The Treasury also sanctions X": the line's date
@@ -487,7 +490,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                     _words_between(doc, date_of.end, g.start)[-4:]):
                 date_of = None  # "listed eight groups since 2019, among them X": the count's period, not X's date
             was = _past_state(doc, g, sent.s.end)
-            ended = negation or ("removed" if _removed_by_verb(doc, g) else None)
+            ended = ("removed" if _ended_state(doc, g, kinds) else negation
+                     or ("removed" if _removed_by_verb(doc, g) else None))
             own_kind = named_as if named_as is not None and anchor is not None and g.start >= anchor.end else kind
             out.append(_designation_claim(g, s, own_kind, auth_id, date_of, anchor, ended, past or was))
         if negation is None:  # "only one group has been removed from the list", "23 swimmers were never suspended"
@@ -1285,6 +1289,30 @@ def _tells_removal(words: Sequence[str]) -> bool:
 
 
 _PAST_PASSIVE = _PAST_COPULAS | {"been"}
+
+
+_ENDING_VERBS = frozenset({"expires", "expired", "ended", "ends", "lapsed", "lapses"})  # "the X emergency expired"
+_OWNERS = frozenset({"the", "its", "their", "his", "her"})
+
+
+def _ended_state(doc: Document, g: PhraseMatch, kinds: Sequence[PhraseMatch]) -> bool:
+    """Does the sentence say the name's designation ended: "X is no longer a <kind>", or, with the kind right after
+    the name, "ending the X national emergency", "the X public health emergency expired"?"""
+    norms = doc.norms
+    kind = next((k for k in kinds if k.start >= g.end and len(_words_between(doc, g.end, k.start)) <= 4), None)
+    if kind is None:
+        return False
+    between = _words_between(doc, g.end, kind.start)
+    if any(w == "no" and between[k + 1:k + 2] == ["longer"] for k, w in enumerate(between)):
+        return True  # "Mpox is no longer a global health emergency"
+    if between:
+        return False
+    k = g.first - 1
+    while k >= 0 and norms[k] in _OWNERS:
+        k -= 1
+    after = norms[kind.last:kind.last + 2]
+    return (k >= 0 and norms[k] in REMOVALS) or (after[:1] and after[0] in _ENDING_VERBS) or (
+        len(after) == 2 and after[0] in _PAST_COPULAS and after[1] in REMOVALS)  # "was lifted"
 
 
 def _removed_by_verb(doc: Document, g: PhraseMatch) -> bool:
