@@ -90,14 +90,14 @@ OTHER_DOMAINS = [
     ("sudan", 0.79),  # sanctions on Sudan's RSF, its leaders and companies; El Fasher; the genocide finding (0.77)
     ("travelban", 0.60),  # US travel bans by country, 2017-2026: full and partial bans, visa sanctions, counts (0.58)
     ("dprk", 0.72),  # North Korea: OFAC and UN listings of hackers, banks and ships; rewards; hacks and tests (0.77)
-    ("brotherhood", 0.77),  # Muslim Brotherhood chapters, Hamas-linked groups: US, state, foreign bans (0.78)
-    ("cartels6", 0.74),  # the first domain: newsletter, podcast, hearing, press release; fresh table (0.68)
+    ("brotherhood", 0.78),  # Muslim Brotherhood chapters, Hamas-linked groups: US, state, foreign bans (0.78)
+    ("cartels6", 0.76),  # the first domain: newsletter, podcast, hearing, press release; fresh table (0.68)
     ("venezuela", 0.74),  # US pressure on Venezuela's government: sanctions, rewards and raises, events (0.73)
-    ("taliban", 0.66),  # the Taliban, the Haqqanis, the TTP: US, UN, Russian, Pakistani listings, rewards (0.68)
+    ("taliban", 0.69),  # the Taliban, the Haqqanis, the TTP: US, UN, Russian, Pakistani listings, rewards (0.68)
     ("russia25", 0.73),  # sanctions on Russia in 2025-2026: oil majors, tankers, EU packages; hackers' rewards (0.80)
     ("sciprizes", 0.67),  # Turing, Abel, Fields, Pritzker laureates and prize money (0.69)
     ("hezbollah", 0.84),  # Hezbollah: US, EU, UK, German bans; rewards; 2024 war events (0.89)
-    ("pheic", 0.55),  # WHO global health emergencies, US public health emergencies; two entities per name (0.53)
+    ("pheic", 0.67),  # WHO global health emergencies, US public health emergencies; two entities per name (0.53)
     ("mxrewards", 0.63),  # Mexican (pesos) and US rewards for cartel figures, captures, transfers (0.69)
 ]
 
