@@ -173,12 +173,14 @@ def _linked(doc: Document, a: PhraseMatch | CountMention, b: PhraseMatch, cue_wo
     between = _words_between(doc, first.end, second.start)
     return len(between) <= LINK_DISTANCE and all(
         w in LINKING_WORDS or w in cue_words or k == 0 and w in _RELATIVE_LINKS and first is a
-        or w in _HAVE and between[k + 1:k + 2] == ["been"] or w == "no" and between[k + 1:k + 2] == ["longer"]
-        or w == "longer" and between[k - 1:k] == ["no"] for k, w in enumerate(between))
+        or w in _HAVE and between[k + 1:k + 2] == ["been"] and between[k + 2:k + 3] in _AFTER_BEEN
+        or w == "no" and between[k + 1:k + 2] == ["longer"] or w == "longer" and between[k - 1:k] == ["no"]
+        for k, w in enumerate(between))
 
 
 _RELATIVE_LINKS = frozenset({"which", "that", "who"})  # "Tren de Aragua, which is a foreign terrorist organization"
 _HAVE = frozenset({"has", "have", "had"})  # "has been a foreign terrorist organization since February"
+_AFTER_BEEN = (["a"], ["an"], ["the"], ["on"])  # (not "Maduro has been sanctioned": the verb's own rules)
 # ("no longer": "Mpox is no longer a global health emergency", a removal: see _ended_state)
 
 
@@ -947,9 +949,10 @@ def _nearest_kind(kinds: list[PhraseMatch], anchor: PhraseMatch | None) -> str |
 def _kind_named_as(doc: Document, kinds: list[PhraseMatch], anchor: PhraseMatch | None) -> str | None:
     """The first kind after the cue when "as" introduces it ("declared X an FTO in 2010 and designated two
     commanders, A and B, as global terrorists": A and B are global terrorists), else None."""
-    first_after = None if anchor is None else min((k for k in kinds if k.start >= anchor.end), key=_BY_START,
-                                                  default=None)
-    if anchor is None or first_after is None:
+    if anchor is None:
+        return None
+    first_after = min((k for k in kinds if k.start >= anchor.end), key=_BY_START, default=None)
+    if first_after is None:
         return None
     return first_after.ref if _after_as(_words_between(doc, max(anchor.end, first_after.start - 7),
                                                        first_after.start)) else None
@@ -1311,7 +1314,7 @@ def _ended_state(doc: Document, g: PhraseMatch, kinds: Sequence[PhraseMatch]) ->
     while k >= 0 and norms[k] in _OWNERS:
         k -= 1
     after = norms[kind.last:kind.last + 2]
-    return (k >= 0 and norms[k] in REMOVALS) or (after[:1] and after[0] in _ENDING_VERBS) or (
+    return (k >= 0 and norms[k] in REMOVALS) or (len(after) > 0 and after[0] in _ENDING_VERBS) or (
         len(after) == 2 and after[0] in _PAST_COPULAS and after[1] in REMOVALS)  # "was lifted"
 
 
