@@ -4,10 +4,9 @@ Public entry points: `Article`, `CheckOptions`, `load_table`, `check`; `engine_b
 compiled at install time run or their sources (see `native`).
 """
 
-from workers.pipeline.native import build as engine_build
-from workers.pipeline.native import use_fresh_build
+from workers.pipeline.native import use_fresh_build as engine_build
 
-use_fresh_build()  # before any engine module is imported
+engine_build()  # chooses the build before any engine module is imported
 
 from workers.pipeline.api import Article, CheckOptions, check, load_table  # noqa: E402
 from workers.pipeline.errors import ClaimcheckError, InputError, ReferenceTableError  # noqa: E402

@@ -171,17 +171,24 @@ def _linked(doc: Document, a: PhraseMatch | CountMention, b: PhraseMatch, cue_wo
     designated FTO"): English function words, or the table's own designation cue words."""
     first, second = (a, b) if a.start < b.start else (b, a)
     between = _words_between(doc, first.end, second.start)
-    return len(between) <= LINK_DISTANCE and all(
-        w in LINKING_WORDS or w in cue_words or k == 0 and w in _RELATIVE_LINKS and first is a
-        or w in _HAVE and between[k + 1:k + 2] == ["been"] and between[k + 2:k + 3] in _AFTER_BEEN
-        or w == "no" and between[k + 1:k + 2] == ["longer"] or w == "longer" and between[k - 1:k] == ["no"]
-        for k, w in enumerate(between))
+    if len(between) > LINK_DISTANCE:
+        return False
+    k = 1 if between[:1] and between[0] in _RELATIVE_LINKS and first is a else 0  # "X, which is a ..."
+    while k < len(between):
+        if between[k] in LINKING_WORDS or between[k] in cue_words:
+            k += 1
+        elif between[k:k + 2] == ["no", "longer"]:  # "Mpox is no longer a ...": a removal (see _ended_state)
+            k += 2
+        elif between[k] in _HAVE and between[k + 1:k + 2] == ["been"] and between[k + 2:k + 3] in _AFTER_BEEN:
+            k += 2  # "has been a foreign terrorist organization since February"
+        else:
+            return False
+    return True
 
 
 _RELATIVE_LINKS = frozenset({"which", "that", "who"})  # "Tren de Aragua, which is a foreign terrorist organization"
-_HAVE = frozenset({"has", "have", "had"})  # "has been a foreign terrorist organization since February"
+_HAVE = frozenset({"has", "have", "had"})
 _AFTER_BEEN = (["a"], ["an"], ["the"], ["on"])  # (not "Maduro has been sanctioned": the verb's own rules)
-# ("no longer": "Mpox is no longer a global health emergency", a removal: see _ended_state)
 
 
 DATELINE_REACH = 40  # characters of place names that may come before a dateline's date
@@ -317,7 +324,7 @@ def _with_namesakes(claims: list[Claim], doc: Document, index: _Index, table: Re
     """Claims about a name several entities share ("mpox" for the 2022 and the 2024 emergency) list the others as
     `alternatives`: the verifier reads the claim about whichever of them it fits."""
     for c in claims:
-        if c.subject is None or c.type not in ("designation", "reward", "event_date"):
+        if c.subject is None:
             continue
         for p in index.slice("phrases", c.sentence.start, c.sentence.end):
             if p.kind == "entity" and p.ref == c.subject and not p.fuzzy and (c.type != "designation"

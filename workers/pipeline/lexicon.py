@@ -91,7 +91,7 @@ class PhraseIndex:
         self._gapped_by_first: dict[str, list[tuple[int, tuple[str, ...], Entry]]] = {}  # (order, ...) by 1st segment
         self._fuzzy_names: list[tuple[str, int, Entry]] = []  # (folded name, token count, entry)
         self._fuzzy_postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (name, position)
-        self._starters: frozenset[str] | None = None  # first words of every phrase
+        self._starters: frozenset[str] = frozenset()  # first words of every phrase, sealed
         self._found: dict[str, tuple[Entry, ...]] | None = None  # _entries as tuples, for scan
         self._common_words: dict[int, tuple[str, ...]] | None = None
         self._common_keys: set[str] = set()  # phrases that are not names: cues, terms, triggers, places
@@ -129,7 +129,7 @@ class PhraseIndex:
                     self._fuzzy_postings[tok].append((name_id, pos))
 
     def _add_tokens(self, tokens: tuple[str, ...], key: str, entry: Entry) -> None:
-        self._common_words = self._starters = self._found = None
+        self._common_words = self._found = None  # (_found None: not sealed)
         self._kind_words = {}
         found = self._entries[key]
         if entry not in found:
@@ -185,8 +185,7 @@ class PhraseIndex:
     def before_pronoun(self, person: str, tokens: Sequence[str], at: int) -> list[Hit]:
         """Phrases that end with a person's name, found with the object pronoun at `at` standing for the name:
         "captured him" for "captured maduro"."""
-        if self._found is None:
-            self.seal()
+        self._sealed()
         return [_new(Hit, (at - len(words), at + 1, entries, False))
                 for words, entries in self._trailing.get(person, {}).items()
                 if at >= len(words) and tuple(tokens[at - len(words):at]) == words]
@@ -194,12 +193,8 @@ class PhraseIndex:
     def after_pronoun(self, person: str, tokens: Sequence[str], at: int, possessive: bool) -> list[Hit]:
         """Phrases that begin with a person's name, found with the pronoun at `at` standing for the name: "He was
         captured" for "caro quintero was captured", "his arrest" for "duterte's arrest" (`possessive`)."""
-        if self._found is None:
-            self.seal()
-        index = self._found
-        assert index is not None  # set by seal()
         hits: list[Hit] = []
-        prefixes, found_for, n = self._prefixes, index.get, len(tokens)
+        prefixes, found_for, n = self._prefixes, self._sealed().get, len(tokens)
         for name in self._leading.get(person, ()):
             key, j = f"{name} s" if possessive else name, at + 1
             if possessive and key not in prefixes:
@@ -213,18 +208,20 @@ class PhraseIndex:
 
     def entries_of(self, tokens: Sequence[str]) -> tuple[Entry, ...]:
         """The entries of exactly the phrase `tokens` (none when it is no phrase of the table)."""
-        if self._found is None:
-            self.seal()
-        index = self._found
-        assert index is not None  # set by seal()
-        return index.get(" ".join(tokens), ())
+        return self._sealed().get(" ".join(tokens), ())
 
     def leading_people(self) -> frozenset[str]:
         """People one of whose names begins or ends a longer phrase (triggers such as "fito was extradited",
         "captured maduro")."""
+        self._sealed()
+        return self._leading_people
+
+    def _sealed(self) -> dict[str, tuple[Entry, ...]]:
+        """The phrase index (`_entries` as tuples), sealing the lexicon first when a phrase was added since."""
         if self._found is None:
             self.seal()
-        return self._leading_people
+        assert self._found is not None  # set by seal()
+        return self._found
 
     def seal(self) -> None:
         """Finish building: drop fuzzy postings too common to ever be read; index first words, people's surnames
@@ -268,12 +265,10 @@ class PhraseIndex:
 
     def scan(self, tokens: Sequence[str]) -> list[Hit]:
         """Every exact phrase occurrence in `tokens`, overlapping ones included."""
-        if self._starters is None or self._found is None:
-            self.seal()
-        starters, index = self._starters, self._found
-        assert starters is not None and index is not None  # set by seal()
+        found_for = self._sealed().get
+        starters = self._starters
         hits: list[Hit] = []
-        append, found_for, prefixes = hits.append, index.get, self._prefixes
+        append, prefixes = hits.append, self._prefixes
         n = len(tokens)
         for i in itertools.compress(range(n), map(starters.__contains__, tokens)):
             key = tokens[i]
@@ -293,8 +288,7 @@ class PhraseIndex:
         wolf, was shot"; "Santrich, a former negotiator, who was killed"), a relative pronoun after a comma
         ("Santrich, who was killed") or a `skippable` word ("restored those protections" for "restored
         protections"). Only such hits, marked `fuzzy` (not word for word); `between(i)` is the text before token i."""
-        if self._found is None:
-            self.seal()
+        self._sealed()
         hits: list[Hit] = []
         found_for, prefixes, n = self._triggers.get, self._trigger_prefixes, len(tokens)
         for i in itertools.compress(range(n), map(self._trigger_starters.__contains__, tokens)):

@@ -1,8 +1,9 @@
 """Which build of the engine runs: its modules as compiled by mypyc at install time, or their Python sources.
 
-`setup.py` compiles `COMPILED` into one extension group and records the digest of their sources in `MANIFEST`.
-Importing `workers.pipeline` calls `use_fresh_build()`: the compiled modules run only when that digest matches the
-sources beside them, so an edited checkout runs what it reads, never a stale build. It is all or nothing, since
+`setup.py` compiles `COMPILED` into one extension group and records the digest of the package's sources in
+`MANIFEST` (the compiled modules rely on the types of the ones they import, compiled or not). Importing
+`workers.pipeline` calls `use_fresh_build()`: the compiled modules run only when that digest matches the sources
+beside them, so an edited checkout runs what it reads, never a stale build. It is all or nothing, since
 compiled modules call one another natively. `CLAIMCHECK_ENGINE=source` runs the sources regardless.
 
 Standard library only: `setup.py` loads this file by path, before anything is installed.
@@ -30,10 +31,10 @@ ENGINE_VARIABLE = "CLAIMCHECK_ENGINE"
 
 
 def sources_digest(folder: Path = HERE) -> str:
-    """sha256 over the compiled modules' sources, in order."""
+    """sha256 over the package's sources (every .py file in it), by name."""
     digest = hashlib.sha256()
-    for name in COMPILED:
-        digest.update(name.encode() + b"\0" + (folder / f"{name}.py").read_bytes() + b"\0")
+    for path in sorted(folder.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -64,7 +65,8 @@ _BUILD: str | None = None
 
 
 def use_fresh_build() -> str:
-    """Choose the build before any engine module is imported: "compiled", or "source" (with the reason)."""
+    """The build in use, chosen once, before any engine module is imported: "compiled" (mypyc), or "source" with
+    the reason a compiled one is passed over."""
     global _BUILD
     if _BUILD is not None:
         return _BUILD
@@ -79,8 +81,3 @@ def use_fresh_build() -> str:
     if _BUILD != "compiled":
         sys.meta_path.insert(0, _SourcesFirst())
     return _BUILD
-
-
-def build() -> str:
-    """The build in use: "compiled" (mypyc) or "source", with the reason when a compiled one is passed over."""
-    return use_fresh_build()
