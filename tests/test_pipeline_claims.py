@@ -1737,3 +1737,33 @@ def test_today_dates_a_state_as_of_publication_not_an_act_that_day() -> None:
                    load_table(DATA / "pheic" / "reference"))
     assert [(c["text"], c["value"]["date"], c["verdict"]["label"]) for c in result["claims"]] == [
         ("polio", None, "supported"), ("mpox", None, "supported")]
+
+
+MXREWARDS = DATA / "mxrewards" / "reference"
+
+
+@pytest.mark.parametrize("text", [
+    "The Chapitos faction, Iván Archivaldo and Jesús Alfredo Guzmán Salazar, carry rewards of $5 million each.",
+    "Iván Archivaldo and Jesús Alfredo Guzmán Salazar, two of El Chapo's sons, were sanctioned in June under "
+    "counterterrorism authorities; each has a $5 million U.S. reward.",
+])
+def test_each_shares_an_amount_among_the_people_named_before_it(text: str) -> None:
+    """ "A and B carry rewards of $5 million each", "A and B were sanctioned in June; each has a $5 million reward":
+    one claim for each of them, and June (in the clause before the semicolon) dates the sanctions, not the reward."""
+    result = check(Article(text=text, published_at=dt.date(2025, 8, 20)), load_table(MXREWARDS))
+    assert sorted((c["subject"]["name"], c["value"]["date"]) for c in result["claims"] if c["type"] == "reward") == [
+        ("Iván Archivaldo Guzmán Salazar", None), ("Jesús Alfredo Guzmán Salazar", None)]
+
+
+def test_for_each_of_them_shares_an_amount_among_those_named_in_the_sentence_before() -> None:
+    """ "A and B ran the cartel. The State Department offers up to $15 million for each of them.": a claim for each;
+    without "each of them" the amount stays with the one named last."""
+    told = ("Rafael Caro Quintero and Ismael Zambada García ran the cartel. "
+            "The State Department offers up to $15 million")
+    table = load_table(MXREWARDS)
+    each = check(Article(text=told + " for each of them.", published_at=dt.date(2025, 8, 20)), table)
+    one = check(Article(text=told + ".", published_at=dt.date(2025, 8, 20)), table)
+    assert sorted(c["subject"]["name"] for c in each["claims"] if c["type"] == "reward") == [
+        'Ismael Zambada García ("El Mayo")', "Rafael Caro Quintero"]
+    assert [c["subject"]["name"] for c in one["claims"] if c["type"] == "reward"] == [
+        'Ismael Zambada García ("El Mayo")']

@@ -1052,6 +1052,7 @@ def _participle_between(doc: Document, a: int, b: int) -> bool:
 
 
 _AND_SPLIT = re.compile(r",\s+and,?\s+")  # (", and, last month, X": a comma after "and" too)
+_CLAUSE_SPLIT = re.compile(r",\s+and,?\s+|;\s+")
 _AUXILIARIES = {"have", "has", "had", "were", "are", "was", "is", "will", "would"}
 _NEW_SUBJECT = {"the", "a", "an", "it", "he", "she", "they", "we", "its", "their", "his", "her"}
 
@@ -1066,8 +1067,9 @@ def _subject_of_its_own(doc: Document, p: PhraseMatch) -> bool:
 
 
 def _new_clause_between(doc: Document, a: int, b: int) -> bool:
-    """Does a clause with a subject of its own start between two positions (", and the State Department offers")?"""
-    for m in _AND_SPLIT.finditer(doc.view, a, b):
+    """Does a clause with a subject of its own start between two positions (", and the State Department offers";
+    "; each has")?"""
+    for m in _CLAUSE_SPLIT.finditer(doc.view, a, b):
         k = bisect.bisect_left(doc.starts, m.end())
         if k < len(doc.norms) and doc.starts[k] < b and (
                 doc.norms[k] in _NEW_SUBJECT or doc.text[doc.starts[k]].isupper()
@@ -1578,16 +1580,35 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         if person is not None and person.start > m.end and _each(doc, m):  # "$10 million each for A and B"
             out += [replace(out[-1], subject=other.ref, value=dict(out[-1].value))
                     for other in _joined(doc, person, people)]
-        elif person is None and unknown is None and sole is None and subject is not None and _each_of_them(doc, sent):
+        elif person is not None and person.end <= m.start and (
+                _each(doc, m) or _each_subject(doc, person.end, m.start)):
+            out += [replace(out[-1], subject=other.ref, value=dict(out[-1].value))  # "A and B carry $5 million each"
+                    for other in _joined_before(doc, person, people)]
+        elif (person is None and unknown is None and sole is None and subject is not None
+              and _each_of_them(doc, sent, m)):
             out += [replace(out[-1], subject=other, value=dict(out[-1].value))  # "A, B and three others. Each ..."
                     for other in _also_named(sent, sentences, index, table, subject)]
     return out
 
 
-def _each_of_them(doc: Document, sent: _Sentence) -> bool:
-    """Does the sentence open on "Each" or "Both", sharing what it tells among those named before it?"""
+def _each_of_them(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
+    """Does the sentence share the amount among those named before it: it opens on "Each" or "Both", or the amount is
+    "for each of them" ("for both men", "each")?"""
     k = bisect.bisect_left(doc.starts, sent.s.start)
-    return k < len(doc.norms) and doc.norms[k] in ("each", "both") and doc.starts[k] - sent.s.start <= 2
+    if k < len(doc.norms) and doc.norms[k] in ("each", "both") and doc.starts[k] - sent.s.start <= 2:
+        return True
+    after = _words_between(doc, m.end, sent.s.end)[:3]
+    return bool(after) and (after[0] in _EACH or after[0] == "for" and after[1:2] in (["each"], ["both"]))
+
+
+_EACH_VERBS = _AUXILIARIES | {"carries", "carry", "faces", "face", "faced", "still", "now", "of", "with"}
+
+
+def _each_subject(doc: Document, a: int, b: int) -> bool:
+    """Is "each" (or "both") the subject of a clause between two positions ("A and B were indicted; each has a
+    $10 million reward"), not "each year"?"""
+    words = _words_between(doc, a, b)
+    return any(w in ("each", "both") and nxt in _EACH_VERBS for w, nxt in zip(words, words[1:], strict=False))
 
 
 def _also_named(sent: _Sentence, sentences: Sequence[Sentence], index: _Index, table: ReferenceTable,
@@ -1702,6 +1723,23 @@ def _joined(doc: Document, first: PhraseMatch, people: _Nearest) -> list[PhraseM
         if len(between) > JOINED_WORDS or not all(w in _JOINERS or w in _KIN_WORDS for w in between) or not (
                 "and" in between or "," in doc.view[last.end:p.start]) or any(c in doc.view[last.end:p.start]
                                                                               for c in ".;:()"):
+            break
+        out.append(p)
+        last = p
+    return out
+
+
+def _joined_before(doc: Document, last: PhraseMatch, people: _Nearest) -> list[PhraseMatch]:
+    """The people joined to the one a reward is for from before it ("A, B and C carry rewards of $5 million each"),
+    nearest first: as `_joined`, read backwards."""
+    out: list[PhraseMatch] = []
+    for p in reversed([p for p in people.after(0) if p.end <= last.start]):
+        if p.ref == last.ref or any(o.ref == p.ref for o in out):
+            continue
+        between = _words_between(doc, p.end, last.start)
+        if len(between) > JOINED_WORDS or not all(w in _JOINERS or w in _KIN_WORDS for w in between) or not (
+                "and" in between or "," in doc.view[p.end:last.start]) or any(c in doc.view[p.end:last.start]
+                                                                               for c in ".;:()"):
             break
         out.append(p)
         last = p
