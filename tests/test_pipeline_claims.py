@@ -1767,3 +1767,19 @@ def test_for_each_of_them_shares_an_amount_among_those_named_in_the_sentence_bef
         'Ismael Zambada García ("El Mayo")', "Rafael Caro Quintero"]
     assert [c["subject"]["name"] for c in one["claims"] if c["type"] == "reward"] == [
         'Ismael Zambada García ("El Mayo")']
+
+
+def test_a_trigger_told_object_first_dates_its_event() -> None:
+    """ "signed an executive order" also reads "the executive order President Donald Trump signed on Jan. 20" (a few
+    words between object and verb); not across a longer stretch, nor for a trigger with no determiner or a place."""
+    from workers.pipeline.reference import _object_first
+
+    assert _object_first("signed an executive order") == "executive order ... signed"
+    assert [_object_first(t) for t in ("approved kisunla", "signed in cartagena", "signed ... peace")] == [None] * 3
+    near = "The designations followed an executive order President Donald Trump signed on Jan. 20."
+    far = ("The executive order was debated by lawmakers for weeks, and critics said nothing the president signed on "
+           "Jan. 21 would survive.")
+    assert [(c["type"], c["text"], c["verdict"]["label"]) for c in check(Article(text=near, published_at=PUB),
+                                                                          load_table())["claims"]] == [
+        ("event_date", "on Jan. 20", "supported")]
+    assert check(Article(text=far, published_at=PUB), load_table())["claims"] == []

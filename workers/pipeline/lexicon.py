@@ -88,7 +88,8 @@ class PhraseIndex:
         self._entries: dict[str, list[Entry]] = defaultdict(list)
         self._prefixes: set[str] = set()
         self._gapped: list[tuple[tuple[str, ...], Entry]] = []
-        self._gapped_by_first: dict[str, list[tuple[int, tuple[str, ...], Entry]]] = {}  # (order, ...) by 1st segment
+        self._gapped_by_first: dict[str, list[tuple[int, tuple[str, ...], Entry, int]]] = {}  # (order, segments,
+        # entry, widest gap) by first segment
         self._fuzzy_names: list[tuple[str, int, Entry]] = []  # (folded name, token count, entry)
         self._fuzzy_postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (name, position)
         self._starters: frozenset[str] = frozenset()  # first words of every phrase, sealed
@@ -107,13 +108,13 @@ class PhraseIndex:
         self._trigger_prefixes: frozenset[str] = frozenset()
         self._trigger_starters: frozenset[str] = frozenset()
 
-    def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False) -> None:
-        """Add one phrase; "..." in it marks a gap of up to MAX_GAP words."""
+    def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False, gap: int = MAX_GAP) -> None:
+        """Add one phrase; "..." in it marks a gap of up to `gap` words."""
         if GAP in phrase:
             segments = tuple(" ".join(words(s)) for s in phrase.split(GAP) if words(s))
             for seg in segments:
                 self._add_tokens(tuple(seg.split()), seg, Entry("segment", seg))
-            self._gapped_by_first.setdefault(segments[0], []).append((len(self._gapped), segments, entry))
+            self._gapped_by_first.setdefault(segments[0], []).append((len(self._gapped), segments, entry, gap))
             self._gapped.append((segments, entry))
             return
         tokens = words(phrase)
@@ -327,13 +328,13 @@ class PhraseIndex:
                         by_segment[e.ref].append(hit)
         firsts = {seg: [h.first for h in hits] for seg, hits in by_segment.items()}  # hits come in text order
         found: list[Hit] = []
-        for _, segments, entry in sorted(g for first in by_segment for g in self._gapped_by_first.get(first, ())):
+        for _, segments, entry, gap in sorted(g for first in by_segment for g in self._gapped_by_first.get(first, ())):
             for start in by_segment[segments[0]]:
                 pos, ok = start.last, True
                 for seg in segments[1:]:
                     k = bisect.bisect_left(firsts.get(seg, ()), pos)
                     hits = by_segment.get(seg, ())
-                    if k >= len(hits) or hits[k].first > pos + MAX_GAP:
+                    if k >= len(hits) or hits[k].first > pos + gap:
                         ok = False
                         break
                     pos = hits[k].last

@@ -18,9 +18,9 @@ from typing import Any
 import yaml
 from marshmallow import INCLUDE, Schema, ValidationError, fields, missing, validate, validates_schema
 
-from workers.pipeline.english import NAME_PARTICLES
+from workers.pipeline.english import DETERMINERS, NAME_PARTICLES
 from workers.pipeline.errors import ReferenceTableError
-from workers.pipeline.lexicon import GAP, Entry, PhraseIndex, is_acronym, plural, words
+from workers.pipeline.lexicon import GAP, MAX_GAP, Entry, PhraseIndex, is_acronym, plural, words
 from workers.pipeline.model import DateWindow
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: large tables load 10x faster
@@ -441,6 +441,20 @@ def _timeline_present(trigger: str) -> list[str]:
     return out
 
 
+OBJECT_FIRST_GAP = 4  # words between an object and its verb: "the executive order President Donald Trump signed"
+
+
+def _object_first(trigger: str) -> str | None:
+    """A trigger that opens on a verb in -ed and a determiner, told object first: "signed an executive order" as
+    "executive order ... signed" ("the executive order Trump signed on Jan. 20"). Not a name's ("approved kisunla":
+    "Kisunla, long sold for diabetes, was approved for ..." may be another approval) nor a place's ("signed in")."""
+    words = trigger.lower().split()
+    if len(words) < 3 or GAP in trigger or len(words[0]) < 5 or not words[0].endswith("ed") or (
+            words[1] not in DETERMINERS):
+        return None
+    return " ".join([*words[2:], GAP, words[0]])
+
+
 def compile_table(raw: list[tuple[str, dict[str, Any]]], version: str | None = None) -> ReferenceTable:
     """Validate the merged sections of every file and build the matcher; `version` replaces the content hash."""
     # A large table is hundreds of thousands of small objects built at once: collecting garbage while they
@@ -735,9 +749,10 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
             found = interned[key] = Entry(kind, ref, plural_form, acronym)
         return found
 
-    def add(phrase: str, kind: str, ref: str, *, plurals: bool = False, fuzzy: bool = False) -> None:
+    def add(phrase: str, kind: str, ref: str, *, plurals: bool = False, fuzzy: bool = False,
+            gap: int = MAX_GAP) -> None:
         acronym = is_acronym(phrase)
-        index.add(phrase, entry(kind, ref, False, acronym), fuzzy=fuzzy and not acronym)
+        index.add(phrase, entry(kind, ref, False, acronym), fuzzy=fuzzy and not acronym, gap=gap)
         if plurals and "..." not in phrase:
             tokens = words(phrase)
             if tokens and plural(tokens) != tokens:
@@ -781,6 +796,8 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
             add(trig, "trigger", e["id"])
             for present in _timeline_present(trig):  # a timeline's present: "Otoniel is extradited"
                 add(present, "trigger", e["id"])
+            if (inverted := _object_first(trig)) is not None:
+                add(inverted, "trigger", e["id"], gap=OBJECT_FIRST_GAP)
         for word in e["misdescriptions"]:
             add(word, "misdescription", e["id"])
     index.seal()
