@@ -1709,6 +1709,7 @@ _STILL = STATE_WORDS | {"today", "now"}  # "a reward it still offers today"
 _JOINERS = {"and", "for", "or", "each", "of", "the", "arrest", "capture"}
 _KIN_WORDS = ROLE_NOUNS | {"his", "her", "their"}  # "each for Iván Archivaldo and his brother Jesús Alfredo"
 JOINED_WORDS = 4  # words between one person a reward is for and the next one joined to it
+ASIDE_WORDS = 14  # words of an aside set off by commas after one of them, the joining words after it included
 
 
 def _joined(doc: Document, first: PhraseMatch, people: _Nearest) -> list[PhraseMatch]:
@@ -1720,6 +1721,10 @@ def _joined(doc: Document, first: PhraseMatch, people: _Nearest) -> list[PhraseM
         if p.start < last.end or p.ref == first.ref or any(o.ref == p.ref for o in out):
             continue
         between = _words_between(doc, last.end, p.start)
+        gap = doc.view[last.end:p.start]
+        if gap.startswith(",") and (cut := gap.rfind(",")) > 0 and len(between) <= ASIDE_WORDS:
+            between = _words_between(doc, last.end + cut, p.start)  # "A, known as "El Gordo," the head of the
+            # Los Viagras, and B": the aside after A is left out
         if len(between) > JOINED_WORDS or not all(w in _JOINERS or w in _KIN_WORDS for w in between) or not (
                 "and" in between or "," in doc.view[last.end:p.start]) or any(c in doc.view[last.end:p.start]
                                                                               for c in ".;:()"):
