@@ -1783,3 +1783,28 @@ def test_a_trigger_told_object_first_dates_its_event() -> None:
                                                                           load_table())["claims"]] == [
         ("event_date", "on Jan. 20", "supported")]
     assert check(Article(text=far, published_at=PUB), load_table())["claims"] == []
+
+
+def test_an_aside_after_one_of_several_people_a_reward_is_for_each() -> None:
+    """ "$5 million each for A, known as "El Gordo," the head of the Los Viagras, and for B": B too."""
+    text = ("The State Department's Narcotics Rewards Program is offering up to $5 million each for Nicolás Sierra "
+            "Santana, known as \"El Gordo,\" the head of the Los Viagras, and for Alfonso Fernández Magallón, alias "
+            "\"Poncho.\"")
+    result = check(Article(text=text, published_at=dt.date(2025, 8, 15)), load_table(MXREWARDS))
+    assert [c["subject"]["name"] for c in result["claims"] if c["type"] == "reward"] == [
+        'Nicolás Sierra Santana ("El Gordo")', 'Alfonso Fernández Magallón ("Poncho")']
+
+
+@pytest.mark.parametrize(("told", "found"), [
+    ("The State Department designated it a foreign terrorist organization in February.", [("it", "tren-de-aragua")]),
+    ("It has been a foreign terrorist organization since February.", [("It", "tren-de-aragua")]),
+    ("No court has tried to designate it a foreign terrorist organization.", []),
+    ("It was the State Department that designated the Sinaloa Cartel a foreign terrorist organization.",
+     [("Sinaloa Cartel", "cartel-de-sinaloa")]),
+    ("The gang kept the foreign terrorist organization label it has had since February.", []),
+])
+def test_a_pronoun_stands_for_what_a_designation_is_about(told: str, found: list[tuple[str, str]]) -> None:
+    """ "X began in a prison. The State Department designated it an FTO" (or "It has been an FTO"): the pronoun is X;
+    not when negated, nor in a cleft that names its own subject, nor as a relative clause's subject."""
+    result = check(Article(text="Tren de Aragua began in a Venezuelan prison. " + told, published_at=PUB), load_table())
+    assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "designation"] == found

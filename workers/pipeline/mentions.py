@@ -25,7 +25,7 @@ from workers.pipeline.lexicon import Entry, Hit
 from workers.pipeline.model import DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.money import find_money
 from workers.pipeline.normalize import Document
-from workers.pipeline.reference import ReferenceTable
+from workers.pipeline.reference import ReferenceTable, subject_types
 
 _OTHER = {"other", "more", "additional", "further", "new"}
 # Words that end the run of modifiers between a number and its noun ("one of the largest cartels").
@@ -184,6 +184,8 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
     resolved.sort(key=_START)
     if surnames := _surnames(doc, lexicon.surnames(), resolved):
         resolved = sorted(resolved + surnames, key=_START)
+    if designated := _designated_by_pronoun(doc, table, sentences, resolved):
+        resolved = sorted(resolved + designated, key=_START)
     if (leading := lexicon.leading_people()) and (told := _told_of_by_pronoun(doc, table, sentences, resolved,
                                                                                leading) + _told_of_by_another_name(
                                                                                    doc, table, resolved, leading)):
@@ -215,6 +217,71 @@ _OBJECTS = {"him", "her"}  # pronouns that may stand for a name ending a phrase 
 PRONOUN_SENTENCES = 2  # sentences before a pronoun within which the person it stands for is named
 
 
+
+
+_STANDS_FOR_PERSON = {"it": False, "him": True, "her": True, "he": True, "she": True}  # pronoun -> a person's?
+_STATE_OPENERS = {"was", "is", "remains", "remained", "went", "stays", "stayed"}  # "He went on the list"
+_PERFECT = {"has", "had", "have"}  # "It had been on the list since 1997"
+_NEGATIONS = {"not", "no", "never", "without", "nor", "t"}  # ("hasn't": "hasn", "t")
+_OBJECT_PRONOUNS, _SUBJECT_PRONOUNS = frozenset({"it", "him", "her"}), frozenset({"it", "he", "she"})
+_DESIGNATING = ("designation_cue", "kind")
+
+
+def _designated_by_pronoun(doc: Document, table: ReferenceTable, sentences: tuple[Sentence, ...],
+                           resolved: list[PhraseMatch]) -> list[PhraseMatch]:
+    """Pronouns that stand for what a designation is about, as names of it: the object of a cue ("Treasury
+    sanctioned him", "put him on its list", "proscribed it"; not "kept on it") or a clause's subject before a
+    state verb and a cue or kind ("It had been on the list since 1997", "He went on the list in February"); not in
+    a negated clause. The pronoun stands for the first thing the table may designate named before it in its
+    sentence, else in the sentence before (its subject, as a rule): a person for "he", "him", "she", "her";
+    anything else for "it"."""
+    norms, starts, text = doc.norms, doc.starts, doc.text
+    at = [i for i in itertools.compress(range(len(norms)), map(_STANDS_FOR_PERSON.__contains__, norms))
+          if not text[starts[i]:starts[i] + 2].isupper()]  # not "IT"
+    cues = [m for m in resolved if m.kind in _DESIGNATING]
+    if not at or not cues:
+        return []
+    types = {"organization", "person"} | subject_types(table, "designation")
+    named = [m for m in resolved if m.kind == "entity" and table.entities[m.ref].type in types]
+    sentence_starts = [s.start for s in sentences]
+    out = []
+    for i in at:
+        here = bisect.bisect_right(sentence_starts, starts[i]) - 1
+        if here < 0:
+            continue
+        s = sentences[here]
+        word = norms[i]
+        lo = bisect.bisect_left(starts, s.start)
+        if not _NEGATIONS.isdisjoint(norms[max(lo, i - 10):i]):
+            continue  # "no government has tried to ban it", "without having banned it"
+        if word in _OBJECT_PRONOUNS and norms[i - 1] not in _TOWARDS_OBJECT and (
+                i + 1 >= len(norms) or norms[i + 1] not in _VERBS_AFTER_SUBJECT) and any(
+                c.kind == "designation_cue" and c.first < i <= c.last for c in cues if s.start <= c.start < s.end):
+            pass  # the object of a cue
+        elif word in _SUBJECT_PRONOUNS and i + 2 < len(norms) and (
+                norms[i + 1] in _STATE_OPENERS or norms[i + 1] in _PERFECT and norms[i + 2] == "been") and (
+                starts[i] == s.start or text[starts[i] - 2:starts[i]].strip() in (";", ",")):
+            cue = next((c for c in cues if i < c.first <= i + 8 and c.start < s.end), None)
+            if cue is None or norms[i + 2] in ("the", "a", "an") and word == "it" or any(
+                    starts[i] < m.start < cue.start for m in named):
+                continue  # no cue; "it was the CDC that declared"; "It is X that ..." names its own subject
+            if not _NEGATIONS.isdisjoint(norms[i:cue.first]):
+                continue
+        else:
+            continue
+        person = _STANDS_FOR_PERSON[word]
+        fits = [m for m in named if (table.entities[m.ref].type == "person") == person and m.end <= starts[i]]
+        before = [m for m in fits if m.start >= s.start] or (
+            [m for m in fits if sentences[here - 1].start <= m.start] if here else [])
+        if before:
+            out.append(_new(PhraseMatch, (starts[i], doc.ends[i], i, i + 1, "entity", before[0].ref, False, False)))
+    return out
+
+
+_VERBS_AFTER_SUBJECT = frozenset({"has", "have", "had", "was", "is", "were", "are", "will", "would", "can", "could",
+                                  "may", "might", "must", "should", "does", "did", "faces", "still"})  # "the
+# restrictions it has had": a relative clause's subject, not a cue's object
+_TOWARDS_OBJECT = frozenset({"on", "in", "to", "from", "of", "off", "onto", "into", "with", "for", "about", "at"})
 
 
 def _has_pronoun(doc: Document, s: Sentence) -> bool:
