@@ -81,7 +81,7 @@ OTHER_DOMAINS = [
     ("sahel", 0.72),  # jihadist groups and the Wagner Group in Africa: US, UN, EU and UK designations, rewards (0.75)
     ("entitylist", 0.68),  # US trade blacklists of Chinese companies: Entity List, 1260H, NS-CMIC, FCC (0.62)
     ("extremists", 0.70),  # far-right and antifa groups designated by the US, UK, Canada, Australia (0.64)
-    ("isisk", 0.79),  # Islamic State and ISIS-K in Europe and Central Asia: attacks' dates, designations (0.77)
+    ("isisk", 0.82),  # Islamic State and ISIS-K in Europe and Central Asia: attacks' dates, designations (0.77)
     ("magnitsky", 0.71),  # human-rights sanctions on officials: Global Magnitsky, UK, EU, China's answer (0.67)
     ("irgc", 0.77),  # Iran's Revolutionary Guards and Iran-backed groups: designations, rewards, events (0.76)
     ("artcrime", 0.66),  # rewards for stolen art, heists and recoveries, the FBI's Top Ten Art Crimes (0.64)
@@ -91,14 +91,16 @@ OTHER_DOMAINS = [
     ("travelban", 0.60),  # US travel bans by country, 2017-2026: full and partial bans, visa sanctions, counts (0.58)
     ("dprk", 0.72),  # North Korea: OFAC and UN listings of hackers, banks and ships; rewards; hacks and tests (0.77)
     ("brotherhood", 0.78),  # Muslim Brotherhood chapters, Hamas-linked groups: US, state, foreign bans (0.78)
-    ("cartels6", 0.76),  # the first domain: newsletter, podcast, hearing, press release; fresh table (0.68)
+    ("cartels6", 0.77),  # the first domain: newsletter, podcast, hearing, press release; fresh table (0.68)
     ("venezuela", 0.74),  # US pressure on Venezuela's government: sanctions, rewards and raises, events (0.73)
     ("taliban", 0.69),  # the Taliban, the Haqqanis, the TTP: US, UN, Russian, Pakistani listings, rewards (0.68)
     ("russia25", 0.73),  # sanctions on Russia in 2025-2026: oil majors, tankers, EU packages; hackers' rewards (0.80)
     ("sciprizes", 0.67),  # Turing, Abel, Fields, Pritzker laureates and prize money (0.69)
     ("hezbollah", 0.84),  # Hezbollah: US, EU, UK, German bans; rewards; 2024 war events (0.89)
     ("pheic", 0.67),  # WHO global health emergencies, US public health emergencies; two entities per name (0.53)
-    ("mxrewards", 0.63),  # Mexican (pesos) and US rewards for cartel figures, captures, transfers (0.69)
+    ("mxrewards", 0.67),  # Mexican (pesos) and US rewards for cartel figures, captures, transfers (0.69)
+    ("grants", 0.69),  # CHIPS Act awards (preliminary and final) and EDA Tech Hubs as designations, with counts (0.72)
+    ("disasters", 0.55),  # Stafford Act major disaster and emergency declarations for states, counties, storms (0.62)
 ]
 
 
