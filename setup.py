@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from setuptools import setup
+from setuptools.command.build_ext import build_ext
 
 HERE = Path(__file__).resolve().parent
 
@@ -27,7 +28,6 @@ def _extensions() -> list:
 
     native = _native()
     folder = HERE / "workers" / "pipeline"
-    native.write_manifest(folder)
     extensions = mypycify([str(folder.relative_to(HERE) / f"{name}.py") for name in native.COMPILED],
                           group_name=native.GROUP, opt_level="3")
     for extension in extensions:
@@ -35,4 +35,17 @@ def _extensions() -> list:
     return extensions
 
 
-setup(ext_modules=_extensions())
+class BuildExt(build_ext):
+    """Records the sources' digest beside the build once its shared library is built, never before: a build that
+    fails (an optional extension only warns) leaves the last digest, which no longer matches, so the sources run."""
+
+    def build_extension(self, ext) -> None:
+        super().build_extension(ext)
+        if ext.name.endswith("__mypyc"):  # the group's shared library, which holds every compiled module
+            native = _native()
+            native.write_manifest(HERE / "workers" / "pipeline")
+            if not self.inplace:  # a wheel: build_py copied the sources (and an old digest) before this ran
+                native.write_manifest(Path(self.build_lib) / "workers" / "pipeline")
+
+
+setup(ext_modules=_extensions(), cmdclass={"build_ext": BuildExt})

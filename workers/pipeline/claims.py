@@ -1738,7 +1738,8 @@ def _joined_before(doc: Document, last: PhraseMatch, people: _Nearest) -> list[P
     """The people joined to the one a reward is for from before it ("A, B and C carry rewards of $5 million each"),
     nearest first: as `_joined`, read backwards."""
     out: list[PhraseMatch] = []
-    for p in reversed([p for p in people.after(0) if p.end <= last.start]):
+    before: list[PhraseMatch] = [p for p in people.after(0) if p.end <= last.start]
+    for p in before[::-1]:
         if p.ref == last.ref or any(o.ref == p.ref for o in out):
             continue
         between = _words_between(doc, p.end, last.start)
