@@ -48,11 +48,18 @@ from workers.pipeline.lexicon import words as phrase_words
 from workers.pipeline.mentions import CountMention, Mentions
 from workers.pipeline.model import Claim, DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.normalize import Document
-from workers.pipeline.reference import Entity, ReferenceTable, derived, name_heads, rewarded_by, subject_types
+from workers.pipeline.reference import (
+    Entity,
+    ReferenceTable,
+    derived,
+    designable,
+    name_heads,
+    rewarded_by,
+    subject_types,
+)
 
 _CLAIM_WORDS = frozenset({"designation_cue", "weak_cue", "kind", "reward_cue", "trigger"})  # phrases a claim needs
 _BY_START = operator.attrgetter("start")  # mentions sorted by where they start (in C, not a lambda per item)
-_GROUPS = frozenset({"organization", "person"})
 _PEOPLE = frozenset({"person"})
 CONTEXT_SENTENCES = 4  # how far back a designation context carries
 LINK_DISTANCE = 5  # words that may separate a kind term from the name it describes
@@ -699,11 +706,6 @@ def _conjoined(doc: Document, groups: list[PhraseMatch], linked: list[PhraseMatc
             if set(words) <= _CONJUNCTIONS and len(words) <= 1 and not any(c in between for c in ";:.()"):
                 keep.add(id(g))
     return [g for g in groups if id(g) in keep]
-
-
-def designable(table: ReferenceTable) -> frozenset[str]:
-    """Entity types a designation may be about: groups, people, and whatever the table designates."""
-    return _GROUPS | subject_types(table, "designation")
 
 
 def rewardable(table: ReferenceTable) -> frozenset[str]:
@@ -1712,6 +1714,17 @@ JOINED_WORDS = 4  # words between one person a reward is for and the next one jo
 ASIDE_WORDS = 14  # words of an aside set off by commas after one of them, the joining words after it included
 
 
+def _joins(doc: Document, a: int, b: int) -> bool:
+    """Is one person joined to the next between positions `a` and `b`: commas and "and" with only joining words
+    ("and for", "and his brother"), after an aside set off by commas ("A, known as "El Gordo," the head of the Los
+    Viagras, and B": the aside is left out)?"""
+    between, gap = _words_between(doc, a, b), doc.view[a:b]
+    if gap.startswith(",") and (cut := gap.rfind(",")) > 0 and len(between) <= ASIDE_WORDS:
+        between = _words_between(doc, a + cut, b)
+    return len(between) <= JOINED_WORDS and all(w in _JOINERS or w in _KIN_WORDS for w in between) and (
+        "and" in between or "," in gap) and not any(c in gap for c in ".;:()")
+
+
 def _joined(doc: Document, first: PhraseMatch, people: _Nearest) -> list[PhraseMatch]:
     """The people joined to the one a reward is for ("for Márquez and Santrich", "each for Joseph and for
     Stephenson", "for A, B and C"): each with only joining words and commas between it and the one before."""
@@ -1720,14 +1733,7 @@ def _joined(doc: Document, first: PhraseMatch, people: _Nearest) -> list[PhraseM
     for p in people.after(first.end):
         if p.start < last.end or p.ref == first.ref or any(o.ref == p.ref for o in out):
             continue
-        between = _words_between(doc, last.end, p.start)
-        gap = doc.view[last.end:p.start]
-        if gap.startswith(",") and (cut := gap.rfind(",")) > 0 and len(between) <= ASIDE_WORDS:
-            between = _words_between(doc, last.end + cut, p.start)  # "A, known as "El Gordo," the head of the
-            # Los Viagras, and B": the aside after A is left out
-        if len(between) > JOINED_WORDS or not all(w in _JOINERS or w in _KIN_WORDS for w in between) or not (
-                "and" in between or "," in doc.view[last.end:p.start]) or any(c in doc.view[last.end:p.start]
-                                                                              for c in ".;:()"):
+        if not _joins(doc, last.end, p.start):
             break
         out.append(p)
         last = p
@@ -1742,10 +1748,7 @@ def _joined_before(doc: Document, last: PhraseMatch, people: _Nearest) -> list[P
     for p in before[::-1]:
         if p.ref == last.ref or any(o.ref == p.ref for o in out):
             continue
-        between = _words_between(doc, p.end, last.start)
-        if len(between) > JOINED_WORDS or not all(w in _JOINERS or w in _KIN_WORDS for w in between) or not (
-                "and" in between or "," in doc.view[p.end:last.start]) or any(c in doc.view[p.end:last.start]
-                                                                               for c in ".;:()"):
+        if not _joins(doc, p.end, last.start):
             break
         out.append(p)
         last = p

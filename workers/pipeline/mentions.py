@@ -25,7 +25,7 @@ from workers.pipeline.lexicon import Entry, Hit
 from workers.pipeline.model import DateMention, MoneyMention, PhraseMatch, Sentence
 from workers.pipeline.money import find_money
 from workers.pipeline.normalize import Document
-from workers.pipeline.reference import ReferenceTable, subject_types
+from workers.pipeline.reference import ReferenceTable, designable
 
 _OTHER = {"other", "more", "additional", "further", "new"}
 # Words that end the run of modifiers between a number and its noun ("one of the largest cartels").
@@ -215,16 +215,16 @@ def _told_of_by_another_name(doc: Document, table: ReferenceTable, resolved: lis
 _PRONOUNS = {"he": False, "she": False, "his": True, "her": True, "him": False}  # pronoun -> possessive
 _OBJECTS = {"him", "her"}  # pronouns that may stand for a name ending a phrase ("captured him")
 PRONOUN_SENTENCES = 2  # sentences before a pronoun within which the person it stands for is named
-
-
-
-
 _STANDS_FOR_PERSON = {"it": False, "him": True, "her": True, "he": True, "she": True}  # pronoun -> a person's?
 _STATE_OPENERS = {"was", "is", "remains", "remained", "went", "stays", "stayed"}  # "He went on the list"
 _PERFECT = {"has", "had", "have"}  # "It had been on the list since 1997"
 _NEGATIONS = {"not", "no", "never", "without", "nor", "t"}  # ("hasn't": "hasn", "t")
 _OBJECT_PRONOUNS, _SUBJECT_PRONOUNS = frozenset({"it", "him", "her"}), frozenset({"it", "he", "she"})
 _DESIGNATING = ("designation_cue", "kind")
+_VERBS_AFTER_SUBJECT = frozenset({"has", "have", "had", "was", "is", "were", "are", "will", "would", "can", "could",
+                                  "may", "might", "must", "should", "does", "did", "faces", "still"})  # "the
+# restrictions it has had": a relative clause's subject, not a cue's object
+_TOWARDS_OBJECT = frozenset({"on", "in", "to", "from", "of", "off", "onto", "into", "with", "for", "about", "at"})
 
 
 def _designated_by_pronoun(doc: Document, table: ReferenceTable, sentences: tuple[Sentence, ...],
@@ -241,7 +241,7 @@ def _designated_by_pronoun(doc: Document, table: ReferenceTable, sentences: tupl
     cues = [m for m in resolved if m.kind in _DESIGNATING]
     if not at or not cues:
         return []
-    types = {"organization", "person"} | subject_types(table, "designation")
+    types = designable(table)
     named = [m for m in resolved if m.kind == "entity" and table.entities[m.ref].type in types]
     sentence_starts = [s.start for s in sentences]
     out = []
@@ -276,12 +276,6 @@ def _designated_by_pronoun(doc: Document, table: ReferenceTable, sentences: tupl
         if before:
             out.append(_new(PhraseMatch, (starts[i], doc.ends[i], i, i + 1, "entity", before[0].ref, False, False)))
     return out
-
-
-_VERBS_AFTER_SUBJECT = frozenset({"has", "have", "had", "was", "is", "were", "are", "will", "would", "can", "could",
-                                  "may", "might", "must", "should", "does", "did", "faces", "still"})  # "the
-# restrictions it has had": a relative clause's subject, not a cue's object
-_TOWARDS_OBJECT = frozenset({"on", "in", "to", "from", "of", "off", "onto", "into", "with", "for", "about", "at"})
 
 
 def _has_pronoun(doc: Document, s: Sentence) -> bool:

@@ -323,6 +323,11 @@ def derived(table: ReferenceTable) -> dict[Any, Any]:
     return _DERIVED[1]
 
 
+def designable(table: ReferenceTable) -> frozenset[str]:
+    """Entity types a designation may be about: organizations, people, and whatever the table designates."""
+    return frozenset({"organization", "person"}) | subject_types(table, "designation")
+
+
 def subject_types(table: ReferenceTable, predicate: str) -> frozenset[str]:
     """The entity types the table's facts of `predicate` are about."""
     cache = derived(table)

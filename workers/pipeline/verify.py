@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from workers.pipeline.english import CURRENCY_FAMILIES, indefinite_article
 from workers.pipeline.model import Claim, DateWindow, Evidence, Verdict
-from workers.pipeline.reference import Fact, ReferenceTable, derived, subject_types
+from workers.pipeline.reference import Fact, ReferenceTable, derived, designable, subject_types
 
 AMOUNT_TOLERANCE = 0.01  # an amount stated plainly must be within 1%
 HEDGED_TOLERANCE = 0.10  # "about $50 million": within 10%
@@ -106,7 +106,7 @@ class Verifier:
         # "groups" count organizations and the like, not people; unless people are all the table designates
         # ("five other Russian officials" against a table of warrants for persons)
         self._countable = designated if designated == {"person"} else ({"organization"} | designated) - {"person"}
-        self._designable = {"organization", "person"} | subject_types(table, "designation")  # by their category
+        self._designable = designable(table)  # by their category
 
     # --- shared helpers -------------------------------------------------------------------
     def name(self, entity_id: str | None) -> str:
