@@ -1808,3 +1808,54 @@ def test_a_pronoun_stands_for_what_a_designation_is_about(told: str, found: list
     not when negated, nor in a cleft that names its own subject, nor as a relative clause's subject."""
     result = check(Article(text="Tren de Aragua began in a Venezuelan prison. " + told, published_at=PUB), load_table())
     assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "designation"] == found
+
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def test_an_event_told_in_other_words_than_its_triggers_is_dated() -> None:
+    """The trigger "killed zawahiri" finds a timeline's "A US drone strike kills al-Qaeda leader Ayman al-Zawahiri";
+    a sentence that names him without the event is no claim."""
+    told = "- July 31, 2022: A US drone strike kills al-Qaeda leader Ayman al-Zawahiri at a house in central Kabul."
+    named = "Ayman al-Zawahiri spoke from a house in central Kabul in June 2022."
+    table = DATA / "taliban" / "reference"
+    assert _verdicts(told, table, dt.date(2025, 7, 10)) == [("event_date", "July 31, 2022", "July 31, 2022",
+                                                               "supported")]
+    assert _verdicts(named, table, dt.date(2025, 7, 10)) == []
+
+
+def test_an_event_takes_the_date_nearest_any_of_its_triggers() -> None:
+    """ "Jan. 17: After ELN fighters attack ... in Catatumbo, ..., Petro suspends the talks": the date opens the
+    sentence whose verb is the second trigger's, though "after" keeps it from the first."""
+    text = ("2025\n\n- Jan. 17: After ELN fighters attack dissidents and civilians in Catatumbo, killing more than 80 "
+            "people, Petro suspends the talks with the ELN.")
+    assert _verdicts(text, DATA / "colombia" / "reference", dt.date(2025, 10, 1)) == [
+        ("event_date", "Jan. 17", "Jan. 17", "supported")]
+
+
+def test_a_name_and_its_place_twice_are_both_designated() -> None:
+    """ "Bears Ears in Utah and Gold Butte in Nevada": Gold Butte is the second name, not a place after "in"."""
+    text = "On Dec. 28, 2016, Obama designated Bears Ears in Utah and Gold Butte in Nevada."
+    assert [c[1] for c in _verdicts(text, DATA / "monuments" / "reference", dt.date(2024, 12, 20))] == [
+        "Bears Ears", "Gold Butte"]
+
+
+def test_an_authority_addressed_is_not_the_one_that_designates() -> None:
+    """ "its report to Congress": Congress is told, the department designates (a count checked against its list)."""
+    text = ('In its semiannual report to Congress, the department said nine economies now sit on its "monitoring '
+            'list".')
+    assert _verdicts(text, DATA / "currency" / "reference", dt.date(2025, 6, 6)) == [
+        ("designation_count", "nine economies", None, "supported")]
+
+
+def test_removals_in_the_present_passive_around_an_adverb_and_with_a_particle() -> None:
+    """ "India and Switzerland are dropped", "was in fact dropped", "took Japan off the list"; not "Sales never
+    took off after Treasury added Italy", where the removal is another clause's."""
+    table = load_table(DATA / "currency" / "reference")
+    text = ("2019\n\n- May 28: Treasury puts nine economies on its monitoring list. India and Switzerland are dropped. "
+            "Treasury added Germany to the list in 2016. Italy was in fact dropped in 2022. Treasury took Japan off "
+            "the list in June 2023. Sales never took off after Treasury added Thailand to the list.")
+    result = check(Article(text=text, published_at=dt.date(2024, 11, 20)), table)
+    assert [(c["text"], c["value"]["removed"]) for c in result["claims"] if c["type"] == "designation"] == [
+        ("India", True), ("Switzerland", True), ("Germany", False), ("Italy", True), ("Japan", True),
+        ("Thailand", False)]

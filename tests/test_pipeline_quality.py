@@ -101,6 +101,8 @@ OTHER_DOMAINS = [
     ("mxrewards", 0.67),  # Mexican (pesos) and US rewards for cartel figures, captures, transfers (0.69)
     ("grants", 0.69),  # CHIPS Act awards (preliminary and final) and EDA Tech Hubs as designations, with counts (0.72)
     ("disasters", 0.55),  # Stafford Act major disaster and emergency declarations for states, counties, storms (0.62)
+    ("monuments", 0.72),  # US national monuments (Antiquities Act): proclamations, counts per president, events (0.77)
+    ("currency", 0.82),  # Treasury FX reports: manipulators and the Monitoring List, counts; DPRK rewards (0.86)
 ]
 
 

@@ -211,3 +211,43 @@ def test_a_trigger_opened_by_a_past_verb_also_matches_its_present(words: tuple, 
     table = load(Path(__file__).resolve().parent / "data" / "species" / "reference")
     hits = table.lexicon.scan(words)
     assert any(e.kind == "trigger" for hit in hits for e in hit.entries if hit.last == len(words)) is found
+
+
+@pytest.mark.parametrize(("word", "common"), [
+    ("killed", "kill"), ("kills", "kill"), ("killing", "kill"), ("barred", "bar"), ("bars", "bar"),
+    ("approved", "approv"), ("approves", "approv"), ("met", "meet"), ("meets", "meet"), ("carried", "carry"),
+    ("pagers", "pager"), ("passed", "pass"),
+])
+def test_a_words_inflections_share_one_stem(word: str, common: str) -> None:
+    """ "killed", "kills" and "killing" (and an irregular "met" and "meets") have one common form."""
+    from workers.pipeline.english import stem
+
+    assert stem(word) == common
+
+
+def _loose_hits(tokens: tuple[str, ...], capitals: set[int], stops: dict[int, str] | None = None) -> list[tuple]:
+    from workers.pipeline.english import FUNCTION_WORDS
+
+    index = PhraseIndex()
+    index.add_loose("killed zawahiri", Entry("trigger", "zawahiri-killed"), FUNCTION_WORDS)
+    index.add_loose("magnitsky act", Entry("trigger", "magnitsky-act"), FUNCTION_WORDS)
+    hits = index.loose(tokens, lambda i: (stops or {}).get(i, " "), capitals.__contains__)
+    return [(h.first, h.last, h.entries[0].ref, h.fuzzy) for h in hits]
+
+
+def test_a_trigger_told_loosely_is_found_in_any_order_and_inflection() -> None:
+    """ "killed zawahiri" in "a strike kills al-Qaeda leader Ayman al-Zawahiri" and "the killing of Zawahiri"."""
+    told = ("strike", "kills", "al", "qaeda", "leader", "ayman", "al", "zawahiri")
+    assert _loose_hits(told, {2, 3, 5, 6, 7}) == [(1, 8, "zawahiri-killed", True)]
+    assert _loose_hits(("the", "killing", "of", "zawahiri"), {3}) == [(1, 4, "zawahiri-killed", True)]
+
+
+@pytest.mark.parametrize(("tokens", "capitals", "stops"), [
+    (("kills", "a", "b", "c", "d", "e", "f", "zawahiri"), {7}, {}),  # too far apart
+    (("zawahiri", "spoke", "then", "they", "killed"), {0}, {3: ". "}),  # across a sentence's end
+    (("the", "global", "magnitsky", "act"), {1, 2, 3}, {}),  # a name alone, no word of what happened
+    (("killed", "zawahiri"), set(), {}),  # no capital: two common words near each other
+])
+def test_a_loose_trigger_needs_its_words_close_in_one_clause_a_name_and_what_happened(
+        tokens: tuple[str, ...], capitals: set[int], stops: dict[int, str]) -> None:
+    assert _loose_hits(tokens, capitals, stops) == []

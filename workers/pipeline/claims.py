@@ -60,6 +60,7 @@ from workers.pipeline.reference import (
 
 _CLAIM_WORDS = frozenset({"designation_cue", "weak_cue", "kind", "reward_cue", "trigger"})  # phrases a claim needs
 _BY_START = operator.attrgetter("start")  # mentions sorted by where they start (in C, not a lambda per item)
+_FIRST_TWO = operator.itemgetter(0, 1)  # (distance, order) of a candidate pair: the nearest, then the first
 _PEOPLE = frozenset({"person"})
 CONTEXT_SENTENCES = 4  # how far back a designation context carries
 LINK_DISTANCE = 5  # words that may separate a kind term from the name it describes
@@ -470,7 +471,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             date = ctx.line_date  # "- Sept. 13: ... . The Treasury also sanctions X": the line's date
             dates = [date]
         makers = [p for p in phrases if p.kind == "entity" and _entity_type(table, p) == "authority"
-                  and not _owns_the_group(doc, p, phrases, sent.counts, table)
+                  and not _owns_the_group(doc, p, phrases, sent.counts, table) and not _addressee(doc, p)
                   and not (anchor and p.start > anchor.end and (_new_clause_between(doc, anchor.end, p.start)
                                                                 or _subject_of_its_own(doc, p)))
                   and not (anchor and p.end <= anchor.start and _speaker(doc, p.end, anchor.start))]
@@ -577,6 +578,19 @@ def _past_state(doc: Document, g: PhraseMatch, end: int) -> bool:
 _OPEN_QUESTION = {"whether"}  # "waits to learn whether his novel "Flesh" will be named the winner": a question
 QUESTION_REACH = 120  # characters before a cue within which "whether" makes it a question
 OWNED_REACH = 40  # characters after "X's" within which the group it owns is named ("Ecuador's two largest gangs")
+
+
+_ADDRESSED = frozenset({"to", "toward", "towards"})
+
+
+def _addressee(doc: Document, authority: PhraseMatch) -> bool:
+    """Is the authority whom something is addressed to ("its report to Congress", "appealed to the Supreme Court"),
+    not one that acts? Not the owner of a list ("added X to the State Department's list")."""
+    k = authority.first - 1
+    if k >= 0 and doc.norms[k] == "the":
+        k -= 1
+    return k >= 0 and doc.norms[k] in _ADDRESSED and not (
+        doc.norms[authority.last:authority.last + 1] == ("s",) and doc.view[authority.end:authority.end + 1] in "'’")
 
 
 def _owns_the_group(doc: Document, authority: PhraseMatch, phrases: list[PhraseMatch], counts: list[CountMention],
@@ -894,6 +908,9 @@ def _place_or_modifier(doc: Document, p: PhraseMatch) -> bool:
         k -= 1  # "in Iraq and Syria": the place before the conjunction; not "in February, and Costa Rica"
         while k > 0 and p.first - k <= 4 and _capitalised(doc, k) and doc.norms[k] not in MONTHS:
             k -= 1
+        if k > 0 and doc.norms[k] in _LOCATIVE and _capitalised(doc, k - 1) and doc.norms[p.last:p.last + 1] and (
+                doc.norms[p.last] in _LOCATIVE or doc.norms[p.last] == "outside"):
+            return False  # "Bears Ears in Utah and Gold Butte in Nevada": a name and its place, twice
     return k >= 0 and doc.norms[k] in _LOCATIVE
 
 
@@ -1288,7 +1305,9 @@ def _negated(doc: Document, cue: PhraseMatch, before: list[str]) -> str | None:
         return "denied"
     if _removal_at(last) is not None or doc.view[max(0, cue.start - 3):cue.start] in UNDOING_PREFIXES:
         return "removed"  # "de-proscribed", "de-listed"
-    around = before + _words_between(doc, cue.start, cue.end)  # a gapped cue may hold the verb: "on Friday removed"
+    opener = max((k for k, w in enumerate(before) if w in SUBORDINATORS), default=-1)  # "Sales never took off
+    around = before[opener + 1:] + _words_between(doc, cue.start, cue.end)  # after X added Y": the clause's own;
+    # a gapped cue may hold the verb: "on Friday removed"
     if REMOVALS.isdisjoint(around) and REMOVAL_PARTICLES.keys().isdisjoint(around):
         return None
     k = _removal_at(around)
@@ -1297,12 +1316,23 @@ def _negated(doc: Document, cue: PhraseMatch, before: list[str]) -> str | None:
 
 def _tells_removal(words: Sequence[str]) -> bool:
     """Do the words say something was taken off a list: a word that says so alone ("removed", "delisted"), or any
-    word that ends a designation in the passive ("Sudan was dropped")?"""
-    return not STRONG_REMOVALS.isdisjoint(words) or any(
-        w in REMOVALS and words[k - 1] in _PAST_PASSIVE for k, w in enumerate(words) if k)
+    word that ends a designation in the passive ("Sudan was dropped", "X and Y are dropped", "was in fact dropped"),
+    or a verb and its particle around its object ("took Japan off the list", "was taken off"; not "sales never took
+    off")?"""
+    if not STRONG_REMOVALS.isdisjoint(words):
+        return True
+    for k, w in enumerate(words):
+        passive = not _PAST_PASSIVE.isdisjoint(words[max(0, k - 3):k])
+        if w in REMOVALS and passive:
+            return True
+        particle = REMOVAL_PARTICLES.get(w)
+        if particle is not None and (particle in words[k + 2:k + 5] or words[k + 1:k + 2] == [particle] and passive):
+            return True
+    return False
 
 
-_PAST_PASSIVE = _PAST_COPULAS | {"been"}
+_PAST_PASSIVE = _PAST_COPULAS | {"been", "is", "are"}  # (and a timeline's present: "India and Switzerland are
+# dropped")
 
 
 _ENDING_VERBS = frozenset({"expires", "expired", "ended", "ends", "lapsed", "lapses"})  # "the X emergency expired"
@@ -2147,11 +2177,13 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
             _words_between(doc, d.end, trig.start)) <= 2]  # "last Sunday's daylight theft": an adjective between
         if within or owner:  # "Last year's kidnapping"
             chosen[event] = (trig, (within or owner)[0])
-        elif len(events) == 1:
-            near = [d for d in _around_trigger(dates, trig)
-                    if not _introduces(doc, d, trig) and not (trig.fuzzy and trig.start <= d.start < trig.end)]
+        elif len(events) == 1:  # the date nearest any of its triggers ("After X attack in Catatumbo, Petro
+            near = [(_distance(doc, sent.s.start, t, d, t in across), k, t, d)  # suspends the talks": the second's)
+                    for k, t in enumerate(triggers) for d in _around_trigger(dates, t)
+                    if not _introduces(doc, d, t) and not (t.fuzzy and t.start <= d.start < t.end)]
             if near:
-                chosen[event] = (trig, min(near, key=lambda d: _distance(doc, sent.s.start, trig, d, trig in across)))
+                _, _, best, date = min(near, key=_FIRST_TWO)
+                chosen[event] = (best, date)
         else:  # two events or more: each date goes to the nearest trigger, and each event takes one date
             pairs += [(_distance(doc, sent.s.start, t, d, t in across), len(pairs), event, t, d)
                       for t in triggers if t.ref == event

@@ -231,3 +231,59 @@ def indefinite_article(phrase: str) -> str:
     if low.startswith(_A_BEFORE):
         return "a"
     return "an" if low[:1] in ("a", "e", "i", "o", "u") else "a"
+
+
+# Words that carry no event of their own: left out of a trigger's loose form (see lexicon.PhraseIndex.add_loose)
+FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from", "into", "onto", "over", "under",
+    "and", "or", "but", "as", "than", "that", "this", "these", "those", "which", "who", "whom", "whose", "its", "his",
+    "her", "their", "our", "it", "he", "she", "they", "him", "them", "is", "are", "was", "were", "be", "been",
+    "being", "has", "have", "had", "will", "would", "after", "before", "since", "during", "about", "against", "not",
+    "s"})
+
+# Irregular verb forms -> the base form, for `stem`: how a trigger's "killed" also finds a timeline's "kills" and
+# "met in Anchorage" a present "meet ... in Anchorage".
+IRREGULAR_VERBS = {
+    "met": "meet", "fled": "flee", "fell": "fall", "fallen": "fall", "took": "take", "taken": "take",
+    "stole": "steal", "stolen": "steal", "froze": "freeze", "frozen": "freeze", "shot": "shoot", "struck": "strike",
+    "won": "win", "swore": "swear", "sworn": "swear", "caught": "catch", "sold": "sell", "held": "hold",
+    "led": "lead", "left": "leave", "broke": "break", "broken": "break", "sent": "send", "gave": "give",
+    "given": "give", "went": "go", "gone": "go", "came": "come", "ran": "run", "wrote": "write",
+    "written": "write", "spoke": "speak", "spoken": "speak", "chose": "choose", "chosen": "choose",
+    "drove": "drive", "driven": "drive", "rose": "rise", "risen": "rise", "threw": "throw", "thrown": "throw",
+    "blew": "blow", "blown": "blow", "flew": "fly", "flown": "fly", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "overthrew": "overthrow", "overthrown": "overthrow", "sank": "sink", "sunk": "sink",
+    "sought": "seek", "fought": "fight", "paid": "pay", "said": "say", "made": "make", "found": "find",
+    "told": "tell", "kept": "keep", "lost": "lose", "hid": "hide", "hidden": "hide", "spent": "spend",
+    "built": "build", "began": "begin", "begun": "begin", "brought": "bring", "bought": "buy", "died": "die",
+    "dies": "die", "dying": "die", "seen": "see", "saw": "see", "dealt": "deal", "meant": "mean", "beat": "beat",
+    "beaten": "beat", "bore": "bear", "born": "bear", "ate": "eat", "shook": "shake", "wore": "wear",
+    "tore": "tear", "torn": "tear", "undertook": "undertake", "oversaw": "oversee", "forgave": "forgive",
+}
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+def stem(word: str) -> str:
+    """A crude common form of an English word's inflections: "killed", "kills", "killing" -> "kill"; "barred",
+    "bars" -> "bar"; "approved", "approves" -> "approv"; "met", "meets" -> "meet" (folded words, no accents)."""
+    word = IRREGULAR_VERBS.get(word, word)
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[:-len(suffix)] + replacement
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":  # (barr)ed, (stopp)ed; not kill, pass
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == "e":
+        word = word[:-1]
+    return word
+
+
+def inflections(word: str) -> set[str]:
+    """The word's common inflections that `stem` takes back to its stem ("kill": "kills", "killed", "killing";
+    "bar": "barred"; "carry": "carried"; "meet": "met"), the word itself included."""
+    base = stem(word)
+    candidates = {word, base}
+    for root in (base, base + "e", base + base[-1], base[:-1] + "i" if base.endswith("y") else base):
+        candidates |= {root, *(root + suffix for suffix in ("s", "es", "ed", "ing", "d"))}
+    candidates |= {form for form, verb in IRREGULAR_VERBS.items() if stem(verb) == base}
+    return {form for form in candidates if stem(form) == base}

@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
+from workers.pipeline.english import inflections, stem
+
 _WORD = re.compile(r"[a-z0-9]+")
 GAP = "..."
 MAX_GAP = 12  # words a "..." in a phrase may stand for
@@ -21,6 +23,8 @@ FUZZY_MAX_POSTINGS = 200  # a word in more names than this is too common to find
 FUZZY_MAX_POSITION = 6  # words of a name indexed for fuzzy candidates: the first few
 MAX_ASIDE = 14  # words an aside set off by commas may hold inside a trigger ("Otoniel, the Clan's leader, was")
 _STOPS = frozenset(".;:?!()[]\n")  # punctuation no trigger reads across
+LOOSE_SLACK = 5  # words a loosely told trigger may hold beyond its own: "kills al-Qaeda leader Ayman al-Zawahiri"
+LOOSE_MIN_CHARS = 3  # shorter words of a trigger are left out of its loose form, as are function words
 
 
 def fold(text: str) -> str:
@@ -107,6 +111,10 @@ class PhraseIndex:
         self._triggers: dict[str, tuple[Entry, ...]] = {}  # triggers of two words or more, sealed: for scan_asides
         self._trigger_prefixes: frozenset[str] = frozenset()
         self._trigger_starters: frozenset[str] = frozenset()
+        self._loose: list[tuple[frozenset[str], Entry]] = []  # a trigger's word stems, any order, and its entry
+        self._loose_by_stem: dict[str, list[int]] = defaultdict(list)
+        self._loose_forms: dict[str, str] = {}  # every inflection of their words -> its stem
+        self._loose_seen: set[tuple[frozenset[str], Entry]] = set()
 
     def add(self, phrase: str, entry: Entry, *, fuzzy: bool = False, gap: int = MAX_GAP) -> None:
         """Add one phrase; "..." in it marks a gap of up to `gap` words."""
@@ -128,6 +136,24 @@ class PhraseIndex:
             for pos, tok in enumerate(tokens[:FUZZY_MAX_POSITION + 1]):
                 if len(tok) >= 4:
                     self._fuzzy_postings[tok].append((name_id, pos))
+
+    def add_loose(self, phrase: str, entry: Entry, skip: frozenset[str]) -> None:
+        """Also find a trigger told loosely: the stems of its words but `skip` ones, two or more, in any order and
+        inflection and with a few other words between ("killed zawahiri": "a drone strike kills al-Qaeda leader
+        Ayman al-Zawahiri", "the killing of Zawahiri")."""
+        if GAP in phrase:
+            return
+        stems = frozenset(stem(w) for w in words(phrase)
+                          if w not in skip and len(w) >= LOOSE_MIN_CHARS and not w.isdigit())
+        if len(stems) < 2 or (stems, entry) in self._loose_seen:
+            return
+        self._loose_seen.add((stems, entry))
+        for w in words(phrase):
+            if stem(w) in stems:
+                self._loose_forms.update(dict.fromkeys(inflections(w), stem(w)))
+        for s in stems:
+            self._loose_by_stem[s].append(len(self._loose))
+        self._loose.append((stems, entry))
 
     def _add_tokens(self, tokens: tuple[str, ...], key: str, entry: Entry) -> None:
         self._common_words = self._found = None  # (_found None: not sealed)
@@ -239,6 +265,7 @@ class PhraseIndex:
         self._trigger_prefixes = frozenset(k.rsplit(" ", n)[0] for k in self._triggers
                                            for n in range(1, k.count(" ") + 1))
         self._trigger_starters = frozenset(k.split(" ", 1)[0] for k in self._triggers)
+        self._loose_by_stem = dict(self._loose_by_stem)
         common = {w for key in self._common_keys for w in key.split()}
         self._surname_index = {w: frozenset(refs) for w, refs in self._surnames.items()
                                if w not in common and w not in self._entries}  # a phrase of its own is matched
@@ -316,6 +343,44 @@ class PhraseIndex:
                 for k in nexts:
                     if k < n and _STOPS.isdisjoint(between(k)):
                         paths.append((f"{key} {tokens[k]}", k + 1, True))
+        return hits
+
+    def loose(self, tokens: Sequence[str], between: Callable[[int], str], capital: Callable[[int], bool]) -> list[Hit]:
+        """Triggers told loosely (see `add_loose`), marked `fuzzy`: every stem of one within its own length and
+        LOOSE_SLACK words, no stop punctuation between, some of its words written with a capital and some not (a
+        name and what happened: two common words near each other are not an event, nor is a name alone, "the
+        Global Magnitsky Act" for "magnitsky act"). `between(i)` is the text before token i."""
+        self._sealed()
+        hits: list[Hit] = []
+        if not self._loose:
+            return hits
+        by_stem, forms = self._loose_by_stem, self._loose_forms
+        found = [(i, forms[tokens[i]]) for i in itertools.compress(range(len(tokens)), map(forms.__contains__, tokens))]
+        if not found:
+            return hits
+        present = {s for _, s in found}
+        for k in sorted({k for s in present for k in by_stem[s]}):
+            stems, entry = self._loose[k]
+            if not stems <= present:
+                continue
+            at = [(i, s) for i, s in found if s in stems]
+            end = -1
+            for a in range(len(at)):
+                first = at[a][0]
+                if first < end:
+                    continue
+                seen: set[str] = set()
+                for i, s in at[a:]:
+                    if i - first >= len(stems) + LOOSE_SLACK:
+                        break
+                    seen.add(s)
+                    if len(seen) == len(stems):
+                        told = [capital(j) for j, _ in at if first <= j <= i]
+                        if any(told) and not all(told) and all(
+                                _STOPS.isdisjoint(between(j)) for j in range(first + 1, i + 1)):
+                            hits.append(_new(Hit, (first, i + 1, (entry,), True)))
+                            end = i + 1
+                        break
         return hits
 
     def gapped(self, segment_hits: Iterable[Hit], bounds: tuple[int, int]) -> list[Hit]:

@@ -177,6 +177,7 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
             for same in by_kind.values():
                 same.sort(key=_FIRST)
             matches += [g for g in spanned if not _holds_its_own_kind(g, by_kind.get(g.kind, ()))]
+    matches += _loosely_told(doc, table, sentences, matches)
     if "$" in text:  # "US$128,000", "HK$1 million": a currency's mark, not the country or its government
         matches = [m for m in matches if m.kind != "entity" or text[m.end:m.end + 1] != "$"]
     resolved = _longest(matches, frozenset(h.start() for h in _MID_WORD_HYPHEN.finditer(text)))
@@ -193,6 +194,30 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
         resolved.sort(key=_END, reverse=True)
         resolved.sort(key=_START)
     return resolved
+
+
+def _loosely_told(doc: Document, table: ReferenceTable, sentences: tuple[Sentence, ...],
+                  matches: list[PhraseMatch]) -> list[PhraseMatch]:
+    """Events told in other words than their triggers' ("A US drone strike kills al-Qaeda leader Ayman al-Zawahiri"
+    for "killed zawahiri"; see lexicon.PhraseIndex.loose), in sentences where no trigger of theirs is found word
+    for word and not over any other trigger."""
+    text, starts, ends = doc.text, doc.starts, doc.ends
+    hits = table.lexicon.loose(doc.norms, lambda i: text[ends[i - 1]:starts[i]] if i else "",
+                               lambda i: text[starts[i]].isupper())
+    if not hits:
+        return []
+    triggers = [m for m in matches if m.kind == "trigger"]
+    sentence_starts = [s.start for s in sentences]
+    told = {(bisect.bisect_right(sentence_starts, m.start) - 1, m.ref) for m in triggers}
+    out = []
+    for first, last, entries, _ in hits:
+        e = entries[0]
+        start, end = starts[first], ends[last - 1]
+        if (bisect.bisect_right(sentence_starts, start) - 1, e.ref) in told or any(
+                m.first < last and first < m.last for m in triggers):
+            continue
+        out.append(_new(PhraseMatch, (start, end, first, last, e.kind, e.ref, False, True)))
+    return out
 
 
 def _told_of_by_another_name(doc: Document, table: ReferenceTable, resolved: list[PhraseMatch],

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from marshmallow import INCLUDE, Schema, ValidationError, fields, missing, validate, validates_schema
 
-from workers.pipeline.english import DETERMINERS, NAME_PARTICLES
+from workers.pipeline.english import DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES
 from workers.pipeline.errors import ReferenceTableError
 from workers.pipeline.lexicon import GAP, MAX_GAP, Entry, PhraseIndex, is_acronym, plural, words
 from workers.pipeline.model import DateWindow
@@ -799,6 +799,7 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
                 index.add_person_name(phrase, e["id"], NAME_PARTICLES)
         for trig in e["triggers"]:
             add(trig, "trigger", e["id"])
+            index.add_loose(trig, entry("trigger", e["id"], False, False), FUNCTION_WORDS)
             for present in _timeline_present(trig):  # a timeline's present: "Otoniel is extradited"
                 add(present, "trigger", e["id"])
             if (inverted := _object_first(trig)) is not None:
