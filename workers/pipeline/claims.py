@@ -1322,11 +1322,12 @@ def _tells_removal(words: Sequence[str]) -> bool:
     if not STRONG_REMOVALS.isdisjoint(words):
         return True
     for k, w in enumerate(words):
-        passive = not _PAST_PASSIVE.isdisjoint(words[max(0, k - 3):k])
-        if w in REMOVALS and passive:
-            return True
         particle = REMOVAL_PARTICLES.get(w)
-        if particle is not None and (particle in words[k + 2:k + 5] or words[k + 1:k + 2] == [particle] and passive):
+        if w not in REMOVALS and particle is None:
+            continue
+        passive = not _PAST_PASSIVE.isdisjoint(words[max(0, k - 3):k])
+        if w in REMOVALS and passive or particle is not None and (
+                particle in words[k + 2:k + 5] or words[k + 1:k + 2] == [particle] and passive):
             return True
     return False
 
