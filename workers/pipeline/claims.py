@@ -589,8 +589,12 @@ def _addressee(doc: Document, authority: PhraseMatch) -> bool:
     k = authority.first - 1
     if k >= 0 and doc.norms[k] == "the":
         k -= 1
-    return k >= 0 and doc.norms[k] in _ADDRESSED and not (
-        doc.norms[authority.last:authority.last + 1] == ("s",) and doc.view[authority.end:authority.end + 1] in "'’")
+    return k >= 0 and doc.norms[k] in _ADDRESSED and not _possessive(doc, authority)
+
+
+def _possessive(doc: Document, p: PhraseMatch) -> bool:
+    """Is the name followed by "'s" ("the State Department's list", "Iran's designation")?"""
+    return doc.norms[p.last:p.last + 1] == ("s",) and doc.view[p.end:p.end + 1] in "'\u2019"
 
 
 def _owns_the_group(doc: Document, authority: PhraseMatch, phrases: list[PhraseMatch], counts: list[CountMention],
@@ -769,8 +773,7 @@ def _a_place_said_in_passing(doc: Document, p: PhraseMatch, table: ReferenceTabl
     if k >= 0 and doc.norms[k] in _TOWARDS:  # (not "restricted travel from Chad": a cue's own object)
         return not (doc.norms[k] == "from" and table.lexicon.words_of("designation_cue").intersection(
             doc.norms[max(0, k - 3):k]))
-    if doc.norms[p.last:p.last + 1] == ("s",) and doc.view[p.end:p.end + 1] in "'’" and p.last + 1 < len(
-            doc.norms):
+    if _possessive(doc, p) and p.last + 1 < len(doc.norms):
         owned = doc.norms[p.last + 1]  # a cue, kind or category phrase must begin there ("Iran's designation"),
         return owned not in _designation_words(table) or not any(  # not "North Korea's financial networks"
             q.first == p.last + 1 for q in phrases if q.kind in _DESIGNATION_WORDS or q.kind == "category")
@@ -928,7 +931,7 @@ def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
         # "the trading arm of Lukoil", "part-owned by Rosneft", "a network led by Maduro"; but "members of MS-13,
         # which was designated ..." says it of the name
         return not _SAID_OF_IT.match(doc.view, p.end)
-    if doc.norms[p.last:p.last + 1] == ("s",) and doc.view[p.end:p.end + 1] in "'’":  # "Hamas's military arm"
+    if _possessive(doc, p):  # "Hamas's military arm"
         own = doc.norms[p.last + 1:p.last + 3]
         k = 1 if len(own) == 2 and own[1] in RELATION_NOUNS and not _RELATION_HEAD.fullmatch(own[0]) else 0
         if own and own[k] in RELATION_NOUNS and not any(

@@ -143,14 +143,13 @@ class PhraseIndex:
         Ayman al-Zawahiri", "the killing of Zawahiri")."""
         if GAP in phrase:
             return
-        stems = frozenset(stem(w) for w in words(phrase)
-                          if w not in skip and len(w) >= LOOSE_MIN_CHARS and not w.isdigit())
+        kept = [w for w in words(phrase) if w not in skip and len(w) >= LOOSE_MIN_CHARS and not w.isdigit()]
+        stems = frozenset(map(stem, kept))
         if len(stems) < 2 or (stems, entry) in self._loose_seen:
             return
         self._loose_seen.add((stems, entry))
-        for w in words(phrase):
-            if stem(w) in stems:
-                self._loose_forms.update(dict.fromkeys(inflections(w), stem(w)))
+        for w in kept:
+            self._loose_forms.update(dict.fromkeys(inflections(w), stem(w)))
         for s in stems:
             self._loose_by_stem[s].append(len(self._loose))
         self._loose.append((stems, entry))

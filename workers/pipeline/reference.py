@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from marshmallow import INCLUDE, Schema, ValidationError, fields, missing, validate, validates_schema
 
-from workers.pipeline.english import DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES
+from workers.pipeline.english import DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, inflections
 from workers.pipeline.errors import ReferenceTableError
 from workers.pipeline.lexicon import GAP, MAX_GAP, Entry, PhraseIndex, is_acronym, plural, words
 from workers.pipeline.model import DateWindow
@@ -438,10 +438,7 @@ def _timeline_present(trigger: str) -> list[str]:
             out.append(" ".join(present if w == past else w for w in words))
     first = words[0] if words else ""
     if len(words) > 1 and len(first) >= 5 and first.endswith("ed") and GAP not in trigger:
-        stems = {first[:-1], first[:-2]} | ({first[:-3]} if first[-3] == first[-4] else set())  # approve(d),
-        presents = {stem + ("es" if stem.endswith(("ss", "sh", "ch", "x")) else "s") for stem in stems}  # kill(ed),
-        if first.endswith("ied"):  # stop(ped), carr(ied)
-            presents.add(first[:-3] + "ies")
+        presents = {form for form in inflections(first) if form.endswith("s")}  # kills, approves, stops, carries
         out += [" ".join([present, *words[1:]]) for present in sorted(presents)]
     return out
 
