@@ -1859,3 +1859,26 @@ def test_removals_in_the_present_passive_around_an_adverb_and_with_a_particle() 
     assert [(c["text"], c["value"]["removed"]) for c in result["claims"] if c["type"] == "designation"] == [
         ("India", True), ("Switzerland", True), ("Germany", False), ("Italy", True), ("Japan", True),
         ("Thailand", False)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Instead we have bounties. The $10 million Washington offers for Defense Minister Vladimir Padrino López has "
+     "produced nothing.", [("padrino-lopez", "$10 million", "refuted")]),  # the amount before who offers it
+    ("Padrino López laughed. The $15 million that the State Department still offers for him is large.",
+     [("padrino-lopez", "$15 million", "supported")]),
+])
+def test_an_amount_named_before_the_offer_verb_is_a_reward(text: str, expected: list) -> None:
+    """ "The $10 million Washington offers for X": an offer told amount first, with no reward word in the sentence."""
+    result = check(Article(text=text, published_at=dt.date(2025, 6, 1)), load_table(DATA / "venezuela" / "reference"))
+    assert [(c["subject"]["id"], c["text"], c["verdict"]["label"])
+            for c in result["claims"] if c["type"] == "reward"] == expected
+
+
+def test_a_reward_for_him_is_the_person_s_and_an_authority_across_a_semicolon_is_not_its_maker() -> None:
+    """ "X, the leader of Evil Corp, has been on the Treasury's list since 2019; the reward for him is $5 million": X's
+    reward (not the group's), and the Treasury of the other clause did not offer it."""
+    text = ("Maksim Yakubets, the leader of Evil Corp, has been on the Treasury's sanctions list since 2019; the "
+            "reward for him is $5 million.")
+    result = check(Article(text=text, published_at=dt.date(2025, 9, 1)), load_table(DATA / "russia25" / "reference"))
+    assert [(c["subject"]["id"], c["value"]["authority"], c["verdict"]["label"])
+            for c in result["claims"] if c["type"] == "reward"] == [("yakubets", None, "supported")]

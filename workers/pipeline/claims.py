@@ -1516,7 +1516,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         if _other_money(doc, sent, m, date_starts):
             continue
         person, unknown = _named_in_its_phrase(doc, m, people) or people.at(m.start), None
-        personal = not PERSONAL_PRONOUNS.isdisjoint(_words_between(doc, m.end, min(sent.s.end, m.end + 80))[:10])
+        personal = not PERSONAL_PRONOUNS.isdisjoint(_words_between(doc, m.end, min(sent.s.end, m.end + 80))[:10]) or (
+            cue.end <= m.start and _for_him(_words_between(doc, cue.end, m.start)))  # "the reward for him is $5m"
         if personal and person is not None and _entity_type(table, person) not in _PEOPLE and not (
                 person.start > m.end and person.start - m.end <= FOR_PHRASE_CHARS):
             # "for information leading to his arrest": a person, not the group named nearby; the last one named
@@ -1525,8 +1526,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
                          key=_BY_START, default=None)
         lead = _words_between(doc, max([cue.end] + [o.end for o in money if o.end <= m.start]), m.start) if (
             cue.end <= m.start) else []
-        if person is not None and person.start > m.end and any(
-                w in ("him", "her") and k and lead[k - 1] in ("for", "on") for k, w in enumerate(lead)):
+        if person is not None and person.start > m.end and _for_him(lead):
             person, personal = None, True  # "raises the reward for him to $25 million and offers $25 million for X"
         if (whom := _for_whom(doc, sent, m.start)) is not None:  # "El Mayo, for whom ... offered"
             person = min((p for p in people.around(whom[0]) + people.around(whom[1]) if p.start < whom[1]
@@ -1599,6 +1599,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
                 doc.view, person.end):
             date = None  # "a $20 million reward for Caro Quintero, who was captured in July 2022": his capture's
         authority = nearest_authority.at(cue.start)
+        if authority is not None and ";" in doc.view[min(authority.end, cue.start):max(authority.start, cue.end)]:
+            authority = None  # "X has been on the Treasury's list since 2019; the reward for him is $5 million"
         if (own := _conjunct_authority(doc, cue.end, m.start, nearest_authority)) is not None:
             authority = own  # "The FBI offers $250,000 for X, and the State Department up to $5 million"
         if whom is not None:  # "X, for whom ... had offered $5 million, was captured in January": its own clause
@@ -1625,6 +1627,11 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             out += [replace(out[-1], subject=other, value=dict(out[-1].value))  # "A, B and three others. Each ..."
                     for other in _also_named(sent, sentences, index, table, subject)]
     return out
+
+
+def _for_him(words: Sequence[str]) -> bool:
+    """Do the words say whom an offer is for with a personal pronoun ("for him", "on her")?"""
+    return any(w in ("him", "her") and k and words[k - 1] in ("for", "on") for k, w in enumerate(words))
 
 
 def _each_of_them(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
@@ -1824,6 +1831,8 @@ def _offers_for_whom(doc: Document, s: Sentence, money: Sequence[MoneyMention]) 
 OFFER_REACH = 10  # words between "for whom" and the amount offered
 _OFFER_FILLER = {"up", "to", "a", "an", "another", "of", "as", "much", "more", "than", "nearly", "about"}
 _OFFERED_FOR = {"him", "her", "them", "his", "information", "info", "tips", "the"}  # "offered $5m for him"
+OFFERER_WORDS = 5  # words between an amount and the verb of whoever offers it ("the $10 million the FBI offers for")
+_OFFERERS = {"the", "it", "he", "she", "they", "that", "which", "still", "now", "also"}
 
 
 def _offered_for(doc: Document, m: MoneyMention, lo: int, hi: int) -> PhraseMatch | None:
@@ -1831,10 +1840,14 @@ def _offered_for(doc: Document, m: MoneyMention, lo: int, hi: int) -> PhraseMatc
     million for information", "offered $5 million apiece for Ovidio and Joaquín" (tokens lo..hi: the sentence)."""
     norms = doc.norms
     first = bisect.bisect_left(doc.starts, m.start)
+    k = bisect.bisect_left(doc.starts, m.end)
     verb = next((k for k in range(first - 1, max(lo, first - 4) - 1, -1) if norms[k] not in _OFFER_FILLER), None)
     if verb is None or norms[verb] not in OFFER_VERBS:
-        return None
-    k = bisect.bisect_left(doc.starts, m.end)
+        # "the $10 million Washington offers for X": the amount first, then who offers it
+        verb = next((j for j in range(k, min(hi, k + OFFERER_WORDS + 1)) if norms[j] in OFFER_VERBS), None)
+        if verb is None or not all(_capitalised(doc, j) or norms[j] in _OFFERERS for j in range(k, verb)):
+            return None
+        k = verb + 1
     k += k < hi and norms[k] in _EACH
     if k + 1 >= hi or norms[k] != "for" or not (norms[k + 1] in _OFFERED_FOR or _capitalised(doc, k + 1)):
         return None
