@@ -1882,3 +1882,20 @@ def test_a_reward_for_him_is_the_person_s_and_an_authority_across_a_semicolon_is
     result = check(Article(text=text, published_at=dt.date(2025, 9, 1)), load_table(DATA / "russia25" / "reference"))
     assert [(c["subject"]["id"], c["value"]["authority"], c["verdict"]["label"])
             for c in result["claims"] if c["type"] == "reward"] == [("yakubets", None, "supported")]
+
+
+def test_an_event_dated_twice_in_other_words_is_two_claims() -> None:
+    """ "on Friday" in the story and "Aug. 23" in its timeline: the same event and day, told twice, checked twice."""
+    text = ("A man stabbed three people to death at a festival in the German city of Solingen on Friday night.\n\n"
+            "2024\n\n- Aug. 23: Three people are killed in a knife attack at Solingen's \"festival of diversity.\"")
+    result = check(Article(text=text, published_at=dt.date(2024, 8, 26)), load_table(DATA / "isisk" / "reference"))
+    assert [(c["value"]["date"]["text"], c["verdict"]["label"]) for c in result["claims"]
+            if c["type"] == "event_date"] == [("on Friday", "supported"), ("Aug. 23", "supported")]
+
+
+def test_a_timeline_tells_a_plural_subject_s_event_in_the_bare_present() -> None:
+    """ "- Dec. 20: The Taliban bar women from universities" for the trigger "barred women from universities"."""
+    text = "2022\n\n- Dec. 20: The Taliban bar women from universities, drawing condemnation."
+    result = check(Article(text=text, published_at=dt.date(2025, 1, 10)), load_table(DATA / "taliban" / "reference"))
+    assert [(c["subject"]["id"], c["text"], c["verdict"]["label"]) for c in result["claims"]
+            if c["type"] == "event_date"] == [("women-university-ban", "Dec. 20", "supported")]

@@ -361,6 +361,8 @@ def _dedupe(claims: list[Claim], text: str) -> list[Claim]:
         else:
             key = (c.type, c.subject or c.subject_name,
                    repr(sorted((k, str(v)) for k, v in c.value.items() if k != "named")), window)
+            if c.type == "event_date" and c.date is not None:
+                key += (c.date.text.lower(),)  # "on Friday" and, in the timeline below, "Aug. 23": told twice
         headline = c.sentence.index == 0 and c.sentence.end in title_ends  # the story says it again: a claim each
         if (key, headline) in seen:
             continue

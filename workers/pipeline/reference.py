@@ -430,7 +430,8 @@ def load(path: str | Path) -> ReferenceTable:
 
 def _timeline_present(trigger: str) -> list[str]:
     """A trigger in the past as a timeline tells it, in the present: "was extradited" as "is extradited", "approved
-    kisunla" as "approves kisunla" (a verb in -ed opening the phrase: each spelling its present may take)."""
+    kisunla" as "approves kisunla" (a verb in -ed opening the phrase: each spelling its present may take), and with
+    a plural subject, "bar women from universities" ("agreed in June to amend the regulations" is told so too)."""
     words = trigger.lower().split()
     out = []
     for past, present in (("was", "is"), ("were", "are")):
@@ -438,7 +439,10 @@ def _timeline_present(trigger: str) -> list[str]:
             out.append(" ".join(present if w == past else w for w in words))
     first = words[0] if words else ""
     if len(words) > 1 and len(first) >= 5 and first.endswith("ed") and GAP not in trigger:
-        presents = {form for form in inflections(first) if form.endswith("s")}  # kills, approves, stops, carries
+        forms = inflections(first)
+        presents = {form for form in forms if form.endswith("s")}  # kills, approves, stops, carries
+        presents |= {form for form in forms if form + "s" in presents or form.endswith("y") and form[:-1] + "ies"
+                     in presents}  # and a plural subject's: "The Taliban bar women from universities"
         out += [" ".join([present, *words[1:]]) for present in sorted(presents)]
     return out
 
