@@ -1899,3 +1899,35 @@ def test_a_timeline_tells_a_plural_subject_s_event_in_the_bare_present() -> None
     result = check(Article(text=text, published_at=dt.date(2025, 1, 10)), load_table(DATA / "taliban" / "reference"))
     assert [(c["subject"]["id"], c["text"], c["verdict"]["label"]) for c in result["claims"]
             if c["type"] == "event_date"] == [("women-university-ban", "Dec. 20", "supported")]
+
+
+@pytest.mark.parametrize(("table", "published", "text", "expected"), [
+    ("fatf", "2025-06-18", "Barbados and Jamaica were removed last year, after years on the list.",
+     [("barbados", True, "supported"), ("jamaica", True, "supported")]),  # a cue after the removal
+    ("fatf", "2025-06-18", "- Feb. 23, 2024: The United Arab Emirates, grey-listed two years earlier, comes off after "
+     "investing heavily.", [("uae", True, "supported")]),  # the verb after an aside that holds the cue
+    ("taxlists", "2022-06-18", "The Seychelles, which was listed in February 2020, was removed from the list in "
+     "October 2021.", [("seychelles", False, "supported")]),  # a relative clause's cue: the listing it tells
+])
+def test_a_removal_told_before_a_later_cue_or_after_an_aside_with_one(table: str, published: str, text: str,
+                                                                       expected: list) -> None:
+    """ "X and Y were removed last year, after years on the list", "X, grey-listed two years earlier, comes off":
+    removals, though the sentence's cue is told after the name."""
+    result = check(Article(text=text, published_at=dt.date.fromisoformat(published)),
+                   load_table(DATA / table / "reference"))
+    assert [(c["subject"]["id"], c["value"]["removed"], c["verdict"]["label"])
+            for c in result["claims"] if c["type"] == "designation"] == expected
+
+
+def test_a_three_word_name_s_first_word_names_the_person_again_unless_another_name_follows() -> None:
+    """ "Tran Minh Duc" ... "for Tran": the same person (a family name told first); "Park Sung-min", after "Park Jin
+    Hyok", is someone else named in full."""
+    text = ("Treasury designated the Hai Long network and its leader, Tran Minh Duc, on Nov. 16, 2023. The State "
+            "Department offers up to $1 million for Tran.")
+    result = check(Article(text=text, published_at=dt.date(2024, 12, 15)), load_table(DATA / "wildlife" / "reference"))
+    assert [(c["subject"]["id"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "reward"] == [
+        ("tran-minh-duc", "supported")]
+    text = ("The Treasury sanctioned Park Jin Hyok in September 2018. \"Sanctions alone cannot stop this,\" said Park "
+            "Sung-min, a researcher, of the designation.")
+    result = check(Article(text=text, published_at=dt.date(2025, 1, 15)), load_table(DATA / "dprk" / "reference"))
+    assert [c["text"] for c in result["claims"] if c["type"] == "designation"] == ["Park Jin Hyok"]

@@ -21,6 +21,7 @@ from workers.pipeline.english import (
     EVENT_PREPOSITIONS,
     GOVERNMENT_NOUNS,
     HYPOTHETICAL_WORDS,
+    INTRANSITIVE_REMOVALS,
     LINKING_WORDS,
     MONTHS,
     NAME_ENDERS,
@@ -510,7 +511,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                 date_of = None  # "listed eight groups since 2019, among them X": the count's period, not X's date
             was = _past_state(doc, g, sent.s.end)
             ended = ("removed" if _ended_state(doc, g, kinds) else negation
-                     or ("removed" if _removed_by_verb(doc, g) else None))
+                     or ("removed" if _removed_by_verb(doc, g) or cues and _removed_before(doc, g, cues[0]) else None))
             own_kind = named_as if named_as is not None and anchor is not None and g.start >= anchor.end else kind
             out.append(_designation_claim(g, s, own_kind, auth_id, date_of, anchor, ended, past or was))
         if negation is None:  # "only one group has been removed from the list", "23 swimmers were never suspended"
@@ -1330,7 +1331,7 @@ def _tells_removal(words: Sequence[str]) -> bool:
         particle = REMOVAL_PARTICLES.get(w)
         if w not in REMOVALS and particle is None:
             continue
-        passive = not _PAST_PASSIVE.isdisjoint(words[max(0, k - 3):k])
+        passive = not _PAST_PASSIVE.isdisjoint(words[max(0, k - 3):k]) or w in INTRANSITIVE_REMOVALS
         if w in REMOVALS and passive or particle is not None and (
                 particle in words[k + 2:k + 5] or words[k + 1:k + 2] == [particle] and passive):
             return True
@@ -1377,6 +1378,26 @@ def _removed_by_verb(doc: Document, g: PhraseMatch) -> bool:
         return True
     return bool(before[-1:]) and before[-1] in REMOVAL_PARTICLES and doc.norms[g.last:g.last + 1] == (
         REMOVAL_PARTICLES[before[-1]],)
+
+
+def _removed_before(doc: Document, g: PhraseMatch, cue: PhraseMatch) -> bool:
+    """Is the name the subject of a removal told before a later cue of the sentence, in the same clause ("Barbados
+    and Jamaica were removed last year, Jamaica after four years on the list"; not "X, which was removed in 2021,
+    ...", nor "X was removed after Y was put on the list"), or right after an aside the cue is in ("The UAE,
+    grey-listed two years earlier, comes off after ...")?"""
+    if g.end > cue.start:
+        return False
+    if doc.view[g.end:g.end + 1] == "," and (close := doc.view.find(",", cue.end)) >= 0 and "," not in doc.view[
+            g.end + 1:cue.start] and _words_between(doc, g.end, cue.start)[:1] not in (["which"], ["who"]):
+        # "The UAE, grey-listed two years earlier, comes off": the verb after the aside (not a relative clause's)
+        end = next((k for k in (doc.view.find(",", close + 1), doc.view.find(".", close + 1)) if k >= 0), len(doc.view))
+        after = _words_between(doc, close, end)
+        return _tells_removal(after[:next((k for k, w in enumerate(after) if w in SUBORDINATORS), len(after))])
+    stop = min((k for k in (doc.view.find(",", g.end, cue.start), doc.view.find(";", g.end, cue.start)) if k >= 0),
+               default=cue.start)
+    words = _words_between(doc, g.end, stop)
+    opener = next((k for k, w in enumerate(words) if w in SUBORDINATORS), len(words))
+    return _tells_removal(words[:opener])
 
 
 def _removal_at(words: Sequence[str]) -> int | None:

@@ -174,7 +174,8 @@ class PhraseIndex:
         person is called after the first mention."""
         tokens = words(name)
         self._person_keys[ref].append(" ".join(tokens))
-        for token in tokens[1:][-2:]:
+        for token in tokens[1:][-2:] + tokens[:1] * (len(tokens) >= 3):  # and a three-word name's first: "Tran
+            # Minh Duc" is "Tran", "Kim Jong Un" "Kim" (a family name told first)
             if len(token) >= 3 and token.isalpha() and token not in particles:
                 self._surnames[token].add(ref)
                 self._surname_index = None

@@ -370,6 +370,9 @@ def _surnames(doc: Document, index: dict[str, frozenset[str]], resolved: list[Ph
             continue  # "a senior Kinahan figure": a family name that modifies a noun
         if i and text[starts[i - 1]].isupper() and not covered_before(i) and doc.ends[i - 1] + 1 == starts[i]:
             continue  # "his father Viktor Yakubets": another of the family, named in full
+        if i + 1 < len(norms) and text[starts[i + 1]].isupper() and doc.ends[i] + 1 == starts[i + 1] and not any(
+                m.first == i + 1 for m in near):
+            continue  # "Park Sung-min, a researcher": another of the name, named in full
         named = {m.ref for m in people if m.last <= i} & index[norms[i]]
         if len(named) == 1:
             out.append(_new(PhraseMatch, (starts[i], doc.ends[i], i, i + 1, "entity", named.pop(), False, False)))
