@@ -103,6 +103,8 @@ OTHER_DOMAINS = [
     ("disasters", 0.55),  # Stafford Act major disaster and emergency declarations for states, counties, storms (0.62)
     ("monuments", 0.72),  # US national monuments (Antiquities Act): proclamations, counts per president, events (0.77)
     ("currency", 0.82),  # Treasury FX reports: manipulators and the Monitoring List, counts; DPRK rewards (0.86)
+    ("fatf", 0.70),  # the FATF grey and black lists and the EU's high-risk list: additions, removals, counts (0.72)
+    ("wildlife", 0.71),  # wildlife trafficking: CITES listings of species, OFAC designations, rewards, events (0.76)
 ]
 
 
