@@ -1391,13 +1391,16 @@ def _removed_before(doc: Document, g: PhraseMatch, cue: PhraseMatch) -> bool:
             g.end + 1:cue.start] and _words_between(doc, g.end, cue.start)[:1] not in (["which"], ["who"]):
         # "The UAE, grey-listed two years earlier, comes off": the verb after the aside (not a relative clause's)
         end = next((k for k in (doc.view.find(",", close + 1), doc.view.find(".", close + 1)) if k >= 0), len(doc.view))
-        after = _words_between(doc, close, end)
-        return _tells_removal(after[:next((k for k, w in enumerate(after) if w in SUBORDINATORS), len(after))])
+        return _tells_removal(_before_subordinator(_words_between(doc, close, end)))
     stop = min((k for k in (doc.view.find(",", g.end, cue.start), doc.view.find(";", g.end, cue.start)) if k >= 0),
                default=cue.start)
-    words = _words_between(doc, g.end, stop)
-    opener = next((k for k, w in enumerate(words) if w in SUBORDINATORS), len(words))
-    return _tells_removal(words[:opener])
+    return _tells_removal(_before_subordinator(_words_between(doc, g.end, stop)))
+
+
+def _before_subordinator(words: list[str]) -> list[str]:
+    """The words before the first that opens a subordinate clause ("removed last year" of "removed last year after
+    ...")."""
+    return words[:next((k for k, w in enumerate(words) if w in SUBORDINATORS), len(words))]
 
 
 def _removal_at(words: Sequence[str]) -> int | None:
@@ -1864,7 +1867,7 @@ def _offered_for(doc: Document, m: MoneyMention, lo: int, hi: int) -> PhraseMatc
     norms = doc.norms
     first = bisect.bisect_left(doc.starts, m.start)
     k = bisect.bisect_left(doc.starts, m.end)
-    verb = next((k for k in range(first - 1, max(lo, first - 4) - 1, -1) if norms[k] not in _OFFER_FILLER), None)
+    verb = next((j for j in range(first - 1, max(lo, first - 4) - 1, -1) if norms[j] not in _OFFER_FILLER), None)
     if verb is None or norms[verb] not in OFFER_VERBS:
         # "the $10 million Washington offers for X": the amount first, then who offers it
         verb = next((j for j in range(k, min(hi, k + OFFERER_WORDS + 1)) if norms[j] in OFFER_VERBS), None)

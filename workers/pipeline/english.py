@@ -85,9 +85,9 @@ REMOVALS = {"revoked", "revokes", "revoking", "revoke", "rescinded", "rescinds",
             "withdrawn", "withdrew", "withdraws", "withdrawing", "quashed", "annulled", "cancelled", "canceled"}
 STRONG_REMOVALS = {"revoked", "revokes", "rescinded", "rescinds", "delisted", "delists", "removed", "removes",
                    "withdrawn", "quashed", "annulled"}  # alone
+INTRANSITIVE_REMOVALS = frozenset({"came", "comes", "come", "coming"})  # "the UAE comes off": no passive needed
 REMOVAL_PARTICLES = {"taken": "off", "took": "off", "take": "off", "takes": "off", "taking": "off",  # "taken off"
-                     "came": "off", "comes": "off", "come": "off", "coming": "off"}  # "the UAE came off the list"
-INTRANSITIVE_REMOVALS = frozenset({"came", "comes", "come", "coming"})  # "X comes off" needs no passive
+                     **dict.fromkeys(INTRANSITIVE_REMOVALS, "off")}
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {

@@ -170,8 +170,8 @@ class PhraseIndex:
 
     def add_person_name(self, name: str, ref: str, particles: frozenset[str] | set[str]) -> None:
         """Record a person's name (for pronouns that stand for it) and index its last two words of three or more
-        letters ("Yohan José Romero": "romero", "jose"; "Héctor Guerrero Flores": "flores", "guerrero"): what the
-        person is called after the first mention."""
+        letters ("Yohan José Romero": "romero", "jose"; "Héctor Guerrero Flores": "flores", "guerrero"), and a
+        three-word name's first ("Tran Minh Duc": "tran"): what the person is called after the first mention."""
         tokens = words(name)
         self._person_keys[ref].append(" ".join(tokens))
         for token in tokens[1:][-2:] + tokens[:1] * (len(tokens) >= 3):  # and a three-word name's first: "Tran
