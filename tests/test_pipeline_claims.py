@@ -1931,3 +1931,22 @@ def test_a_three_word_name_s_first_word_names_the_person_again_unless_another_na
             "Sung-min, a researcher, of the designation.")
     result = check(Article(text=text, published_at=dt.date(2025, 1, 15)), load_table(DATA / "dprk" / "reference"))
     assert [c["text"] for c in result["claims"] if c["type"] == "designation"] == ["Park Jin Hyok"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In April the State Department put a price of up to $5 million on Johnny Hurtado Olascoaga, the leader of La "
+     "Nueva Familia Michoacana, and up to $3 million on his brother José Alfredo, \"El Fresa.\"",
+     [("johnny-hurtado", "$5 million"), ("jose-alfredo-hurtado", "$3 million")]),  # "a price of ... on"
+    ("The largest offer, up to $10 million, is for Juan José Farías Álvarez, a former lime grower.",
+     [("farias-alvarez", "$10 million")]),  # the offer noun, its amount in an aside, "is for"
+    ("The offer for Juan José Farías Álvarez himself is up to $10 million.",
+     [("farias-alvarez", "$10 million")]),  # "the offer for X is"
+    ("Farías Álvarez was indicted in Washington. The offer for him is up to $10 million.",
+     [("farias-alvarez", "$10 million")]),  # ... for a pronoun
+    ("Analysts say the offer for Farías Álvarez's lime business was $2 million.", []),  # not the offer's subject
+])
+def test_an_offer_told_as_a_noun_or_as_a_price_on_someone(text: str, expected: list) -> None:
+    """ "put a price of $5 million on X", "The largest offer, up to $10 million, is for X", "The offer for X is $10
+    million": rewards whose words are no reward cue of the table."""
+    result = check(Article(text=text, published_at=dt.date(2025, 9, 1)), load_table(DATA / "mxrewards" / "reference"))
+    assert [(c["subject"]["id"], c["text"]) for c in result["claims"] if c["type"] == "reward"] == expected

@@ -1842,7 +1842,7 @@ def _offers_for_whom(doc: Document, s: Sentence, money: Sequence[MoneyMention]) 
     table cues say nothing of a reward."""
     lo, hi = bisect.bisect_left(doc.starts, s.start), bisect.bisect_left(doc.starts, s.end)
     norms = doc.norms
-    cues = [c for m in money if (c := _offered_for(doc, m, lo, hi))]
+    cues = [c for m in money if (c := _offered_for(doc, m, lo, hi) or _offer_is(doc, m, lo))]
     for k in range(lo + 1, hi):
         if norms[k] == "whom" and norms[k - 1] == "for":
             first_money = next((m for m in money if m.start > doc.starts[k]), None)
@@ -1861,14 +1861,42 @@ OFFERER_WORDS = 5  # words between an amount and the verb of whoever offers it (
 _OFFERERS = {"the", "it", "he", "she", "they", "that", "which", "still", "now", "also"}
 
 
+_COPULAS = {"is", "was", "are", "were"}
+_PRICE = "price"  # "put a price of up to $5 million on X": an offer whose target follows "on"
+_OFFER_NOUN_HEADS = ARTICLES | {"its", "his", "her", "their", "largest", "biggest", "separate", "own", "first", "new"}
+_OFFERED_PRONOUNS = {"him", "her", "them", "himself", "herself", "themselves"}
+OFFER_IS_WORDS = 6  # words between "the offer for X" and the copula before its amount ("The offer for Tran himself is")
+
+
+def _offer_is(doc: Document, m: MoneyMention, lo: int) -> PhraseMatch | None:
+    """The cue of an amount an offer noun is said to be, after whom it is for: "The offer for Tran himself is up to
+    $1 million" (token lo: the sentence's first)."""
+    norms = doc.norms
+    first = bisect.bisect_left(doc.starts, m.start)
+    j = next((j for j in range(first - 1, max(lo, first - 4) - 1, -1) if norms[j] not in _OFFER_FILLER), None)
+    if j is None or norms[j] not in _COPULAS:
+        return None
+    offer = next((i for i in range(j - 2, max(lo, j - 3 - OFFER_IS_WORDS), -1)
+                  if norms[i] == "offer" and norms[i + 1] == "for" and i > lo and norms[i - 1] in _OFFER_NOUN_HEADS), None)
+    if offer is None or not all(norms[i] in _OFFERED_PRONOUNS or _capitalised(doc, i) for i in range(offer + 2, j)):
+        return None  # not "the offer for X's lime business was $2 million"
+    return PhraseMatch(doc.starts[offer], doc.ends[offer], offer, offer + 1, "reward_cue", "reward")
+
+
 def _offered_for(doc: Document, m: MoneyMention, lo: int, hi: int) -> PhraseMatch | None:
     """The cue of an amount an offer verb gives for someone: "offered $20 million for him", "offers up to $5
-    million for information", "offered $5 million apiece for Ovidio and Joaquín" (tokens lo..hi: the sentence)."""
+    million for information", "offered $5 million apiece for Ovidio and Joaquín", "The largest offer, up to $10
+    million, is for X", "put a price of $5 million on X" (tokens lo..hi: the sentence)."""
     norms = doc.norms
     first = bisect.bisect_left(doc.starts, m.start)
     k = bisect.bisect_left(doc.starts, m.end)
     verb = next((j for j in range(first - 1, max(lo, first - 4) - 1, -1) if norms[j] not in _OFFER_FILLER), None)
-    if verb is None or norms[verb] not in OFFER_VERBS:
+    priced = verb is not None and norms[verb] == _PRICE and verb > lo and norms[verb - 1] in ARTICLES
+    if priced:
+        return _offered_on(doc, verb, k, hi)
+    if verb is not None and norms[verb] == "offer" and k + 1 < hi and norms[k] in _COPULAS:
+        k += 1  # "The largest offer, up to $10 million, is for X"
+    elif verb is None or norms[verb] not in OFFER_VERBS:
         # "the $10 million Washington offers for X": the amount first, then who offers it
         verb = next((j for j in range(k, min(hi, k + OFFERER_WORDS + 1)) if norms[j] in OFFER_VERBS), None)
         if verb is None or not all(_capitalised(doc, j) or norms[j] in _OFFERERS for j in range(k, verb)):
@@ -1878,6 +1906,16 @@ def _offered_for(doc: Document, m: MoneyMention, lo: int, hi: int) -> PhraseMatc
     if k + 1 >= hi or norms[k] != "for" or not (norms[k + 1] in _OFFERED_FOR or _capitalised(doc, k + 1)):
         return None
     return PhraseMatch(doc.starts[verb], doc.ends[k], verb, k + 1, "reward_cue", "reward")
+
+
+def _offered_on(doc: Document, price: int, k: int, hi: int) -> PhraseMatch | None:
+    """The cue of "a price of $5 million on X" (token k: the first after the amount)."""
+    norms = doc.norms
+    if k + 1 >= hi or norms[k] != "on" or not (norms[k + 1] in _OFFERED_FOR or _capitalised(doc, k + 1)):
+        return None
+    return PhraseMatch(doc.starts[price], doc.ends[k], price, k + 1, "reward_cue", "reward")
+
+
 NAME_REACH = 14  # words after "for" within which a reward names whom it is for
 _NAMED_KINDS = {"entity", "place", "region", "trigger"}  # phrases that name what the table knows
 MODIFIED_WORDS = 3  # lower-case words after a name that may still name the target ("Hamas financial networks")
