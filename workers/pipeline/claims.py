@@ -1876,8 +1876,8 @@ def _offer_is(doc: Document, m: MoneyMention, lo: int) -> PhraseMatch | None:
     j = next((j for j in range(first - 1, max(lo, first - 4) - 1, -1) if norms[j] not in _OFFER_FILLER), None)
     if j is None or norms[j] not in _COPULAS:
         return None
-    offer = next((i for i in range(j - 2, max(lo, j - 3 - OFFER_IS_WORDS), -1)
-                  if norms[i] == "offer" and norms[i + 1] == "for" and i > lo and norms[i - 1] in _OFFER_NOUN_HEADS), None)
+    offer = next((i for i in range(j - 2, max(lo, j - 3 - OFFER_IS_WORDS), -1) if norms[i] == "offer"
+                  and norms[i + 1] == "for" and i > lo and norms[i - 1] in _OFFER_NOUN_HEADS), None)
     if offer is None or not all(norms[i] in _OFFERED_PRONOUNS or _capitalised(doc, i) for i in range(offer + 2, j)):
         return None  # not "the offer for X's lime business was $2 million"
     return PhraseMatch(doc.starts[offer], doc.ends[offer], offer, offer + 1, "reward_cue", "reward")
@@ -1891,8 +1891,7 @@ def _offered_for(doc: Document, m: MoneyMention, lo: int, hi: int) -> PhraseMatc
     first = bisect.bisect_left(doc.starts, m.start)
     k = bisect.bisect_left(doc.starts, m.end)
     verb = next((j for j in range(first - 1, max(lo, first - 4) - 1, -1) if norms[j] not in _OFFER_FILLER), None)
-    priced = verb is not None and norms[verb] == _PRICE and verb > lo and norms[verb - 1] in ARTICLES
-    if priced:
+    if verb is not None and norms[verb] == _PRICE and verb > lo and norms[verb - 1] in ARTICLES:
         return _offered_on(doc, verb, k, hi)
     if verb is not None and norms[verb] == "offer" and k + 1 < hi and norms[k] in _COPULAS:
         k += 1  # "The largest offer, up to $10 million, is for X"
