@@ -1950,3 +1950,14 @@ def test_an_offer_told_as_a_noun_or_as_a_price_on_someone(text: str, expected: l
     million": rewards whose words are no reward cue of the table."""
     result = check(Article(text=text, published_at=dt.date(2025, 9, 1)), load_table(DATA / "mxrewards" / "reference"))
     assert [(c["subject"]["id"], c["text"]) for c in result["claims"] if c["type"] == "reward"] == expected
+
+
+def test_since_as_an_adverb_or_before_a_colon_opens_no_other_event_s_phrase() -> None:
+    """ "Both have since come off: the Caymans were removed in October 2023, and Gibraltar in February 2024": each
+    removal takes its own date; "have since come off" names no other event that "in October 2023" would date."""
+    text = ("The Cayman Islands and Gibraltar were grey-listed. Both have since come off: the Caymans were removed in "
+            "October 2023, and Gibraltar in February 2024.")
+    result = check(Article(text=text, published_at=dt.date(2024, 6, 20)), load_table(DATA / "fatf" / "reference"))
+    assert [(c["text"], c["value"]["date"]["text"], c["verdict"]["label"]) for c in result["claims"]
+            if c["type"] == "designation" and c["value"]["removed"]] == [
+        ("the Caymans", "in October 2023", "supported"), ("Gibraltar", "in February 2024", "supported")]

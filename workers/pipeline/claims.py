@@ -1161,9 +1161,10 @@ def _dates_an_event_phrase(doc: Document, sentence_start: int, d: DateMention) -
     ago", "after the attack on the consulate in May")? An event preposition, at least two words, then the date,
     with no comma between."""
     reach = max(sentence_start, d.start - 80)
-    lo = max(reach, doc.text.rfind(",", reach, d.start) + 1)
+    lo = max(reach, *(doc.text.rfind(c, reach, d.start) + 1 for c in ",:;"))
     before = _words_between(doc, lo, d.start)[-10:]
-    return any(w in EVENT_PREPOSITIONS and len(before) - k > 2 for k, w in enumerate(before))
+    return any(w in EVENT_PREPOSITIONS and len(before) - k > 2 and not (k and before[k - 1] in _AUXILIARIES)
+               for k, w in enumerate(before))  # (not the adverb of "have since come off")
 
 
 RELATIVE_REACH = 6  # words after a comma within which a relative pronoun opens a clause of its own
