@@ -1961,3 +1961,13 @@ def test_since_as_an_adverb_or_before_a_colon_opens_no_other_event_s_phrase() ->
     assert [(c["text"], c["value"]["date"]["text"], c["verdict"]["label"]) for c in result["claims"]
             if c["type"] == "designation" and c["value"]["removed"]] == [
         ("the Caymans", "in October 2023", "supported"), ("Gibraltar", "in February 2024", "supported")]
+
+
+def test_a_date_in_an_apposition_after_the_name_does_not_date_the_designation() -> None:
+    """ "In May, it designated X, the group blamed for the ambush ... on Oct. 4 last year": May's designation; the
+    apposition's date is the ambush's (but "X, the gang listed in May" is the listing's own, kept by other tests)."""
+    text = ("In May, the State Department designated the Islamic State in the Greater Sahara, the group blamed for the "
+            "ambush near Tongo Tongo in Niger on Oct. 4 last year that killed four American soldiers.")
+    result = check(Article(text=text, published_at=dt.date(2018, 12, 1)), load_table(DATA / "sahel" / "reference"))
+    assert [(c["value"]["date"]["text"], c["verdict"]["label"]) for c in result["claims"]
+            if c["type"] == "designation"] == [("In May", "supported")]

@@ -466,6 +466,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                  # "in 2008 a jury convicted them of funneling money to Hamas, which the U.S. has designated ...'
                  and not (anchor and d.start >= anchor.end and _SAME_AGAIN.search(
                      doc.view, max(anchor.end, d.start - SAME_AGAIN_CHARS), d.start))]
+        if anchor is not None and len(dates) > 1:  # "In May, it designated X, the group blamed for the ambush
+            asides = [d for d in dates if d.start > anchor.end and _in_apposition(doc, groups, phrases, d)]
+            dates = [d for d in dates if d not in asides] if len(asides) < len(dates) else dates  # on Oct. 4": May's
         if anchor is not None and STATE_WORDS.intersection(pre[-6:]):
             dates = [d for d in dates if d.start > anchor.start]  # "toppled Assad in December and remains designated"
         dates = [d for d in dates if d.text.lower() not in _TODAY]  # "Two remain in force today": as of publication
@@ -1225,6 +1228,18 @@ def _in_relative(doc: Document, sentence_start: int, cue: PhraseMatch | None, d:
     comma = doc.text.rfind(",", max(sentence_start, d.start - CLAUSE_REACH), d.start)
     opener = _words_between(doc, comma + 1, d.start)[:RELATIVE_REACH] if comma >= 0 else []
     return not RELATIVE_PRONOUNS.isdisjoint(opener)  # ", which opened", ", the OneCoin founder who disappeared"
+
+
+_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;:()]*")  # ", the group blamed for the ambush ... on"
+
+
+def _in_apposition(doc: Document, groups: Sequence[PhraseMatch], phrases: Sequence[PhraseMatch],
+                   d: DateMention) -> bool:
+    """Is the date inside an apposition after a name that tells no designation ("X, the group blamed for the ambush
+    on Oct. 4 last year")?"""
+    g = max((g for g in groups if g.end <= d.start), key=lambda g: g.end, default=None)
+    return g is not None and _APPOSITION.fullmatch(doc.view, g.end, d.start) is not None and not any(
+        g.end <= p.start < d.start for p in phrases if p.kind in ("designation_cue", "weak_cue", "kind"))
 
 
 class _OtherRelatives:
