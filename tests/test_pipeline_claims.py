@@ -1971,3 +1971,17 @@ def test_a_date_in_an_apposition_after_the_name_does_not_date_the_designation() 
     result = check(Article(text=text, published_at=dt.date(2018, 12, 1)), load_table(DATA / "sahel" / "reference"))
     assert [(c["value"]["date"]["text"], c["verdict"]["label"]) for c in result["claims"]
             if c["type"] == "designation"] == [("In May", "supported")]
+
+
+def test_a_timeline_whose_lines_open_on_a_date_and_a_dash_is_no_dateline() -> None:
+    """ "Feb. 26, 2023 - Settlers rampage through Huwara." on two or more lines: each line's date is its event's; one
+    such line alone is a dateline ("July 8 (Reuters) - ", "Feb. 26, 2023 - "), when the story was filed."""
+    table = load_table(DATA / "settlers" / "reference")
+    text = ("Key moments\n\nFeb. 26, 2023 - Hundreds of settlers rampage through Huwara.\n\nJan. 20, 2025 - On his "
+            "first day back in office, President Donald Trump revokes Biden's order.")
+    result = check(Article(text=text, published_at=dt.date(2025, 8, 5)), table)
+    assert [(c["text"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "event_date"] == [
+        ("Feb. 26, 2023", "supported"), ("Jan. 20, 2025", "supported")]
+    text = "Feb. 26, 2023 - Hundreds of settlers rampage through Huwara."
+    result = check(Article(text=text, published_at=dt.date(2023, 2, 26)), table)
+    assert [c for c in result["claims"] if c["type"] == "event_date"] == []

@@ -205,11 +205,23 @@ _DATELINE_PLACE = re.compile(r"[A-Z][A-Z .,/'-]*,\s*")  # "WASHINGTON, ", "ISLAM
 _DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-\u2013\u2014]")  # " (Reuters) -", " —"
 
 
+_DASH_LINE = re.compile(  # "Feb. 26, 2023 - ", "26 February 2023 – " at the start of a line
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:\d{1,2} )?([a-z]+)\.? (?:\d{1,2}, )?\d{1,4}[ \t]*[-\u2013\u2014][ \t]", re.M)
+
+
 def _in_dateline(doc: Document, sentence_start: int, d: DateMention) -> bool:
     """Is the date the dateline's ("July 8 (Reuters) - ", "WASHINGTON, March 4 — "): when the story was filed,
-    not when anything in it happened?"""
+    not when anything in it happened? Not a line of a timeline whose lines open on a date and a dash ("Feb. 26,
+    2023 - Settlers rampage through Huwara")."""
     before = doc.text[sentence_start:d.start]
-    return (not before or bool(_DATELINE_PLACE.fullmatch(before))) and bool(_DATELINE_END.match(doc.text, d.end))
+    if not (not before or _DATELINE_PLACE.fullmatch(before)) or not (end := _DATELINE_END.match(doc.text, d.end)):
+        return False
+    return bool(before) or "(" in end.group() or not _dash_timeline(doc)
+
+
+def _dash_timeline(doc: Document) -> bool:
+    """Do two or more lines open on a date and a dash: a timeline, not a dateline?"""
+    return sum(m.group(1) in MONTHS for m in _DASH_LINE.finditer(doc.view)) >= 2
 
 
 ATTRIBUTION_OBJECT_WORDS = 4  # words between an attribution verb and its date ("told Fox News Digital on Sunday")
@@ -1718,7 +1730,7 @@ def _line_date(doc: Document, s: Sentence, sentences: Sequence[Sentence], index:
         return None
     first = sentences[k]
     d = next(iter(index.slice("dates", first.start, first.end)), None)
-    if d is None or doc.text[first.start:d.start].strip(_LEAD_MARKS) or not doc.text.startswith(":", d.end):
+    if d is None or doc.text[first.start:d.start].strip(_LEAD_MARKS) or not (doc.text.startswith(":", d.end)):
         return None
     return d
 
