@@ -1985,3 +1985,21 @@ def test_a_timeline_whose_lines_open_on_a_date_and_a_dash_is_no_dateline() -> No
     text = "Feb. 26, 2023 - Hundreds of settlers rampage through Huwara."
     result = check(Article(text=text, published_at=dt.date(2023, 2, 26)), table)
     assert [c for c in result["claims"] if c["type"] == "event_date"] == []
+
+
+def test_individuals_count_people_in_any_table_that_designates_people() -> None:
+    """ "eleven Israeli individuals and ten Israeli entities": a count of people, though the table's own nouns say
+    nothing of individuals (only of settlers, ministers, groups and entities)."""
+    text = "Washington has sanctioned eleven Israeli individuals and ten Israeli entities."
+    result = check(Article(text=text, published_at=dt.date(2024, 7, 20)), load_table(DATA / "settlers" / "reference"))
+    assert [(c["text"], c["value"]["people"], c["verdict"]["label"]) for c in result["claims"]
+            if c["type"] == "designation_count"] == [("eleven Israeli individuals", True, "supported"),
+                                                     ("ten Israeli entities", False, "supported")]
+
+
+def test_an_irregular_plural_heads_a_count() -> None:
+    """ "two women": the plural of the table's "woman", not "womans"."""
+    text = "Since 2021 the Norwegian Nobel Committee has given the peace prize to two women."
+    result = check(Article(text=text, published_at=dt.date(2024, 12, 9)), load_table(DATA / "prizes" / "reference"))
+    assert [(c["text"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "designation_count"] == [
+        ("two women", "supported")]

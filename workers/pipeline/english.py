@@ -197,6 +197,9 @@ ARTICLES = {"a", "an", "the"}
 # Nouns that count people, not groups ("17 Saudi nationals", "six people")
 PERSON_NOUNS = frozenset({"person", "persons", "people", "individual", "individuals", "national", "nationals",
                           "citizen", "citizens", "man", "men", "woman", "women"})
+IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children"}  # ("people": too often of victims)
+# Of those, the ones that count people in any table that designates people ("17 individuals", "six people")
+COUNTED_PEOPLE = frozenset({"individual", "person", "national"})
 # Nouns for someone who holds a role for or a tie to another ("Hemedti's brother", "the group's West Darfur
 # commander"): the one owning them is not the one a sentence is about
 ROLE_NOUNS = frozenset({

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from workers.pipeline.english import inflections, stem
+from workers.pipeline.english import IRREGULAR_PLURALS, inflections, stem
 
 _WORD = re.compile(r"[a-z0-9]+")
 GAP = "..."
@@ -51,6 +51,8 @@ def is_acronym(phrase: str) -> bool:
 def plural(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """English plural of a phrase's last word ("organization" -> "organizations")."""
     last = tokens[-1]
+    if last in IRREGULAR_PLURALS:  # "woman" -> "women"
+        return (*tokens[:-1], IRREGULAR_PLURALS[last])
     if last.endswith("s"):
         return tokens
     if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":

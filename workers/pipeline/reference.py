@@ -18,7 +18,14 @@ from typing import Any
 import yaml
 from marshmallow import INCLUDE, Schema, ValidationError, fields, missing, validate, validates_schema
 
-from workers.pipeline.english import DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, inflections
+from workers.pipeline.english import (
+    COUNTED_PEOPLE,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    IRREGULAR_PLURALS,
+    NAME_PARTICLES,
+    inflections,
+)
 from workers.pipeline.errors import ReferenceTableError
 from workers.pipeline.lexicon import GAP, MAX_GAP, Entry, PhraseIndex, is_acronym, plural, words
 from workers.pipeline.model import DateWindow
@@ -761,7 +768,9 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
         index.add(phrase, entry(kind, ref, False, acronym), fuzzy=fuzzy and not acronym, gap=gap)
         if plurals and "..." not in phrase:
             tokens = words(phrase)
-            if tokens and plural(tokens) != tokens:
+            if tokens and tokens[-1] in IRREGULAR_PLURALS.values():  # "women", "men": plural as written
+                index.add(phrase, entry(kind, ref, True, acronym))
+            elif tokens and plural(tokens) != tokens:
                 index.add(" ".join(plural(tokens)), entry(kind, ref, True, acronym))
 
     for name, pred in predicates.items():
@@ -784,6 +793,10 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
             add(term, "category", c["id"], plurals=True)
     for term in group_terms:
         add(term, "category", "*", plurals=True)
+    told = {t.lower() for c in categories for t in c["terms"]} | {t.lower() for t in group_terms}
+    if any(e["type"] == "person" for e in entities):  # "17 individuals", "six people": people, in any table
+        for term in COUNTED_PEOPLE - told:
+            add(term, "category", "*", plurals=True)
     for p in places:
         for phrase in [p["name"], *p["adjectives"]]:
             add(phrase, "place", p["id"])
