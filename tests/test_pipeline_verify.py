@@ -292,3 +292,14 @@ def test_rewards_by_two_authorities_stand_side_by_side_and_pesos_match_the_table
 def test_an_explanation_s_article_follows_the_sound(phrase: str, article: str) -> None:
     """ "a US sanction", "an FBI list", "a NATO partner": by how the word or acronym is said, not its letter."""
     assert indefinite_article(phrase) == article
+
+
+def test_an_undated_count_in_the_simple_past_is_all_that_was_ever_designated() -> None:
+    """ "Washington sanctioned 17 individuals and 16 entities" after the program was revoked: every designation it
+    made, though none is in force at publication (not one act of 17: there were several rounds)."""
+    text = ("Under an executive order signed by President Joe Biden, Washington sanctioned 17 individuals and 16 "
+            "entities. President Donald Trump revoked the order on his first day in office.")
+    result = check(Article(text=text, published_at=dt.date(2025, 8, 5)),
+                   load_table(Path(__file__).parent / "data" / "settlers" / "reference"))
+    assert [(c["text"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "designation_count"] == [
+        ("17 individuals", "supported"), ("16 entities", "supported")]
