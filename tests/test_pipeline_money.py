@@ -37,6 +37,9 @@ CASES = [
     ("dots group thousands", "offered 500.000 euro", "500.000 euro", 500_000, "EUR", None),
     ("dots group millions", "a €1.000.000 prize", "€1.000.000", 1_000_000, "EUR", None),
     ("a decimal before a scale", "€1.500 million", "€1.500 million", 1_500_000, "EUR", None),
+    ("hyphenated currency", "a 100,000-yuan bounty", "100,000-yuan", 100_000, "CNY", None),
+    ("hyphenated scale and currency", "a 10-million-dollar reward", "10-million-dollar", 10_000_000, "USD", None),
+    ("hyphenated words and currency", "a million-yuan bounty", "a million-yuan", 1_000_000, "CNY", None),
 ]
 
 

@@ -35,7 +35,7 @@ _SYMBOL_PATTERN = re.compile(
 # Code- or word-led amounts ("USD 5 million", "50 million dollars"): run only when such a word is present.
 _CODE_PATTERN = re.compile(
     rf"""\b(?P<sym>{_CODES})\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?
-      | \b(?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|lakhs?|crores?|mn|bn|m)?\s+
+      | \b(?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|lakhs?|crores?|mn|bn|m)?(?:\s+|-(?=[a-z]))
         (?:us\s+|u\.s\.\s+)?(?P<w2>{_CURWORD}|{_CODES})\b""",
     re.VERBOSE,
 )
@@ -43,7 +43,8 @@ _US_PREFIX = re.compile(r"(?:\bus|\bu\.s\.)\s?$")
 _DOLLAR_PREFIX = re.compile(r"\b(" + "|".join(sorted(DOLLAR_PREFIXES, key=len, reverse=True)) + r")$")
 # Amounts in words ("fifty million dollars") are rare: this pattern runs only when a currency word is present.
 _WORDS_PATTERN = re.compile(
-    rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)\s+(?:us\s+|u\.s\.\s+)?(?P<w3>{_CURWORD})\b"
+    rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)(?:\s+|-)(?:us\s+|u\.s\.\s+)?"
+    rf"(?P<w3>{_CURWORD})\b"  # ("a million-yuan bounty")
 )
 _CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD}|{_CODES})\b")
 # The last word of every currency word and code (its noun: "dollars" of "Canadian dollars"): a text whose words hold
