@@ -105,6 +105,8 @@ OTHER_DOMAINS = [
     ("currency", 0.82),  # Treasury FX reports: manipulators and the Monitoring List, counts; DPRK rewards (0.86)
     ("fatf", 0.70),  # the FATF grey and black lists and the EU's high-risk list: additions, removals, counts (0.72)
     ("wildlife", 0.71),  # wildlife trafficking: CITES listings of species, OFAC designations, rewards, events (0.76)
+    ("settlers", 0.67),  # sanctions on violent settlers, their outposts and two ministers; US program revoked (0.64)
+    ("scams", 0.76),  # Southeast Asian scam centres: OFAC, UK and FinCEN actions, crackdowns, a police reward (0.75)
 ]
 
 
