@@ -16,6 +16,7 @@ from workers.pipeline.english import (
     ATTRIBUTION_OBJECTS,
     ATTRIBUTION_VERBS,
     CONTINUATION_WORDS,
+    COPULAS,
     COUNT_WORDS,
     END_WORDS,
     EVENT_PREPOSITIONS,
@@ -1730,7 +1731,7 @@ def _line_date(doc: Document, s: Sentence, sentences: Sequence[Sentence], index:
         return None
     first = sentences[k]
     d = next(iter(index.slice("dates", first.start, first.end)), None)
-    if d is None or doc.text[first.start:d.start].strip(_LEAD_MARKS) or not (doc.text.startswith(":", d.end)):
+    if d is None or doc.text[first.start:d.start].strip(_LEAD_MARKS) or not doc.text.startswith(":", d.end):
         return None
     return d
 
@@ -1889,20 +1890,24 @@ OFFERER_WORDS = 5  # words between an amount and the verb of whoever offers it (
 _OFFERERS = {"the", "it", "he", "she", "they", "that", "which", "still", "now", "also"}
 
 
-_COPULAS = {"is", "was", "are", "were"}
 _PRICE = "price"  # "put a price of up to $5 million on X": an offer whose target follows "on"
 _OFFER_NOUN_HEADS = ARTICLES | {"its", "his", "her", "their", "largest", "biggest", "separate", "own", "first", "new"}
 _OFFERED_PRONOUNS = {"him", "her", "them", "himself", "herself", "themselves"}
 OFFER_IS_WORDS = 6  # words between "the offer for X" and the copula before its amount ("The offer for Tran himself is")
 
 
+def _word_before_amount(doc: Document, m: MoneyMention, lo: int) -> int | None:
+    """The first word before an amount that is not "up to", "a", "of"... (token lo: the sentence's first)."""
+    first = bisect.bisect_left(doc.starts, m.start)
+    return next((j for j in range(first - 1, max(lo, first - 4) - 1, -1) if doc.norms[j] not in _OFFER_FILLER), None)
+
+
 def _offer_is(doc: Document, m: MoneyMention, lo: int) -> PhraseMatch | None:
     """The cue of an amount an offer noun is said to be, after whom it is for: "The offer for Tran himself is up to
     $1 million" (token lo: the sentence's first)."""
     norms = doc.norms
-    first = bisect.bisect_left(doc.starts, m.start)
-    j = next((j for j in range(first - 1, max(lo, first - 4) - 1, -1) if norms[j] not in _OFFER_FILLER), None)
-    if j is None or norms[j] not in _COPULAS:
+    j = _word_before_amount(doc, m, lo)
+    if j is None or norms[j] not in COPULAS:
         return None
     offer = next((i for i in range(j - 2, max(lo, j - 3 - OFFER_IS_WORDS), -1) if norms[i] == "offer"
                   and norms[i + 1] == "for" and i > lo and norms[i - 1] in _OFFER_NOUN_HEADS), None)
@@ -1916,12 +1921,12 @@ def _offered_for(doc: Document, m: MoneyMention, lo: int, hi: int) -> PhraseMatc
     million for information", "offered $5 million apiece for Ovidio and Joaquín", "The largest offer, up to $10
     million, is for X", "put a price of $5 million on X" (tokens lo..hi: the sentence)."""
     norms = doc.norms
-    first = bisect.bisect_left(doc.starts, m.start)
     k = bisect.bisect_left(doc.starts, m.end)
-    verb = next((j for j in range(first - 1, max(lo, first - 4) - 1, -1) if norms[j] not in _OFFER_FILLER), None)
+    verb = _word_before_amount(doc, m, lo)
+    target = "for"  # the word before whom it is for
     if verb is not None and norms[verb] == _PRICE and verb > lo and norms[verb - 1] in ARTICLES:
-        return _offered_on(doc, verb, k, hi)
-    if verb is not None and norms[verb] == "offer" and k + 1 < hi and norms[k] in _COPULAS:
+        target = "on"  # "put a price of $5 million on X"
+    elif verb is not None and norms[verb] == "offer" and k + 1 < hi and norms[k] in COPULAS:
         k += 1  # "The largest offer, up to $10 million, is for X"
     elif verb is None or norms[verb] not in OFFER_VERBS:
         # "the $10 million Washington offers for X": the amount first, then who offers it
@@ -1930,17 +1935,9 @@ def _offered_for(doc: Document, m: MoneyMention, lo: int, hi: int) -> PhraseMatc
             return None
         k = verb + 1
     k += k < hi and norms[k] in _EACH
-    if k + 1 >= hi or norms[k] != "for" or not (norms[k + 1] in _OFFERED_FOR or _capitalised(doc, k + 1)):
+    if k + 1 >= hi or norms[k] != target or not (norms[k + 1] in _OFFERED_FOR or _capitalised(doc, k + 1)):
         return None
     return PhraseMatch(doc.starts[verb], doc.ends[k], verb, k + 1, "reward_cue", "reward")
-
-
-def _offered_on(doc: Document, price: int, k: int, hi: int) -> PhraseMatch | None:
-    """The cue of "a price of $5 million on X" (token k: the first after the amount)."""
-    norms = doc.norms
-    if k + 1 >= hi or norms[k] != "on" or not (norms[k + 1] in _OFFERED_FOR or _capitalised(doc, k + 1)):
-        return None
-    return PhraseMatch(doc.starts[price], doc.ends[k], price, k + 1, "reward_cue", "reward")
 
 
 NAME_REACH = 14  # words after "for" within which a reward names whom it is for

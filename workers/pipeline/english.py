@@ -194,11 +194,12 @@ LINKING_WORDS = {"is", "are", "was", "were", "be", "been", "being", "became", "b
                  "legally"}  # "Cuba is once again a state sponsor of terrorism", "is officially an endangered species"
 
 ARTICLES = {"a", "an", "the"}
+COPULAS = frozenset({"is", "are", "was", "were"})
 # Nouns that count people, not groups ("17 Saudi nationals", "six people")
 PERSON_NOUNS = frozenset({"person", "persons", "people", "individual", "individuals", "national", "nationals",
                           "citizen", "citizens", "man", "men", "woman", "women"})
 IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children"}  # ("people": too often of victims)
-# Of those, the ones that count people in any table that designates people ("17 individuals", "six people")
+# Of those, the ones that count people in any table that designates people ("17 individuals", "six nationals")
 COUNTED_PEOPLE = frozenset({"individual", "person", "national"})
 # Nouns for someone who holds a role for or a tie to another ("Hemedti's brother", "the group's West Darfur
 # commander"): the one owning them is not the one a sentence is about

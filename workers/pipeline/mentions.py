@@ -15,6 +15,7 @@ from workers.pipeline.dates import anchors_of, find_dates
 from workers.pipeline.english import (
     ARTICLES,
     BOUNDS,
+    COPULAS,
     COUNT_WORDS,
     DETERMINERS,
     ORDINALS,
@@ -592,7 +593,6 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
 
 _HYPHEN_UNITS = {"-d", "-w", "-m", "-y", "-h"}  # "-day", "-week", "-month", "-year", "-hour": a length
 _NAME_DETERMINERS = {"s", "the", "its", "their", "his", "her"}  # "the FBI's Ten Most Wanted", not "Six Cartels ..."
-_ARE = {"are", "were", "is", "was"}
 
 
 _AUXILIARY_AFTER = {"is", "are", "was", "were", "had", "have", "has", "will", "would", "could", "can", "may",
@@ -617,7 +617,7 @@ def _part_of(doc: Document, i: int, value: int, width: int, nouns: dict[int, Phr
     if norms[k:k + 2] == ("of", "the") and k + 2 < len(norms) and (
             norms[k + 2].isdigit() or norms[k + 2] in COUNT_WORDS):
         whole, k = int(norms[k + 2]) if norms[k + 2].isdigit() else COUNT_WORDS[norms[k + 2]], k + 3
-        noun = None if k < len(norms) and norms[k] in _ARE else next(
+        noun = None if k < len(norms) and norms[k] in COPULAS else next(
             (nouns[j] for j in range(k, min(k + _MAX_MODIFIERS + 1, len(norms))) if j in nouns), None)
         if noun is not None and noun.plural and noun.first <= k + _MAX_MODIFIERS and not _gap_has_break(
                 doc, doc.ends[i], noun.start):  # "seven of the eight groups": seven groups
@@ -626,7 +626,7 @@ def _part_of(doc: Document, i: int, value: int, width: int, nouns: dict[int, Phr
                                 else None, False, (), (), None)
     elif i and norms[i - 1] == "and" and earlier and earlier[-1].whole and starts[i] - earlier[-1].end < 40:
         whole = earlier[-1].whole  # "... and seven are gangs"
-    if whole is None or k >= len(norms) or norms[k] not in _ARE or k + 1 not in nouns:
+    if whole is None or k >= len(norms) or norms[k] not in COPULAS or k + 1 not in nouns:
         return None
     noun = nouns[k + 1]
     if noun.kind != "category" or not noun.plural or _gap_has_break(doc, doc.ends[i], noun.start):

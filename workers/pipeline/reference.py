@@ -793,8 +793,8 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
             add(term, "category", c["id"], plurals=True)
     for term in group_terms:
         add(term, "category", "*", plurals=True)
-    told = {t.lower() for c in categories for t in c["terms"]} | {t.lower() for t in group_terms}
-    if any(e["type"] == "person" for e in entities):  # "17 individuals", "six people": people, in any table
+    if any(e["type"] == "person" for e in entities):  # "17 individuals", "six nationals": people, in any table
+        told = {t.lower() for c in categories for t in c["terms"]} | {t.lower() for t in group_terms}
         for term in COUNTED_PEOPLE - told:
             add(term, "category", "*", plurals=True)
     for p in places:
