@@ -1810,7 +1810,56 @@ def test_a_pronoun_stands_for_what_a_designation_is_about(told: str, found: list
     assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "designation"] == found
 
 
+@pytest.mark.parametrize(("told", "found"), [
+    ("The State Department designated the gang a foreign terrorist organization in February.",
+     [("the gang", "tren-de-aragua")]),
+    ("Its leaders fled. The group itself has been a foreign terrorist organization since February.",
+     [("The group itself", "tren-de-aragua")]),  # named two sentences before
+    ("Nobody expected much, although the gang remains a foreign terrorist organization.",
+     [("the gang", "tren-de-aragua")]),
+    ("The State Department designated the cartel a foreign terrorist organization in February.", []),  # not a gang
+    ("The State Department designated the group's leader a terrorist in February.", []),
+    ("The gang is proof that designation alone is not a strategy.", []),
+    ("The State Department designated the Gang of Four a foreign terrorist organization in February.", []),  # a name
+])
+def test_a_group_noun_after_the_stands_for_the_group_named_before(told: str, found: list[tuple[str, str]]) -> None:
+    """ "the gang", "the group itself": a group noun of the table after "the" stands for the group named before, as
+    "it" does, when it fits the group's categories; not a possessor, nor a subject whose cue is another clause's."""
+    result = check(Article(text="Tren de Aragua began in a Venezuelan prison. " + told, published_at=PUB), load_table())
+    assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "designation"] == found
+
+
+def test_a_designation_pronoun_may_stand_for_a_name_a_pronoun_stood_for() -> None:
+    """ "- Treasury designated it ... - Britain proscribed it": a later "it" is the group an earlier one was, though
+    the name is further back than a pronoun reaches."""
+    text = ("Tren de Aragua began in a Venezuelan prison.\n\n- The State Department designated it a foreign terrorist "
+            "organization in February.\n- The Treasury designated it a global terrorist in July.\n- The State "
+            "Department designated it a terrorist organization again in August.")
+    result = check(Article(text=text, published_at=PUB), load_table())
+    assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "designation"] == [
+        ("it", "tren-de-aragua")] * 3
+
+
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def test_a_gapped_cue_holds_a_cue_that_names_its_list() -> None:
+    """ "added it to its Taliban sanctions list": "sanctions" modifies the list the gapped cue closes on, so the
+    whole phrase is the cue and "it" its object (a phrase of the cue's kind before "for" still ends it early)."""
+    text = ("The State Department designated the Haqqani network a foreign terrorist organization in September 2012. "
+            "The U.N. Security Council added it to its Taliban sanctions list in November 2012.")
+    result = check(Article(text=text, published_at=dt.date(2025, 7, 10)), load_table(DATA / "taliban" / "reference"))
+    assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "designation"] == [
+        ("the Haqqani network", "haqqani-network"), ("it", "haqqani-network")]
+
+
+def test_a_gapped_cue_s_words_link_a_person_to_it() -> None:
+    """ "X was placed on the Treasury's list": the gapped cue's own verb may stand between a person and the cue, as
+    a one-word cue's may."""
+    text = "Vixay Keosavang was placed on the Treasury's list in 2013."
+    result = check(Article(text=text, published_at=dt.date(2025, 7, 10)), load_table(DATA / "wildlife" / "reference"))
+    assert [(c["text"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "designation"] == [
+        ("Vixay Keosavang", "unverifiable")]
 
 
 def test_an_event_told_in_other_words_than_its_triggers_is_dated() -> None:

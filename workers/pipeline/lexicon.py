@@ -277,10 +277,13 @@ class PhraseIndex:
         return self._first.get((kind, ref, plural))
 
     def words_of(self, kind: str) -> frozenset[str]:
-        """Every word of the phrases of one kind ("designation_cue"): vocabulary the claim rules may rely on."""
+        """Every word of the phrases of one kind ("designation_cue"), gapped ones' too ("placed ... on ... list"):
+        vocabulary the claim rules may rely on."""
         if kind not in self._kind_words:
+            gapped = (seg for segments, entry in self._gapped if entry.kind == kind for seg in segments)
             self._kind_words[kind] = frozenset(
-                w for key in self._common_keys if any(e.kind == kind for e in self._entries[key]) for w in key.split())
+                w for key in self._common_keys if any(e.kind == kind for e in self._entries[key]) for w in key.split()
+            ).union(*map(str.split, gapped))
         return self._kind_words[kind]
 
     def common_words(self) -> dict[int, tuple[str, ...]]:

@@ -21,6 +21,7 @@ from workers.pipeline.english import (
     ORDINALS,
     PERSON_NOUNS,
     PERSONAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
 )
 from workers.pipeline.lexicon import Entry, Hit
 from workers.pipeline.model import DateMention, MoneyMention, PhraseMatch, Sentence
@@ -119,13 +120,14 @@ def _longest_first(cluster: list[PhraseMatch], cut: frozenset[int] = frozenset()
     return kept
 
 
-def _holds_its_own_kind(gapped: PhraseMatch, same_kind: Sequence[PhraseMatch]) -> bool:
+def _holds_its_own_kind(gapped: PhraseMatch, same_kind: Sequence[PhraseMatch], norms: Sequence[str]) -> bool:
     """Does a phrase with a gap hold a whole phrase of its own kind inside ("offered in May, ..., and the $3 million
-    bounty for": the bounty is the cue of what follows, not the end of "offered ... for")? `same_kind` is sorted
-    by first token."""
+    bounty for": the bounty is the cue of what follows, not the end of "offered ... for")? Not one that modifies the
+    noun closing it ("added it to its sanctions list"). `same_kind` is sorted by first token."""
     k = bisect.bisect_right(same_kind, gapped.first, key=_FIRST)
     while k < len(same_kind) and same_kind[k].first < gapped.last:
-        if same_kind[k].last < gapped.last:
+        inner = same_kind[k].last
+        if inner < gapped.last and not (inner == gapped.last - 1 and norms[inner] not in _NOT_MODIFIERS):
             return True
         k += 1
     return False
@@ -177,7 +179,7 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
                     by_kind[m.kind].append(m)
             for same in by_kind.values():
                 same.sort(key=_FIRST)
-            matches += [g for g in spanned if not _holds_its_own_kind(g, by_kind.get(g.kind, ()))]
+            matches += [g for g in spanned if not _holds_its_own_kind(g, by_kind.get(g.kind, ()), norms)]
     matches += _loosely_told(doc, table, sentences, matches)
     if "$" in text:  # "US$128,000", "HK$1 million": a currency's mark, not the country or its government
         matches = [m for m in matches if m.kind != "entity" or text[m.end:m.end + 1] != "$"]
@@ -259,49 +261,76 @@ def _designated_by_pronoun(doc: Document, table: ReferenceTable, sentences: tupl
     sanctioned him", "put him on its list", "proscribed it"; not "kept on it") or a clause's subject before a
     state verb and a cue or kind ("It had been on the list since 1997", "He went on the list in February"); not in
     a negated clause. The pronoun stands for the first thing the table may designate named before it in its
-    sentence, else in the sentence before (its subject, as a rule): a person for "he", "him", "she", "her";
-    anything else for "it"."""
+    sentence, else in the nearest of the two sentences before that names one (its subject, as a rule), a pronoun
+    read so included: a person for "he", "him", "she", "her"; anything else for "it". A group noun of the table
+    after "the" stands for a group as "it" does ("Pakistan outlawed the group in 2008", "The network itself is
+    already on the list"), one of its own categories."""
     norms, starts, text = doc.norms, doc.starts, doc.text
-    at = [i for i in itertools.compress(range(len(norms)), map(_STANDS_FOR_PERSON.__contains__, norms))
-          if not text[starts[i]:starts[i] + 2].isupper()]  # not "IT"
     cues = [m for m in resolved if m.kind in _DESIGNATING]
-    if not at or not cues:
+    if not cues:
         return []
+    # (first token, token after, the word as a pronoun, the category a noun names): "it", or "the group"
+    pronouns = itertools.compress(range(len(norms)), map(_STANDS_FOR_PERSON.__contains__, norms))
+    at: list[tuple[int, int, str, str | None]] = [
+        (i, i + 1, norms[i], None) for i in pronouns if not text[starts[i]:starts[i] + 2].isupper()]  # not "IT"
+    at += [(m.first - 1, m.last + ("itself" in norms[m.last:m.last + 1]), "it", m.ref) for m in resolved
+           if m.kind == "category" and not m.plural and m.first and norms[m.first - 1] in _THE_NOUN
+           and text[m.start].islower() and not _named_or_owned(doc, m.last)]  # (not "the Cartel de los Soles")
+    if not at:
+        return []
+    at.sort()
     types = designable(table)
     named = [m for m in resolved if m.kind == "entity" and table.entities[m.ref].type in types]
     sentence_starts = [s.start for s in sentences]
     out = []
-    for i in at:
+    for i, after, word, category in at:
         here = bisect.bisect_right(sentence_starts, starts[i]) - 1
         if here < 0:
             continue
         s = sentences[here]
-        word = norms[i]
         lo = bisect.bisect_left(starts, s.start)
         if not _NEGATIONS.isdisjoint(norms[max(lo, i - 10):i]):
             continue  # "no government has tried to ban it", "without having banned it"
         if word in _OBJECT_PRONOUNS and norms[i - 1] not in _TOWARDS_OBJECT and (
-                i + 1 >= len(norms) or norms[i + 1] not in _VERBS_AFTER_SUBJECT) and any(
+                after >= len(norms) or norms[after] not in _VERBS_AFTER_SUBJECT) and any(
                 c.kind == "designation_cue" and c.first < i <= c.last for c in cues if s.start <= c.start < s.end):
             pass  # the object of a cue
-        elif word in _SUBJECT_PRONOUNS and i + 2 < len(norms) and (
-                norms[i + 1] in _STATE_OPENERS or norms[i + 1] in _PERFECT and norms[i + 2] == "been") and (
-                starts[i] == s.start or text[starts[i] - 2:starts[i]].strip() in (";", ",")):
-            cue = next((c for c in cues if i < c.first <= i + 8 and c.start < s.end), None)
-            if cue is None or norms[i + 2] in ("the", "a", "an") and word == "it" or any(
+        elif word in _SUBJECT_PRONOUNS and after + 1 < len(norms) and (
+                norms[after] in _STATE_OPENERS or norms[after] in _PERFECT and norms[after + 1] == "been") and (
+                starts[i] == s.start or text[starts[i] - 2:starts[i]].strip() in (";", ",")
+                or norms[i - 1] in _CONJUNCTIONS):  # "..., although the group remains under UN sanctions"
+            cue = next((c for c in cues if i < c.first <= after + 7 and c.start < s.end), None)
+            if cue is None or norms[after + 1] in ("the", "a", "an") and word == "it" and category is None or any(
                     starts[i] < m.start < cue.start for m in named):
                 continue  # no cue; "it was the CDC that declared"; "It is X that ..." names its own subject
-            if not _NEGATIONS.isdisjoint(norms[i:cue.first]):
-                continue
+            if not _NEGATIONS.isdisjoint(norms[i:cue.first]) or not _CLAUSE_OPENERS.isdisjoint(norms[i:cue.first]):
+                continue  # "It is proof that blacklists alone ...": the cue is another clause's
         else:
             continue
         person = _STANDS_FOR_PERSON[word]
-        fits = [m for m in named if (table.entities[m.ref].type == "person") == person and m.end <= starts[i]]
-        before = [m for m in fits if m.start >= s.start] or (
-            [m for m in fits if sentences[here - 1].start <= m.start] if here else [])
+        fits = [m for m in named if (table.entities[m.ref].type == "person") == person and m.end <= starts[i]
+                and category in (None, "*", *table.entities[m.ref].categories)]
+        before = next(([m for m in fits if sentences[k].start <= m.start < sentences[k].end]
+                       for k in range(here, max(-1, here - 1 - PRONOUN_SENTENCES), -1)
+                       if any(sentences[k].start <= m.start < sentences[k].end for m in fits)), [])
         if before:
-            out.append(_new(PhraseMatch, (starts[i], doc.ends[i], i, i + 1, "entity", before[0].ref, False, False)))
+            out.append(_new(PhraseMatch, (starts[i], doc.ends[after - 1], i, after, "entity", before[0].ref, False,
+                                          False)))
+            bisect.insort(named, out[-1], key=_START)  # "- Treasury designated it ... - Britain proscribed it"
     return out
+
+
+_CONJUNCTIONS = frozenset({"although", "though", "while", "whereas", "but", "because"})
+_CLAUSE_OPENERS = frozenset(RELATIVE_PRONOUNS | {"that"})
+_THE_NOUN = frozenset({"the", "this"})  # "the group", "this network": a group named before
+
+
+def _named_or_owned(doc: Document, k: int) -> bool:
+    """Does a name or a possessive follow the noun that ends at token `k` ("the group Hamas", "the group's
+    leader"): then the noun does not stand alone for one named before?"""
+    if k >= len(doc.norms):
+        return False
+    return doc.text[doc.starts[k]].isupper() or doc.text[doc.ends[k - 1]:doc.ends[k - 1] + 1] in ("'", "\u2019")
 
 
 def _has_pronoun(doc: Document, s: Sentence) -> bool:
