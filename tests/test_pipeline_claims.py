@@ -2052,3 +2052,45 @@ def test_an_irregular_plural_heads_a_count() -> None:
     result = check(Article(text=text, published_at=dt.date(2024, 12, 9)), load_table(DATA / "prizes" / "reference"))
     assert [(c["text"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "designation_count"] == [
         ("two women", "supported")]
+
+
+PKK = DATA / "pkk" / "reference"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In October 2009 OFAC designated three of its leaders as kingpins.", [("three of its leaders", "supported")]),
+    ("In October 2009 OFAC designated four of their leaders as kingpins.", [("four of their leaders", "refuted")]),
+    ("Karayılan is one of the leaders OFAC designated in 2009.", []),  # one of them: no count
+])
+def test_a_partitive_count_counts_the_part(text: str, expected: list) -> None:
+    """ "three of its leaders": a count of leaders, as "three leaders" is; not "one of the leaders"."""
+    result = check(Article(text=text, published_at=dt.date(2025, 6, 1)), load_table(PKK))
+    assert [(c["text"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "designation_count"] == (
+        expected)
+
+
+def test_a_count_before_a_colon_is_not_dated_by_the_items_after_it() -> None:
+    """ "has since designated eight of its leaders: A, B and C in 2009, and five more in 2011": the dates are the
+    items', the eight are all of them."""
+    text = ("The Treasury Department's Office of Foreign Assets Control has since designated eight of its leaders: "
+            "Murat Karayılan, Ali Rıza Altun and Zübeyir Aydar in 2009, and five more in 2011.")
+    assert [c for c in _verdicts(text, PKK, dt.date(2025, 6, 1)) if c[0] == "designation_count"] == [
+        ("designation_count", "eight of its leaders", None, "supported")]
+
+
+def test_a_count_by_an_authority_the_table_records_no_designation_of_cannot_be_checked() -> None:
+    """ "Japan also froze the assets of four settlers": the table knows Japan but none of its designations, so the
+    count is unverifiable, not refuted by the zero the table holds."""
+    text = "Japan also froze the assets of four settlers in July, though it has not published their names."
+    assert _verdicts(text, DATA / "settlers" / "reference", dt.date(2025, 10, 1)) == [
+        ("designation_count", "four settlers", "in July", "unverifiable")]
+
+
+def test_a_list_of_offers_without_a_serial_comma_is_read_to_its_end() -> None:
+    """ "up to $5 million for A, $4 million for B and $3 million for C": the last offer, after "and" with no comma,
+    is one of the list."""
+    text = ("The State Department's Rewards for Justice program still advertises up to $5 million for Karayılan, "
+            "$4 million for Bayık and $3 million for Kalkan.")
+    result = check(Article(text=text, published_at=dt.date(2025, 6, 1)), load_table(PKK))
+    assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "reward"] == [
+        ("$5 million", "murat-karayilan"), ("$4 million", "cemil-bayik"), ("$3 million", "duran-kalkan")]

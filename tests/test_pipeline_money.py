@@ -94,6 +94,23 @@ def test_bare_pesos_are_a_family_of_currencies() -> None:
     assert "COP" in CURRENCY_FAMILIES["PESO"] and "MXN" in CURRENCY_FAMILIES["PESO"]
 
 
+@pytest.mark.parametrize(("text", "amount", "currency"), [
+    ("up to 10 million lira", 10_000_000, "TRY"), ("4 million Turkish lira", 4_000_000, "TRY"),
+    ("two million baht", 2_000_000, "THB"), ("six million kroner", 6_000_000, "KRONE"),
+    ("AED 500,000", 500_000, "AED"), ("3 million riyals", 3_000_000, "SAR"), ("50,000 rials", 50_000, "RIAL"),
+])
+def test_more_currencies_by_word_and_code(text: str, amount: float, currency: str) -> None:
+    """Lira, baht, kroner (Norway's or Denmark's), dirhams, riyals and rials are read, as dollars and euros are."""
+    assert [(m.amount, m.currency) for m in find_money(text.lower(), text)] == [(amount, currency)]
+
+
+def test_a_family_s_amount_is_written_with_its_own_plural() -> None:
+    """An explanation writes a family's amount with the family's word: "6 million kroner", not "krones"."""
+    from workers.pipeline.verify import fmt_money
+
+    assert [fmt_money(6e6, "KRONE"), fmt_money(3e9, "PESO")] == ["6 million kroner", "3 billion pesos"]
+
+
 @pytest.mark.parametrize(("words", "number"), [("a ten", 10), ("a", 1), ("a hundred", 100),
                                                ("a hundred and fifty", 150)])
 def test_a_before_a_number_word_is_an_article(words: str, number: int) -> None:

@@ -1462,6 +1462,9 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
         date = date_after.of(c)
         if date is not None and date.start > c.end and _relative_opens_between(doc, c.end, date.start):
             date = None  # "three countries: Iran, North Korea and Myanmar, the last of which has been on it since 2020"
+        if date is not None and date.start > c.end and ":" in doc.view[c.end:date.start] and sum(
+                d.start > date.start for d in sent.dates if d.end <= ce) >= 1:
+            date = None  # "eight of its leaders: A, B and C in 2009, and five more in 2011": the items' dates
         as_of = date is not None and (doc.view[max(0, date.start - 6):date.start] == "as of "  # "As of this week"
                                       or doc.view[date.start:date.end] in _TODAY)  # "one of seven on it today"
         out.append(Claim("designation_count", c.start, c.end, sent.s, None, {
@@ -1857,12 +1860,19 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
 
 def _another_amount(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
     """Is the amount a further one of a list of offers ("and another $1 million for X", ", and up to $4 million for
-    Y")?"""
+    Y", "$4 million for Y and $3 million for Z")?"""
     before = _words_between(doc, max(sent.s.start, m.start - 30), m.start)[-4:]
     while before and before[-1] in ("up", "to"):
         before = before[:-1]
+    if before[-1:] == ["and"] and (last := next((o for o in reversed(sent.money) if o.end <= m.start), None)):
+        between = _words_between(doc, last.end, m.start)  # the one before it said whom it is for
+        if between[:1] and between[0] in _TARGET_MARKERS and len(between) <= LISTED_OFFER_WORDS:
+            return True
     return before[-1:] == ["another"] or before[-1:] == ["and"] and "," in doc.view[max(sent.s.start, m.start - 12):
                                                                                      m.start]
+
+
+LISTED_OFFER_WORDS = 8  # words from one amount of a list of offers to the next ("for Cemil Bayık and")
 
 
 def _offers_for_whom(doc: Document, s: Sentence, money: Sequence[MoneyMention]) -> list[PhraseMatch]:

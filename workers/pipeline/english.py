@@ -48,7 +48,7 @@ DOLLAR_PREFIXES = {"a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "nz": "NZD"
 # ISO 4217 codes written before or after an amount ("CHF 150,000", "50 million USD")
 CURRENCY_CODES = ("usd", "eur", "gbp", "chf", "jpy", "cny", "inr", "cad", "aud", "nzd", "mxn", "brl", "cop", "ars",
                   "clp", "sek", "nok", "dkk", "pln", "czk", "huf", "rub", "zar", "krw", "sgd", "hkd", "ils", "aed",
-                  "sar")
+                  "sar", "thb", "myr", "idr", "ngn", "uah", "irr", "php", "vnd")
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
                   "pounds": "GBP", "pounds sterling": "GBP", "swiss franc": "CHF", "swiss francs": "CHF",
                   "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "rouble": "RUB",
@@ -59,10 +59,16 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                   "czech crowns": "CZK", "czech korunas": "CZK", "canadian dollars": "CAD", "australian dollars": "AUD",
                   "new zealand dollars": "NZD", "hong kong dollars": "HKD", "singapore dollars": "SGD",
                   "mexican pesos": "MXN", "colombian pesos": "COP", "argentine pesos": "ARS", "chilean pesos": "CLP",
-                  "brazilian reais": "BRL", "reais": "BRL", "peso": "PESO", "pesos": "PESO"}
+                  "brazilian reais": "BRL", "reais": "BRL", "peso": "PESO", "pesos": "PESO",
+                  "lira": "TRY", "liras": "TRY", "turkish lira": "TRY", "turkish liras": "TRY", "baht": "THB",
+                  "thai baht": "THB", "kroner": "KRONE", "krone": "KRONE", "dirham": "AED", "dirhams": "AED",
+                  "riyal": "SAR", "riyals": "SAR", "naira": "NGN", "rupiah": "IDR", "ringgit": "MYR",
+                  "hryvnia": "UAH", "hryvnias": "UAH", "iranian rials": "IRR", "rials": "RIAL", "rial": "RIAL"}
 # A currency word several countries use: it matches an amount in any of their currencies ("3,000 million pesos" and a
 # table's COP)
-CURRENCY_FAMILIES = {"PESO": frozenset({"MXN", "COP", "ARS", "CLP", "CUP", "DOP", "UYU", "PHP"})}
+CURRENCY_FAMILIES = {"PESO": frozenset({"MXN", "COP", "ARS", "CLP", "CUP", "DOP", "UYU", "PHP"}),
+                     "KRONE": frozenset({"NOK", "DKK"}), "RIAL": frozenset({"IRR", "OMR", "YER"})}
+FAMILY_PLURALS = {"PESO": "pesos", "KRONE": "kroner", "RIAL": "rials"}  # how an explanation writes such an amount
 
 # Words that hedge an amount or a count: the claim allows a margin.
 # Words that qualify an amount or a count, and which way: "approx" allows a margin either side,

@@ -536,12 +536,17 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         if norms[k:k + 3] == ("the", "number", "of") and i and norms[i - 1] == "to":
             k += 3  # "brings to 12 the number of Latin American groups"
         noun = None
+        partitive = (value != 1 and k + 1 < len(norms) and norms[k] == "of" and norms[k + 1] in
+                     _PARTITIVE_DETERMINERS and norms[i] not in ORDINALS)  # "eight of its leaders"
+        k += 2 * partitive
         first_modifier, modifiers, coordinated = k, 0, 0
         while k < len(norms) and modifiers <= _MAX_MODIFIERS:
             if k in nouns:
                 noun = nouns[k]
                 break
             word = norms[k]
+            if partitive and _number(doc, k) is not None:
+                break  # "two of the six cartels": a part of a count, not a count of its own
             modifiers += k == first_modifier or doc.view[ends[k - 1]:starts[k]] != "-"  # "neo-Nazi": one word
             if k in quals:
                 q = quals[k]
@@ -620,6 +625,7 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
     return out
 
 
+_PARTITIVE_DETERMINERS = frozenset({"its", "their", "the", "these", "those"})
 _HYPHEN_UNITS = {"-d", "-w", "-m", "-y", "-h"}  # "-day", "-week", "-month", "-year", "-hour": a length
 _NAME_DETERMINERS = {"s", "the", "its", "their", "his", "her"}  # "the FBI's Ten Most Wanted", not "Six Cartels ..."
 

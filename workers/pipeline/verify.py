@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from workers.pipeline.english import CURRENCY_FAMILIES, indefinite_article
+from workers.pipeline.english import CURRENCY_FAMILIES, FAMILY_PLURALS, indefinite_article
 from workers.pipeline.model import Claim, DateWindow, Evidence, Verdict
 from workers.pipeline.reference import Fact, ReferenceTable, derived, designable, subject_types
 
@@ -68,7 +68,7 @@ def fmt_window(w: DateWindow) -> str:
 def fmt_money(amount: float, currency: str) -> str:
     """$50 million, $25,000, €3.5 billion."""
     if currency in CURRENCY_FAMILIES:  # "3,000 million pesos": the currency word as written
-        return f"{fmt_money(amount, '')} {currency.lower()}s".strip()
+        return f"{fmt_money(amount, '')} {FAMILY_PLURALS[currency]}".strip()
     symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, currency + " " if currency else "")
     for scale, word in ((1e9, "billion"), (1e6, "million")):
         if amount >= scale:
@@ -620,6 +620,10 @@ class Verifier:
         horizon = max(window.end, self.published) if window and self.published else (
             window.end if window else self.published)
         candidates = self._candidates(claim, kind, horizon)
+        if (claimed := value.get("authority")) and not any(
+                f.authorities and self.authority_fits(claimed, f) for f in self.table.designations(None)):
+            return Verdict("unverifiable", f"The table records no designation by {self.name(claimed)}, so a count "
+                                           f"of what it designated cannot be checked.")
         found = self._subjects(candidates, test)
         facts = [f for f, _ in candidates if test(f)]
         names = ", ".join(self.name(s) for s in found)
