@@ -2094,3 +2094,10 @@ def test_a_list_of_offers_without_a_serial_comma_is_read_to_its_end() -> None:
     result = check(Article(text=text, published_at=dt.date(2025, 6, 1)), load_table(PKK))
     assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "reward"] == [
         ("$5 million", "murat-karayilan"), ("$4 million", "cemil-bayik"), ("$3 million", "duran-kalkan")]
+
+
+def test_a_passive_trigger_is_also_found_without_its_auxiliary() -> None:
+    """The table's "congress was held" also finds a reduced relative's "a congress held last week" (and a headline's
+    "Congress held in Iraq")."""
+    text = "The decision was taken at a congress held last week in the mountains of northern Iraq."
+    assert _verdicts(text, PKK, dt.date(2025, 5, 12)) == [("event_date", "last week", "last week", "supported")]

@@ -444,6 +444,8 @@ def _timeline_present(trigger: str) -> list[str]:
     for past, present in (("was", "is"), ("were", "are")):
         if past in words:
             out.append(" ".join(present if w == past else w for w in words))
+            if 0 < words.index(past) < len(words) - 1:  # a headline's or a reduced relative's: "a congress held"
+                out.append(" ".join(w for w in words if w != past))
     first = words[0] if words else ""
     if len(words) > 1 and len(first) >= 5 and first.endswith("ed") and GAP not in trigger:
         forms = inflections(first)
