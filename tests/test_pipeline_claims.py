@@ -2101,3 +2101,13 @@ def test_a_passive_trigger_is_also_found_without_its_auxiliary() -> None:
     "Congress held in Iraq")."""
     text = "The decision was taken at a congress held last week in the mountains of northern Iraq."
     assert _verdicts(text, PKK, dt.date(2025, 5, 12)) == [("event_date", "last week", "last week", "supported")]
+
+
+def test_tonight_dates_a_state_as_of_publication_as_today_does() -> None:
+    """ "the restaurants that hold three stars going into tonight: - A - B": what they hold that day, not an award
+    made that night."""
+    text = ("18:24 These are the restaurants that hold three stars going into tonight:\n"
+            "- Alain Ducasse at The Dorchester, London\n- The Fat Duck, Bray")
+    result = check(Article(text=text, published_at=dt.date(2025, 2, 10)), load_table(DATA / "michelin" / "reference"))
+    assert [(c["text"], c["verdict"]["label"]) for c in result["claims"]] == [
+        ("Alain Ducasse at The Dorchester", "supported"), ("The Fat Duck", "supported")]

@@ -1489,7 +1489,8 @@ def _past_act_before(doc: Document, cs: int, pos: int) -> bool:
 
 
 _DESIGNATION_WORDS = ("designation_cue", "weak_cue", "kind")
-_TODAY = {"today", "now", "currently"}  # the present: what stands that day ("seven on it today"), not what was made
+# the present: what stands that day ("seven on it today", "hold three stars going into tonight"), not what was made
+_TODAY = {"today", "tonight", "now", "currently"}
 BESIDES_REACH = 120  # characters before a count that "besides X" may open ("Besides Cuba, only three countries")
 _BESIDES = re.compile(r"\b(?:besides|apart from|aside from|other than|in addition to)\b")
 PART_SENTENCES = 3  # sentences back within which a part ("Eight of the 15 are cartels") finds its total
