@@ -1865,8 +1865,9 @@ def _another_amount(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
     before = _words_between(doc, max(sent.s.start, m.start - 30), m.start)[-4:]
     while before and before[-1] in ("up", "to"):
         before = before[:-1]
-    if before[-1:] == ["and"] and (last := next((o for o in reversed(sent.money) if o.end <= m.start), None)):
-        between = _words_between(doc, last.end, m.start)  # the one before it said whom it is for
+    earlier = [o.end for o in sent.money if o.end <= m.start] if before[-1:] == ["and"] else []
+    if earlier:
+        between = _words_between(doc, earlier[-1], m.start)  # the one before it said whom it is for
         if between[:1] and between[0] in _TARGET_MARKERS and len(between) <= LISTED_OFFER_WORDS:
             return True
     return before[-1:] == ["another"] or before[-1:] == ["and"] and "," in doc.view[max(sent.s.start, m.start - 12):
