@@ -309,7 +309,7 @@ def _designated_by_pronoun(doc: Document, table: ReferenceTable, sentences: tupl
             continue
         person = _STANDS_FOR_PERSON[word]
         fits = [m for m in named if (table.entities[m.ref].type == "person") == person and m.end <= starts[i]
-                and category in (None, "*", *table.entities[m.ref].categories)]
+                and (category is None or category == "*" or category in table.entities[m.ref].categories)]
         before = next(([m for m in fits if sentences[k].start <= m.start < sentences[k].end]
                        for k in range(here, max(-1, here - 1 - PRONOUN_SENTENCES), -1)
                        if any(sentences[k].start <= m.start < sentences[k].end for m in fits)), [])
