@@ -15,6 +15,7 @@ from workers.pipeline.dates import anchors_of, find_dates
 from workers.pipeline.english import (
     ARTICLES,
     BOUNDS,
+    CLAUSE_OPENERS,
     COPULAS,
     COUNT_WORDS,
     DETERMINERS,
@@ -298,12 +299,12 @@ def _designated_by_pronoun(doc: Document, table: ReferenceTable, sentences: tupl
         elif word in _SUBJECT_PRONOUNS and after + 1 < len(norms) and (
                 norms[after] in _STATE_OPENERS or norms[after] in _PERFECT and norms[after + 1] == "been") and (
                 starts[i] == s.start or text[starts[i] - 2:starts[i]].strip() in (";", ",")
-                or norms[i - 1] in _CONJUNCTIONS):  # "..., although the group remains under UN sanctions"
+                or norms[i - 1] in CLAUSE_OPENERS):  # "..., although the group remains under UN sanctions"
             cue = next((c for c in cues if i < c.first <= after + 7 and c.start < s.end), None)
             if cue is None or norms[after + 1] in ("the", "a", "an") and word == "it" and category is None or any(
                     starts[i] < m.start < cue.start for m in named):
                 continue  # no cue; "it was the CDC that declared"; "It is X that ..." names its own subject
-            if not _NEGATIONS.isdisjoint(norms[i:cue.first]) or not _CLAUSE_OPENERS.isdisjoint(norms[i:cue.first]):
+            if not _NEGATIONS.isdisjoint(norms[i:cue.first]) or not _SUBORDINATE_OPENERS.isdisjoint(norms[i:cue.first]):
                 continue  # "It is proof that blacklists alone ...": the cue is another clause's
         else:
             continue
@@ -320,8 +321,7 @@ def _designated_by_pronoun(doc: Document, table: ReferenceTable, sentences: tupl
     return out
 
 
-_CONJUNCTIONS = frozenset({"although", "though", "while", "whereas", "but", "because"})
-_CLAUSE_OPENERS = frozenset(RELATIVE_PRONOUNS | {"that"})
+_SUBORDINATE_OPENERS = frozenset(RELATIVE_PRONOUNS | {"that"})  # "It is proof that ...": another clause's cue
 _THE_NOUN = frozenset({"the", "this"})  # "the group", "this network": a group named before
 
 

@@ -436,7 +436,8 @@ def load(path: str | Path) -> ReferenceTable:
 
 
 def _timeline_present(trigger: str) -> list[str]:
-    """A trigger in the past as a timeline tells it, in the present: "was extradited" as "is extradited", "approved
+    """A trigger in the past as a timeline tells it, in the present: "was extradited" as "is extradited" (and as a
+    headline or a reduced relative tells it, with no auxiliary: "a congress held last week"), "approved
     kisunla" as "approves kisunla" (a verb in -ed opening the phrase: each spelling its present may take), and with
     a plural subject, "bar women from universities" ("agreed in June to amend the regulations" is told so too)."""
     words = trigger.lower().split()

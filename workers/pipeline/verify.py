@@ -619,11 +619,11 @@ class Verifier:
             scope = "in the table"
         horizon = max(window.end, self.published) if window and self.published else (
             window.end if window else self.published)
-        candidates = self._candidates(claim, kind, horizon)
         if (claimed := value.get("authority")) and not any(
                 f.authorities and self.authority_fits(claimed, f) for f in self.table.designations(None)):
             return Verdict("unverifiable", f"The table records no designation by {self.name(claimed)}, so a count "
                                            f"of what it designated cannot be checked.")
+        candidates = self._candidates(claim, kind, horizon)
         found = self._subjects(candidates, test)
         facts = [f for f, _ in candidates if test(f)]
         names = ", ".join(self.name(s) for s in found)
