@@ -2111,3 +2111,34 @@ def test_tonight_dates_a_state_as_of_publication_as_today_does() -> None:
     result = check(Article(text=text, published_at=dt.date(2025, 2, 10)), load_table(DATA / "michelin" / "reference"))
     assert [(c["text"], c["verdict"]["label"]) for c in result["claims"]] == [
         ("Alain Ducasse at The Dorchester", "supported"), ("The Fat Duck", "supported")]
+
+
+RUSSIA_LISTS = DATA / "russialists" / "reference"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 2022 the Justice Ministry added five people and organizations to its register of foreign agents.",
+     [("five people and organizations", "supported")]),  # a broadcaster and four people
+    ("In 2022 the Justice Ministry added four people and organizations to its register of foreign agents.",
+     [("four people and organizations", "refuted")]),
+    ("In 2022 the Justice Ministry added four people to its register of foreign agents.",
+     [("four people", "supported")]),
+    ("The Justice Ministry's register of foreign agents now holds more than 500 people.",
+     [("500 people", "unverifiable")]),
+])
+def test_a_count_of_people_and_organizations_counts_both(text: str, expected: list) -> None:
+    """ "five people and organizations" counts people and bodies together; a table's own "people" counts people,
+    also after a verb of holding ("the register now holds more than 500 people")."""
+    result = check(Article(text=text, published_at=dt.date(2025, 6, 1)), load_table(RUSSIA_LISTS))
+    assert [(c["text"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "designation_count"] == (
+        expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Chérizier was sanctioned by the Treasury in 2020 over a massacre in which at least 71 people were killed.",
+    "Gran Grif, whose leader the Treasury sanctioned last September, went on to massacre at least 115 people.",
+])
+def test_the_victims_of_a_massacre_are_no_count_of_designations(text: str) -> None:
+    """People killed in a sentence that tells a designation are its victims, not a number designated."""
+    result = check(Article(text=text, published_at=dt.date(2025, 6, 1)), load_table(DATA / "haitigangs" / "reference"))
+    assert [c["text"] for c in result["claims"] if c["type"] == "designation_count"] == []

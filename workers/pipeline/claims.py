@@ -1450,8 +1450,10 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
     if not asserted:
         return out
     for c in _inside(sent.counts, cs, ce):
+        if _victims(doc, c):
+            continue  # "a massacre in which at least 71 people were killed": not the ones designated
         if c.people and not people and not any(
-                p.kind in _DESIGNATION_WORDS and p.end <= c.start and len(_words_between(doc, p.end, c.start)) <= 3
+                p.kind in _DESIGNATION_WORDS and p.end <= c.start and _counted_on(_words_between(doc, p.end, c.start))
                 for p in sent.phrases):
             continue  # people are counted where a designation is asserted or named just before ("sanctions on 11
             # Americans"), not where a kind is named elsewhere ("killed ... 170 Afghans", "the top terrorist")
@@ -1471,9 +1473,37 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
             "count": c.number + len(named), "stated": c.number, "other": other, "named": named,
             "categories": list(c.categories), "kind": c.kind or kind, "authority": authority,
             "places": list(c.places), "regions": list(c.regions), "bound": c.bound, "ordinal": c.ordinal,
-            "as_of": as_of, "people": c.people, "past_act": date is None and _past_act_before(doc, cs, c.start),
+            "as_of": as_of, "people": c.people, "with_people": c.with_people,
+            "past_act": date is None and _past_act_before(doc, cs, c.start),
         }, date))
     return out
+
+
+def _victims(doc: Document, c: CountMention) -> bool:
+    """Does the count tell the victims of violence ("massacred at least 115 people", "71 people were killed")?"""
+    after, before = _CLAUSE_END.split(doc.view[c.end:c.end + 30], 1)[0], _CLAUSE_END.split(
+        doc.view[max(0, c.start - 40):c.start])[-1]
+    return not _HARMED.isdisjoint(phrase_words(after)[:3]) or not _HARMING.isdisjoint(phrase_words(before)[-3:])
+
+
+_CLAUSE_END = re.compile(r"[.;:!?]")
+
+_HARMED = frozenset({"killed", "dead", "died", "wounded", "injured", "murdered", "massacred", "slain", "displaced",
+                     "kidnapped", "abducted", "hurt"})
+_HARMING = frozenset({"killed", "killing", "kill", "kills", "massacre", "massacred", "massacring", "murdered",
+                      "murdering", "slaughtered", "kidnapped", "kidnapping", "abducted", "wounded", "injuring"})
+
+
+def _counted_on(between: Sequence[str]) -> bool:
+    """Do the words from a designation's word to a count of people make them the ones designated: a few words
+    ("sanctions on 11 Americans"), or a verb of holding ("the register now holds more than 500 people")?"""
+    return len(between) <= 3 or len(between) <= HOLDING_REACH and not _HOLDING.isdisjoint(between)
+
+
+HOLDING_REACH = 6  # words from a list to the count a verb of holding gives it
+_HOLDING = frozenset({"holds", "held", "includes", "included", "lists", "contains", "contained", "numbers",
+                      "numbered", "passed", "runs", "ran", "reached", "tops", "topped", "exceeds", "exceeded",
+                      "covers", "covered", "comprises", "comprised"})
 
 
 _NOT_SIMPLE_PAST = {"has", "have", "had", "be", "been", "being", "is", "are", "was", "were", "to"}

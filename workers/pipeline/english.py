@@ -205,6 +205,8 @@ COPULAS = frozenset({"is", "are", "was", "were"})
 PERSON_NOUNS = frozenset({"person", "persons", "people", "individual", "individuals", "national", "nationals",
                           "citizen", "citizens", "man", "men", "woman", "women"})
 IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children"}  # ("people": too often of victims)
+# Plurals as a table writes them: its own "people" counts people ("more than 500 people and organizations")
+PLURALS_AS_WRITTEN = frozenset({*IRREGULAR_PLURALS.values(), "people"})
 # Of those, the ones that count people in any table that designates people ("17 individuals", "six nationals")
 COUNTED_PEOPLE = frozenset({"individual", "person", "national"})
 # Nouns for someone who holds a role for or a tie to another ("Hemedti's brother", "the group's West Darfur

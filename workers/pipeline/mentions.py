@@ -56,6 +56,7 @@ class CountMention:
     whole: int | None = None  # the total it is part of: "Eight of the 15 are cartels" (and "seven are gangs")
     ordinal: bool = False  # "the 15th group to be named an FTO": the count so far, as of its date
     people: bool = False  # a count of people ("17 Saudis", "six nationals"), not of groups
+    with_people: bool = False  # of groups and people both ("more than 500 people and organizations")
 
 
 @dataclass(frozen=True, slots=True)
@@ -616,9 +617,12 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
             (places if owner.kind == "place" else regions).append(owner.ref)  # "Ukraine now has three sites"
         categories = ("*",) if "*" in cats else tuple(dict.fromkeys(cats))
         kind = noun.ref if noun.kind == "kind" else None
-        people = categories == ("*",) and noun.kind == "category" and norms[noun.last - 1] in PERSON_NOUNS
+        of_any = categories == ("*",) and noun.kind == "category"
+        persons = (of_any and norms[noun.last - 1] in PERSON_NOUNS) + (of_any and norms[last.last - 1] in PERSON_NOUNS)
+        people = persons == 2
         out.append(CountMention(starts[i], last.end, doc.text[starts[i]:last.end], value, categories, kind, other,
-                                tuple(places), tuple(regions), _bound(norms, i), ordinal=ordinal, people=people))
+                                tuple(places), tuple(regions), _bound(norms, i), ordinal=ordinal, people=people,
+                                with_people=persons == 1))
         if part := _partitive(doc, last.last, quals, categories, kind):  # "five sites, two of them African"
             out.append(part)
             consumed = max(consumed, bisect.bisect_left(starts, part.end) - 1)

@@ -22,8 +22,8 @@ from workers.pipeline.english import (
     COUNTED_PEOPLE,
     DETERMINERS,
     FUNCTION_WORDS,
-    IRREGULAR_PLURALS,
     NAME_PARTICLES,
+    PLURALS_AS_WRITTEN,
     inflections,
 )
 from workers.pipeline.errors import ReferenceTableError
@@ -768,13 +768,11 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
     def add(phrase: str, kind: str, ref: str, *, plurals: bool = False, fuzzy: bool = False,
             gap: int = MAX_GAP) -> None:
         acronym = is_acronym(phrase)
-        index.add(phrase, entry(kind, ref, False, acronym), fuzzy=fuzzy and not acronym, gap=gap)
-        if plurals and "..." not in phrase:
-            tokens = words(phrase)
-            if tokens and tokens[-1] in IRREGULAR_PLURALS.values():  # "women", "men": plural as written
-                index.add(phrase, entry(kind, ref, True, acronym))
-            elif tokens and plural(tokens) != tokens:
-                index.add(" ".join(plural(tokens)), entry(kind, ref, True, acronym))
+        tokens = words(phrase) if plurals and "..." not in phrase else ()
+        written_plural = bool(tokens) and tokens[-1] in PLURALS_AS_WRITTEN  # "women", "people": plural as written
+        index.add(phrase, entry(kind, ref, written_plural, acronym), fuzzy=fuzzy and not acronym, gap=gap)
+        if tokens and not written_plural and plural(tokens) != tokens:
+            index.add(" ".join(plural(tokens)), entry(kind, ref, True, acronym))
 
     for name, pred in predicates.items():
         cue_kind = f"{name}_cue"

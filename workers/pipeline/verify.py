@@ -523,7 +523,8 @@ class Verifier:
             if e.type != "person":
                 return False
         elif "*" in value["categories"]:
-            if e.type not in self._countable:  # "groups": organizations and the like, not people
+            if e.type not in self._countable and not (value.get("with_people") and e.type == "person"):
+                # "groups": organizations and the like, not people ("people and organizations": both)
                 return False
         elif e.type not in self._designable or not set(value["categories"]) & set(e.categories):
             return False
@@ -687,7 +688,8 @@ class Verifier:
         many = number != 1
         nouns = [self.table.lexicon.first_phrase("category", c, many) or ("group" if c == "*" else c)
                  + ("s" if many else "") for c in cats]
-        noun = ("people" if many else "person") if value.get("people") else " and ".join(nouns)
+        noun = ("people" if many else "person") if value.get("people") else " and ".join(
+            ["people"] * bool(value.get("with_people")) + nouns)
         quals = [self.table.places[p].name for p in value["places"] + value["regions"] if p in self.table.places]
         return noun + (f" from {' / '.join(quals)}" if quals else "")
 
