@@ -2142,3 +2142,26 @@ def test_the_victims_of_a_massacre_are_no_count_of_designations(text: str) -> No
     """People killed in a sentence that tells a designation are its victims, not a number designated."""
     result = check(Article(text=text, published_at=dt.date(2025, 6, 1)), load_table(DATA / "haitigangs" / "reference"))
     assert [c["text"] for c in result["claims"] if c["type"] == "designation_count"] == []
+
+
+def test_a_speaker_who_cannot_make_the_designation_is_not_its_maker() -> None:
+    """ "Memorial, the prosecutors said, had failed to mark ... the "foreign agent" label it had carried": the
+    prosecutors speak; the label is the Justice Ministry's to give, so the claim names no maker."""
+    text = ('The official pretext was paperwork: Memorial, the prosecutors said, had failed to mark some of its '
+            'publications with the "foreign agent" label it had carried since 2016.')
+    result = check(Article(text=text, published_at=dt.date(2025, 12, 29)), load_table(RUSSIA_LISTS))
+    assert [(c["text"], c["value"]["authority"], c["verdict"]["label"]) for c in result["claims"]] == [
+        ("Memorial", None, "supported")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("FBK, a foreign agent since 2019, was outlawed as an extremist organization by the Moscow City Court in June "
+     "2021.", [("FBK", "in June 2021", "supported")]),
+    ("Rosfinmonitoring put Navalny on its list of terrorists and extremists in January 2022. The chess champion Garry "
+     "Kasparov, a foreign agent since 2022, joined that list in March 2024.",
+     [("Navalny", "in January 2022", "supported"), ("Garry Kasparov", "in March 2024", "supported")]),
+])
+def test_an_aside_between_a_name_and_its_cue_keeps_its_date_and_kind(text: str, expected: list) -> None:
+    """ "FBK, a foreign agent since 2019, was outlawed as extremist in June 2021": the designation the cue tells is
+    of June 2021; the aside's date and kind are another designation's."""
+    assert _verdicts(text, RUSSIA_LISTS, dt.date(2025, 6, 13)) == [("designation", *e) for e in expected]

@@ -176,6 +176,8 @@ def test_a_day_without_a_year_is_the_last_one_unless_shortly_to_come(published: 
     ("later that month", D(2025, 1, 1), D(2025, 1, 31)),
     ("the next day", D(2025, 1, 21), D(2025, 1, 21)),
     ("the same day", D(2025, 1, 20), D(2025, 1, 20)),
+    ("a few months later", D(2025, 3, 11), D(2025, 7, 29)),  # two to six months, ten days' slack
+    ("several weeks later", D(2025, 1, 31), D(2025, 3, 27)),  # two to nine weeks, three days' slack
 ])
 def test_a_date_counted_from_the_one_before(later: str, start: dt.date, end: dt.date) -> None:
     """ "Five days later" counts from the last date given before it, not from the publication date."""

@@ -482,6 +482,14 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         if anchor is not None and len(dates) > 1:  # "In May, it designated X, the group blamed for the ambush
             asides = [d for d in dates if d.start > anchor.end and _in_apposition(doc, groups, phrases, d)]
             dates = [d for d in dates if d not in asides] if len(asides) < len(dates) else dates  # on Oct. 4": May's
+        if anchor is not None and len(dates) > 1:  # "FBK, a foreign agent since 2019, was outlawed as extremist in
+            asides = [d for d in dates if _aside_before(doc, groups, d, anchor.start)]  # June 2021": June's date,
+            if len(asides) < len(dates):  # and the aside's kind is not the cue's
+                dates = [d for d in dates if d not in asides]
+                if kind is not None and any(d.start - ASIDE_CHARS < k.start < d.start for d in asides for k in kinds
+                                            if k.ref == kind):
+                    kind = _nearest_kind([k for k in kinds if not any(
+                        d.start - ASIDE_CHARS < k.start < d.start for d in asides)], anchor)
         if anchor is not None and STATE_WORDS.intersection(pre[-6:]):
             dates = [d for d in dates if d.start > anchor.start]  # "toppled Assad in December and remains designated"
         dates = [d for d in dates if d.text.lower() not in _TODAY]  # "Two remain in force today": as of publication
@@ -493,7 +501,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                   and not _owns_the_group(doc, p, phrases, sent.counts, table) and not _addressee(doc, p)
                   and not (anchor and p.start > anchor.end and (_new_clause_between(doc, anchor.end, p.start)
                                                                 or _subject_of_its_own(doc, p)))
-                  and not (anchor and p.end <= anchor.start and _speaker(doc, p.end, anchor.start))]
+                  and not (anchor and p.end <= anchor.start and _speaker(doc, p.end, anchor.start))
+                  and not (kind and _says(doc, p) and not _makes(table, p.ref, kind))]
         authority = _near(makers, anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
         if kind is not None and not kinds and auth_id and not _makes(table, auth_id, kind):
@@ -974,6 +983,12 @@ def _speaker(doc: Document, end: int, cue_start: int) -> bool:
     return any(w in ATTRIBUTION_VERBS and between[k + 1:k + 2] == ["that"] for k, w in enumerate(between))
 
 
+def _says(doc: Document, p: PhraseMatch) -> bool:
+    """Is the name the subject of a verb of saying ("Memorial, the prosecutors said, had failed to ...")?"""
+    k = bisect.bisect_left(doc.starts, p.end)
+    return k < len(doc.norms) and doc.norms[k] in ATTRIBUTION_VERBS and doc.view[doc.ends[k]:doc.ends[k] + 1] in ",."
+
+
 def _makes(table: ReferenceTable, authority: str, kind: str) -> bool:
     """Can the authority (or one it is part of, or one part of it) make designations of the kind?"""
     k = table.kinds.get(kind)
@@ -1253,6 +1268,19 @@ def _in_apposition(doc: Document, groups: Sequence[PhraseMatch], phrases: Sequen
     g = max((g for g in groups if g.end <= d.start), key=lambda g: g.end, default=None)
     return g is not None and _APPOSITION.fullmatch(doc.view, g.end, d.start) is not None and not any(
         g.end <= p.start < d.start for p in phrases if p.kind in ("designation_cue", "weak_cue", "kind"))
+
+
+def _aside_before(doc: Document, groups: Sequence[PhraseMatch], d: DateMention, cue_start: int) -> bool:
+    """Is the date inside an aside between a name and the cue it is the subject of ("FBK, a foreign agent since
+    2019, was outlawed")?"""
+    g = max((g for g in groups if g.end <= d.start), key=lambda g: g.end, default=None)
+    return g is not None and d.end <= cue_start and _OPENS_ASIDE.fullmatch(doc.view, g.end, d.start) is not None and (
+        _CLOSES_ASIDE.fullmatch(doc.view, d.end, cue_start) is not None)
+
+
+ASIDE_CHARS = 40  # characters from an aside's kind to its date ("a foreign agent since 2019")
+_OPENS_ASIDE = re.compile(r"\s*,[^,;.]*")
+_CLOSES_ASIDE = re.compile(r"[^,;.]*,\s*(?:[a-z]+\s+){0,3}")  # ", was", ", has since been"
 
 
 class _OtherRelatives:

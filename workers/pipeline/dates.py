@@ -251,6 +251,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False,
 _FUTURE_BEFORE = re.compile(r"\b(?:will|(?:is|are)\s+(?:due|scheduled|set|expected)\s+to)\b[^.;,]{0,60}$")
 _THAT_MONTH = re.compile(r"\b(?:that|(the\s+following|the\s+next))\s+$")  # "that December": the year told before
 PREVIOUS_REACH = 600  # characters back within which "five days later" finds the date it counts from
+_SLACK = {"day": 0, "week": 3, "fortnight": 3, "month": 10, "year": 120}  # around "five months later"
+_FEW = {"a few": 6, "several": 9}  # the most units each may mean, from two
 _VAGUE_LATER = {"day": (1, 10), "week": (7, 60), "fortnight": (14, 60), "month": (30, 365), "year": (365, 3650)}
 
 
@@ -263,11 +265,16 @@ def _after_previous(m: re.Match[str], prev: DateWindow) -> DateWindow | None:
         if g("ln") is None:  # "days later": some days
             lo, hi = _VAGUE_LATER[unit]
             return DateWindow(prev.start + dt.timedelta(days=lo), prev.end + dt.timedelta(days=hi), "range")
-        n = _count(g("ln").lower())
+        said = " ".join(g("ln").lower().split())
+        if said in _FEW:  # "a few months later", "several weeks later": two to six of them
+            days = UNIT_DAYS[unit]
+            return DateWindow(prev.start + dt.timedelta(days=2 * days - _SLACK[unit]),
+                              prev.end + dt.timedelta(days=_FEW[said] * days + _SLACK[unit]), "range")
+        n = _count(said)
         if not n:
             return None
         delta = dt.timedelta(days=UNIT_DAYS[unit] * n)
-        slack = dt.timedelta(days={"day": 0, "week": 3, "fortnight": 3, "month": 10, "year": 120}[unit])
+        slack = dt.timedelta(days=_SLACK[unit])
         return DateWindow(prev.start + delta - slack, prev.end + delta + slack, "range")
     unit, q = g("tu"), " ".join(g("tq").split())
     if q in ("the next", "the following"):
