@@ -2165,3 +2165,24 @@ def test_an_aside_between_a_name_and_its_cue_keeps_its_date_and_kind(text: str, 
     """ "FBK, a foreign agent since 2019, was outlawed as extremist in June 2021": the designation the cue tells is
     of June 2021; the aside's date and kind are another designation's."""
     assert _verdicts(text, RUSSIA_LISTS, dt.date(2025, 6, 13)) == [("designation", *e) for e in expected]
+
+
+def test_a_kind_after_an_apposition_describes_the_name_before_it() -> None:
+    """ "Garry Kasparov, the former world chess champion, has been a foreign agent since May 2022": the apposition
+    does not part the name from what it has been."""
+    text = "Garry Kasparov, the former world chess champion, has been a foreign agent since May 2022."
+    assert _verdicts(text, RUSSIA_LISTS, dt.date(2024, 4, 10)) == [
+        ("designation", "Garry Kasparov", "since May 2022", "supported")]
+
+
+def test_a_list_items_amount_is_for_the_one_the_item_opens_on() -> None:
+    """ "- X, the alleged leader of Y: up to $7 million": the reward is for X, not for Y named last; an item that
+    opens on no name the table knows is for the words it opens on."""
+    text = ("A refresher on the bounties Washington is offering for Russian nationals accused of cybercrime:\n\n"
+            "- Maksim Yakubets, the alleged leader of Evil Corp: up to $5 million, announced in December 2019.\n"
+            "- The leaders of the Conti ransomware gang: up to $10 million for information identifying or locating "
+            "them, offered in May 2022.")
+    result = check(Article(text=text, published_at=dt.date(2024, 10, 25)), load_table(RUSSIA_LISTS))
+    assert [(c["text"], c["subject"]["name"], c["verdict"]["label"]) for c in result["claims"]] == [
+        ("$5 million", "Maksim Viktorovich Yakubets", "supported"),
+        ("$10 million", "The leaders of the Conti ransomware gang", "unverifiable")]

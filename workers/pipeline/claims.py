@@ -180,7 +180,8 @@ def _linked(doc: Document, a: PhraseMatch | CountMention, b: PhraseMatch, cue_wo
     """True when only linking words stand between two mentions ("X, a foreign terrorist organization", "X, a
     designated FTO"): English function words, or the table's own designation cue words."""
     first, second = (a, b) if a.start < b.start else (b, a)
-    between = _words_between(doc, first.end, second.start)
+    aside = _LINKED_APPOSITION.match(doc.view, first.end, second.start) if first is a else None
+    between = _words_between(doc, aside.end() if aside else first.end, second.start)  # "X, the former champion,
     if len(between) > LINK_DISTANCE:
         return False
     k = 1 if between[:1] and between[0] in _RELATIVE_LINKS and first is a else 0  # "X, which is a ..."
@@ -196,6 +197,7 @@ def _linked(doc: Document, a: PhraseMatch | CountMention, b: PhraseMatch, cue_wo
     return True
 
 
+_LINKED_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an|its|their)\s+[^,;:.()\n]{1,60},")  # has been a foreign agent"
 _RELATIVE_LINKS = frozenset({"which", "that", "who"})  # "Tren de Aragua, which is a foreign terrorist organization"
 _HAVE = frozenset({"has", "have", "had"})
 _AFTER_BEEN = (["a"], ["an"], ["the"], ["on"])  # (not "Maduro has been sanctioned": the verb's own rules)
@@ -1633,6 +1635,8 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         if _other_money(doc, sent, m, date_starts):
             continue
         person, unknown = _named_in_its_phrase(doc, m, people) or people.at(m.start), None
+        if (opener := _item_head(doc, sent.s, m, people)) is not None:  # "- X, the leader of Y: up to $7 million"
+            person, unknown = (opener, None) if isinstance(opener, PhraseMatch) else (None, opener)
         personal = not PERSONAL_PRONOUNS.isdisjoint(_words_between(doc, m.end, min(sent.s.end, m.end + 80))[:10]) or (
             cue.end <= m.start and _for_him(_words_between(doc, cue.end, m.start)))  # "the reward for him is $5m"
         if personal and person is not None and _entity_type(table, person) not in _PEOPLE and not (
@@ -1650,7 +1654,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
                           and whom[0] < p.end), key=lambda p: p.kind != "entity", default=None)  # a name first,
             # then an event's trigger that begins with it ("Baitullah Mehsud, for whom ... had offered $5 million")
             unknown = None if person else doc.text[whom[0]:whom[1]]
-        elif person is None and listed:
+        elif person is None and unknown is None and listed:
             unknown = _named_target(doc, sent, m)  # a list item names its own subject
             if unknown is None:
                 continue
@@ -1744,6 +1748,25 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             out += [replace(out[-1], subject=other, value=dict(out[-1].value))  # "A, B and three others. Each ..."
                     for other in _also_named(sent, sentences, index, table, subject)]
     return out
+
+
+def _item_head(doc: Document, s: Sentence, m: MoneyMention, people: _Nearest) -> PhraseMatch | str | None:
+    """Whom a list item's amount is for when the item names them before a colon ("- Maksim Yakubets, the alleged
+    leader of Evil Corp: up to $7 million"): the name it opens on, else its words up to the first comma when they
+    hold a capitalised name ("- The leaders of the Conti ransomware gang: up to $10 million")."""
+    line = doc.view.rfind("\n", 0, s.start) + 1
+    head = _ITEM_HEAD.match(doc.view, line, m.start)
+    if head is None or not s.start <= head.start(2) or _words_between(doc, head.end(2), m.start)[-3:] not in (
+            [], ["up", "to"], ["a"], ["an"]):
+        return None
+    opening = min((p for p in people.around(head.start(2)) if p.kind == "entity"), key=_BY_START, default=None)
+    if opening is not None and opening.start == head.start(2):
+        return opening
+    name = doc.text[head.start(2):head.end(2)].split(",", 1)[0].strip()  # (the view is lower-case)
+    return name if any(w[:1].isupper() for w in name.split()[1:]) else None
+
+
+_ITEM_HEAD = re.compile(r"[ \t]*([-*\u2022])[ \t]+([^:\n]{3,160}):[ \t]*")  # "- X, an alias: up to"
 
 
 def _for_him(words: Sequence[str]) -> bool:
