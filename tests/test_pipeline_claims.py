@@ -2186,3 +2186,26 @@ def test_a_list_items_amount_is_for_the_one_the_item_opens_on() -> None:
     assert [(c["text"], c["subject"]["name"], c["verdict"]["label"]) for c in result["claims"]] == [
         ("$5 million", "Maksim Viktorovich Yakubets", "supported"),
         ("$10 million", "The leaders of the Conti ransomware gang", "unverifiable")]
+
+
+def test_a_timeline_items_designation_keeps_its_date_over_a_law_signed_before_it() -> None:
+    """ "- Dec. 5: The Justice Ministry designates the U.S.-funded broadcasters X and Y ..., under a law Putin signed
+    on Nov. 25": the law's date is the law's; "U.S.-funded" describes, it does not designate."""
+    text = ('2017\n\n- Dec. 5: The Justice Ministry designates the U.S.-funded broadcasters Voice of America and '
+            'Radio Free Europe/Radio Liberty as "foreign agent" media, the first outlets to receive the label, under '
+            'a law Putin signed on Nov. 25.')
+    result = check(Article(text=text, published_at=dt.date(2024, 7, 12)), load_table(RUSSIA_LISTS))
+    assert [(c["text"], c["value"]["date"]["text"], c["value"]["authority"]["id"], c["verdict"]["label"])
+            for c in result["claims"] if c["type"] == "designation"] == [
+        ("Voice of America", "Dec. 5", "ru-justice", "supported"),
+        ("Radio Free Europe/Radio Liberty", "Dec. 5", "ru-justice", "supported")]
+
+
+def test_names_after_a_clause_in_the_present_perfect_are_not_dated_by_the_first_clause() -> None:
+    """ "In July prosecutors declared X undesirable, the same label they have pinned on Y and Z": Y and Z carry the
+    label now; July is X's date."""
+    text = ('In July prosecutors declared The Moscow Times an "undesirable" organization, the same label they have '
+            'pinned on Bellingcat and The Insider.')
+    assert _verdicts(text, RUSSIA_LISTS, dt.date(2024, 10, 25)) == [
+        ("designation", "The Moscow Times", "In July", "supported"), ("designation", "Bellingcat", None, "supported"),
+        ("designation", "The Insider", None, "supported")]

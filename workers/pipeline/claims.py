@@ -475,6 +475,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                  and not (_dates_an_event_phrase(doc, s.start, d)  # (but "after X yesterday designated Y":
                           and not (anchor and 0 <= anchor.start - d.end <= 2))  # the cue's own, right after it)
                  and not (relatives and relatives.holds(d.start, date=True))  # ", which was signed ... in 2023"
+                 and not (anchor and d.start > anchor.end and _CONTACT_RELATIVE.search(
+                     doc.text, max(anchor.end, d.start - CONTACT_CHARS), d.start) is not None)  # "under a law Putin
+                 # signed on Nov. 25": the law's date
                  and not (anchor and d.end <= anchor.start and _new_clause_between(doc, d.end, anchor.start)
                           and not _opens_when(doc, d, anchor.start))  # "last week, when it blacklisted X"
                  and not (anchor and d.end <= anchor.start and _about_a_group_before(doc, groups, d.end, anchor.start))
@@ -504,7 +507,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                   and not (anchor and p.start > anchor.end and (_new_clause_between(doc, anchor.end, p.start)
                                                                 or _subject_of_its_own(doc, p)))
                   and not (anchor and p.end <= anchor.start and _speaker(doc, p.end, anchor.start))
-                  and not (kind and _says(doc, p) and not _makes(table, p.ref, kind))]
+                  and not (kind and _says(doc, p) and not _makes(table, p.ref, kind))
+                  and not any(q.kind == "place" and q.start <= p.start and p.end < q.end for q in phrases)]
+        # (not a name inside a place's adjective: "the U.S.-funded broadcasters")
         authority = _near(makers, anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
         if kind is not None and not kinds and auth_id and not _makes(table, auth_id, kind):
@@ -529,6 +534,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             if date_of is not None and date_of.start < g.start and STATE_WORDS.intersection(
                     _words_between(doc, max(date_of.end, g.start - 60), g.start)[-8:]):
                 date_of = None  # "placed A on the list last October, which still includes B": B is listed now
+            if date_of is not None and date_of.end <= g.start and _perfect_after_comma(doc, date_of.end, g.start):
+                date_of = None  # "In July they declared X undesirable, the same label they have pinned on Y": not
+                # Y's date
             if date_of is not None and date_of.end <= g.start and not _JOIN_VERBS.isdisjoint(
                     _words_between(doc, date_of.end, g.start)):
                 date_of = None  # "Today they join the Sinaloa Cartel and X on our list": the joiners' date
@@ -1270,6 +1278,21 @@ def _in_apposition(doc: Document, groups: Sequence[PhraseMatch], phrases: Sequen
     g = max((g for g in groups if g.end <= d.start), key=lambda g: g.end, default=None)
     return g is not None and _APPOSITION.fullmatch(doc.view, g.end, d.start) is not None and not any(
         g.end <= p.start < d.start for p in phrases if p.kind in ("designation_cue", "weak_cue", "kind"))
+
+
+def _perfect_after_comma(doc: Document, a: int, b: int) -> bool:
+    """Does a clause in the present perfect open after the last comma between two places ("..., the same label
+    they have pinned on")?"""
+    comma = doc.view.rfind(",", a, b)
+    after = _words_between(doc, comma, b) if comma >= 0 else []
+    return any(w in ("has", "have") and (n.endswith("ed") or n in _IRREGULAR_PARTICIPLES)
+               for w, n in zip(after, after[1:], strict=False))
+
+
+_IRREGULAR_PARTICIPLES = frozenset({"put", "given", "made", "set", "won", "kept", "held", "brought", "taken"})
+CONTACT_CHARS = 60  # characters of a relative clause with no "that" before its date
+_CONTACT_RELATIVE = re.compile(  # "a law Putin signed on", "the decree the president issued in": a name, a past verb
+    r"\b(?:a|an|the|its|their)\s+[a-z-]+\s+(?:[A-Z][\w.'-]*\s+){1,3}[a-z]+ed\s+(?:on\s+|in\s+)?$")
 
 
 def _aside_before(doc: Document, groups: Sequence[PhraseMatch], d: DateMention, cue_start: int) -> bool:
