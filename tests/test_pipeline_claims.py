@@ -2209,3 +2209,17 @@ def test_names_after_a_clause_in_the_present_perfect_are_not_dated_by_the_first_
     assert _verdicts(text, RUSSIA_LISTS, dt.date(2024, 10, 25)) == [
         ("designation", "The Moscow Times", "In July", "supported"), ("designation", "Bellingcat", None, "supported"),
         ("designation", "The Insider", None, "supported")]
+
+
+@pytest.mark.parametrize("text", [
+    "Oct. 15: The Justice Ministry declares Bellingcat a foreign agent, hours after Novaya Gazeta editor Dmitry "
+    "Muratov is awarded the Nobel Peace Prize.",
+    "Dmitry Muratov, the Nobel laureate editor of Novaya Gazeta, was added to the register of foreign agents in 2023.",
+    "Feb. 20: Radio Free Europe/Radio Liberty is declared undesirable, four days after Alexei Navalny's death.",
+])
+def test_a_name_that_only_employs_someone_or_suffers_an_event_is_not_designated(text: str) -> None:
+    """ "Novaya Gazeta editor Dmitry Muratov", "the editor of Novaya Gazeta", "Alexei Navalny's death": the paper
+    employs, the man died; neither is said to be listed."""
+    result = check(Article(text=text, published_at=dt.date(2024, 7, 12)), load_table(RUSSIA_LISTS))
+    named = [c["subject"]["id"] for c in result["claims"] if c["type"] == "designation"]
+    assert "novaya-gazeta" not in named and "navalny" not in named and named, named

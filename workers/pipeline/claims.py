@@ -975,12 +975,17 @@ def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
         if own and own[k] in RELATION_NOUNS and not any(
                 c in doc.view[doc.ends[p.last]:doc.starts[p.last + 1 + k]] for c in ",;:.()\""):
             return True  # the arm is what the sentence is about, whatever is said of it next
+        if own[:1] and own[0] in _WHAT_BEFELL:
+            return True  # "four days after Alexei Navalny's death": an event of the name's, not a designation
     after = doc.norms[p.last:p.last + 2]
     k = 1 if len(after) == 2 and after[1] in RELATION_NOUNS and not _RELATION_HEAD.fullmatch(after[0]) else 0
     return bool(after) and after[k] in RELATION_NOUNS and not any(
         c in doc.view[p.end:doc.starts[p.last + k]] for c in ",;:.()\"'")
 
 
+_WHAT_BEFELL = frozenset({"death", "killing", "murder", "assassination", "poisoning", "funeral", "arrest", "capture",
+                          "detention", "imprisonment", "trial", "conviction", "sentencing", "release", "extradition",
+                          "escape", "disappearance", "resignation"})
 _SAID_OF_IT = re.compile(r"\s*,\s*(?:which|who)\s+(?:was|were|is|are|has|have|had)\b")
 _OWNER_VERBS = {"owned", "controlled", "run", "operated", "backed", "led", "founded", "headed", "financed"}
 _RELATION_HEAD = re.compile(r"of|and|or|the|a|an|is|was|are|were")  # not a noun between a name and "leader"

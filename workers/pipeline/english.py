@@ -128,7 +128,8 @@ RELATION_NOUNS = {"faction", "factions", "member", "members", "leader", "leaders
                   "lieutenant", "lieutenants", "operative", "operatives", "associate", "associates", "arm", "part",
                   "founders", "arms", "wings", "branches", "heads", "chiefs", "financier", "financiers", "spokesman",
                   "archrival", "archrivals", "arch-rival", "archenemy", "ties", "links",
-                  "spokeswoman", "spokesperson"}
+                  "spokeswoman", "spokesperson", "editor", "editors", "journalists", "reporters", "staff",
+                  "employees"}
 
 RELATIVE_PRONOUNS = {"which", "who", "whose", "whom", "where"}  # ", which opened its session on July 7,"
 
