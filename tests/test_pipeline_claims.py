@@ -2223,3 +2223,16 @@ def test_a_name_that_only_employs_someone_or_suffers_an_event_is_not_designated(
     result = check(Article(text=text, published_at=dt.date(2024, 7, 12)), load_table(RUSSIA_LISTS))
     named = [c["subject"]["id"] for c in result["claims"] if c["type"] == "designation"]
     assert "novaya-gazeta" not in named and "navalny" not in named and named, named
+
+
+@pytest.mark.parametrize("text", [
+    "The State Department offered up to $5 million for information on Murat Karayılan and up to $4 million and "
+    "$3 million respectively for the veteran leaders Cemil Bayık and Duran Kalkan.",
+    "Rewards for Justice offers $4 million and $3 million, respectively, for Cemil Bayık and Duran Kalkan.",
+])
+def test_amounts_given_respectively_go_to_the_names_in_order(text: str) -> None:
+    """ "$4 million and $3 million respectively for A and B": $4 million for A, $3 million for B."""
+    result = check(Article(text=text, published_at=dt.date(2025, 6, 1)), load_table(PKK))
+    found = {(c["text"], c["subject"]["id"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "reward"}
+    assert {("$4 million", "cemil-bayik", "supported"), ("$3 million", "duran-kalkan", "supported")} <= found, found
+    assert len([c for c in result["claims"] if c["text"] == "$3 million"]) == 1

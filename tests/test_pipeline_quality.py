@@ -107,9 +107,9 @@ OTHER_DOMAINS = [
     ("wildlife", 0.71),  # wildlife trafficking: CITES listings of species, OFAC designations, rewards, events (0.76)
     ("settlers", 0.67),  # sanctions on violent settlers, their outposts and two ministers; US program revoked (0.64)
     ("scams", 0.76),  # Southeast Asian scam centres: OFAC, UK and FinCEN actions, crackdowns, a police reward (0.75)
-    ("michelin", 0.57),  # Michelin stars gained and lost, the 50 Best's No. 1s, food prizes' money: a far domain (0.59)
-    ("pkk", 0.78),  # the PKK and its offshoots: US, EU, UK, Turkish and other listings, kingpins, lira rewards (0.81)
-    ("russialists", 0.70),  # Russia's own lists: foreign agents, undesirables, extremist bans; US rewards (0.76)
+    ("michelin", 0.58),  # Michelin stars gained and lost, the 50 Best's No. 1s, food prizes' money: a far domain (0.59)
+    ("pkk", 0.79),  # the PKK and its offshoots: US, EU, UK, Turkish and other listings, kingpins, lira rewards (0.81)
+    ("russialists", 0.82),  # Russia's own lists: foreign agents, undesirables, extremist bans; US rewards (0.76)
 ]
 
 

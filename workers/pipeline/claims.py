@@ -1775,7 +1775,35 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
               and _each_of_them(doc, sent, m)):
             out += [replace(out[-1], subject=other, value=dict(out[-1].value))  # "A, B and three others. Each ..."
                     for other in _also_named(sent, sentences, index, table, subject)]
+    if "respectively" in doc.view[sent.s.start:sent.s.end]:
+        out = _respectively(doc, sent, money, people, out)
     return out
+
+
+def _respectively(doc: Document, sent: _Sentence, money: list[MoneyMention], people: _Nearest,
+                  claims: list[Claim]) -> list[Claim]:
+    """ "$4 million and $3 million respectively for A and B": the amounts go to the names after them in order."""
+    at = doc.view.find("respectively", sent.s.start, sent.s.end)
+    run = [m for m in money if m.end <= at]
+    k = len(run)
+    while k > 1 and _AMOUNTS_JOINED.fullmatch(doc.view, run[k - 2].end, run[k - 1].start):
+        k -= 1
+    run = run[k - 1:] if run and _AMOUNTS_JOINED.fullmatch(doc.view, run[-1].end, at) else []
+    first = next((p for p in people.after(at) if p.kind == "entity"), None)
+    if len(run) < 2 or first is None or len(_words_between(doc, at, first.start)) > RESPECTIVE_REACH:
+        return claims
+    names = [first, *_joined(doc, first, people)]
+    own = next((c for c in claims if c.start in {m.start for m in run}), None)
+    if len(names) != len(run) or own is None:
+        return claims
+    kept = [c for c in claims if c.start not in {m.start for m in run}]
+    return kept + [replace(own, start=m.start, end=m.end, subject=p.ref, subject_name=None, value={
+        **own.value, "amount": m.amount, "currency": m.currency, "bound": m.bound}) for m, p in zip(run, names,
+                                                                                                  strict=True)]
+
+
+RESPECTIVE_REACH = 6  # words from "respectively" to the first name ("respectively for the veteran leaders A and B")
+_AMOUNTS_JOINED = re.compile(r"\s*(?:,\s*)?(?:and\s+|or\s+)?(?:up\s+to\s+)?(?:,\s*)?")
 
 
 def _item_head(doc: Document, s: Sentence, m: MoneyMention, people: _Nearest) -> PhraseMatch | str | None:
