@@ -23,6 +23,7 @@ from workers.pipeline.english import (
     GOVERNMENT_NOUNS,
     HYPOTHETICAL_WORDS,
     INTRANSITIVE_REMOVALS,
+    IRREGULAR_VERBS,
     LINKING_WORDS,
     MONTHS,
     NAME_ENDERS,
@@ -488,13 +489,13 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             asides = [d for d in dates if d.start > anchor.end and _in_apposition(doc, groups, phrases, d)]
             dates = [d for d in dates if d not in asides] if len(asides) < len(dates) else dates  # on Oct. 4": May's
         if anchor is not None and len(dates) > 1:  # "FBK, a foreign agent since 2019, was outlawed as extremist in
-            asides = [d for d in dates if _aside_before(doc, groups, d, anchor.start)]  # June 2021": June's date,
-            if len(asides) < len(dates):  # and the aside's kind is not the cue's
-                dates = [d for d in dates if d not in asides]
-                if kind is not None and any(d.start - ASIDE_CHARS < k.start < d.start for d in asides for k in kinds
-                                            if k.ref == kind):
-                    kind = _nearest_kind([k for k in kinds if not any(
-                        d.start - ASIDE_CHARS < k.start < d.start for d in asides)], anchor)
+            opens = [_aside_before(doc, groups, d, anchor.start) for d in dates]
+            aside_spans = [(a, d.end) for a, d in zip(opens, dates, strict=True) if a is not None]
+            if len(aside_spans) < len(dates):  # June 2021": June's date, and not the aside's kind
+                dates = [d for d in dates if not any(a < d.start < b for a, b in aside_spans)]
+                kept_kinds = [k for k in kinds if not any(a < k.start < b for a, b in aside_spans)]
+                if kind is not None and len(kept_kinds) < len(kinds):
+                    kind = _nearest_kind(kept_kinds, anchor)
         if anchor is not None and STATE_WORDS.intersection(pre[-6:]):
             dates = [d for d in dates if d.start > anchor.start]  # "toppled Assad in December and remains designated"
         dates = [d for d in dates if d.text.lower() not in _TODAY]  # "Two remain in force today": as of publication
@@ -1280,7 +1281,7 @@ def _in_apposition(doc: Document, groups: Sequence[PhraseMatch], phrases: Sequen
                    d: DateMention) -> bool:
     """Is the date inside an apposition after a name that tells no designation ("X, the group blamed for the ambush
     on Oct. 4 last year")?"""
-    g = max((g for g in groups if g.end <= d.start), key=lambda g: g.end, default=None)
+    g = _last_group_before(groups, d.start)
     return g is not None and _APPOSITION.fullmatch(doc.view, g.end, d.start) is not None and not any(
         g.end <= p.start < d.start for p in phrases if p.kind in ("designation_cue", "weak_cue", "kind"))
 
@@ -1290,25 +1291,30 @@ def _perfect_after_comma(doc: Document, a: int, b: int) -> bool:
     they have pinned on")?"""
     comma = doc.view.rfind(",", a, b)
     after = _words_between(doc, comma, b) if comma >= 0 else []
-    return any(w in ("has", "have") and (n.endswith("ed") or n in _IRREGULAR_PARTICIPLES)
+    return any(w in ("has", "have") and (n.endswith("ed") or n in IRREGULAR_VERBS)
                for w, n in zip(after, after[1:], strict=False))
 
 
-_IRREGULAR_PARTICIPLES = frozenset({"put", "given", "made", "set", "won", "kept", "held", "brought", "taken"})
 CONTACT_CHARS = 60  # characters of a relative clause with no "that" before its date
 _CONTACT_RELATIVE = re.compile(  # "a law Putin signed on", "the decree the president issued in": a name, a past verb
     r"\b(?:a|an|the|its|their)\s+[a-z-]+\s+(?:[A-Z][\w.'-]*\s+){1,3}[a-z]+ed\s+(?:on\s+|in\s+)?$")
 
 
-def _aside_before(doc: Document, groups: Sequence[PhraseMatch], d: DateMention, cue_start: int) -> bool:
-    """Is the date inside an aside between a name and the cue it is the subject of ("FBK, a foreign agent since
-    2019, was outlawed")?"""
-    g = max((g for g in groups if g.end <= d.start), key=lambda g: g.end, default=None)
-    return g is not None and d.end <= cue_start and _OPENS_ASIDE.fullmatch(doc.view, g.end, d.start) is not None and (
-        _CLOSES_ASIDE.fullmatch(doc.view, d.end, cue_start) is not None)
+def _last_group_before(groups: Sequence[PhraseMatch], pos: int) -> PhraseMatch | None:
+    """The group that ends last at or before `pos`."""
+    return max((g for g in groups if g.end <= pos), key=lambda g: g.end, default=None)
 
 
-ASIDE_CHARS = 40  # characters from an aside's kind to its date ("a foreign agent since 2019")
+def _aside_before(doc: Document, groups: Sequence[PhraseMatch], d: DateMention, cue_start: int) -> int | None:
+    """Where an aside that holds the date opens, between a name and the cue it is the subject of ("FBK, a foreign
+    agent since 2019, was outlawed"); None when the date is in no such aside."""
+    g = _last_group_before(groups, d.start)
+    if g is None or d.end > cue_start or _OPENS_ASIDE.fullmatch(doc.view, g.end, d.start) is None or (
+            _CLOSES_ASIDE.fullmatch(doc.view, d.end, cue_start) is None):
+        return None
+    return g.end
+
+
 _OPENS_ASIDE = re.compile(r"\s*,[^,;.]*")
 _CLOSES_ASIDE = re.compile(r"[^,;.]*,\s*(?:[a-z]+\s+){0,3}")  # ", was", ", has since been"
 
@@ -1793,10 +1799,11 @@ def _respectively(doc: Document, sent: _Sentence, money: list[MoneyMention], peo
     if len(run) < 2 or first is None or len(_words_between(doc, at, first.start)) > RESPECTIVE_REACH:
         return claims
     names = [first, *_joined(doc, first, people)]
-    own = next((c for c in claims if c.start in {m.start for m in run}), None)
+    starts = {m.start for m in run}
+    own = next((c for c in claims if c.start in starts), None)
     if len(names) != len(run) or own is None:
         return claims
-    kept = [c for c in claims if c.start not in {m.start for m in run}]
+    kept = [c for c in claims if c.start not in starts]
     return kept + [replace(own, start=m.start, end=m.end, subject=p.ref, subject_name=None, value={
         **own.value, "amount": m.amount, "currency": m.currency, "bound": m.bound}) for m, p in zip(run, names,
                                                                                                   strict=True)]
@@ -1815,7 +1822,7 @@ def _item_head(doc: Document, s: Sentence, m: MoneyMention, people: _Nearest) ->
     if head is None or not s.start <= head.start(2) or _words_between(doc, head.end(2), m.start)[-3:] not in (
             [], ["up", "to"], ["a"], ["an"]):
         return None
-    opening = min((p for p in people.around(head.start(2)) if p.kind == "entity"), key=_BY_START, default=None)
+    opening = next((p for p in people.after(head.start(2)) if p.kind == "entity"), None)
     if opening is not None and opening.start == head.start(2):
         return opening
     name = doc.text[head.start(2):head.end(2)].split(",", 1)[0].strip()  # (the view is lower-case)

@@ -274,6 +274,7 @@ IRREGULAR_VERBS = {
     "dies": "die", "dying": "die", "seen": "see", "saw": "see", "dealt": "deal", "meant": "mean", "beat": "beat",
     "beaten": "beat", "bore": "bear", "born": "bear", "ate": "eat", "shook": "shake", "wore": "wear",
     "tore": "tear", "torn": "tear", "undertook": "undertake", "oversaw": "oversee", "forgave": "forgive",
+    "put": "put", "set": "set",  # (the same in every tense: "they have put it on the list")
 }
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
