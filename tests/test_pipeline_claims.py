@@ -2075,7 +2075,8 @@ def test_a_count_before_a_colon_is_not_dated_by_the_items_after_it() -> None:
     text = ("The Treasury Department's Office of Foreign Assets Control has since designated eight of its leaders: "
             "Murat Karayılan, Ali Rıza Altun and Zübeyir Aydar in 2009, and five more in 2011.")
     assert [c for c in _verdicts(text, PKK, dt.date(2025, 6, 1)) if c[0] == "designation_count"] == [
-        ("designation_count", "eight of its leaders", None, "supported")]
+        ("designation_count", "eight of its leaders", None, "supported"),
+        ("designation_count", "five more", "in 2011", "supported")]
 
 
 def test_a_count_by_an_authority_the_table_records_no_designation_of_cannot_be_checked() -> None:
@@ -2236,3 +2237,91 @@ def test_amounts_given_respectively_go_to_the_names_in_order(text: str) -> None:
     found = {(c["text"], c["subject"]["id"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "reward"}
     assert {("$4 million", "cemil-bayik", "supported"), ("$3 million", "duran-kalkan", "supported")} <= found, found
     assert len([c for c in result["claims"] if c["text"] == "$3 million"]) == 1
+
+
+TRAVELBAN = DATA / "travelban" / "reference"
+FATF = DATA / "fatf" / "reference"
+PHEIC = DATA / "pheic" / "reference"
+
+
+def _counted(text: str, table: Path, published: dt.date) -> list[tuple[str, str]]:
+    result = check(Article(text=text, published_at=published), load_table(table))
+    return [(c["text"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "designation_count"]
+
+
+@pytest.mark.parametrize("text, table, published, expected", [
+    ("The Treasury designated eight of its leaders: Murat Karayılan, Ali Rıza Altun and Zübeyir Aydar in 2009, and "
+     "five more in 2011.", PKK, dt.date(2025, 6, 1),
+     [("eight of its leaders", "supported"), ("five more", "supported")]),
+    ("The Treasury designated eight of its leaders: Murat Karayılan, Ali Rıza Altun and Zübeyir Aydar in 2009, and "
+     "six more in 2011.", PKK, dt.date(2025, 6, 1), [("eight of its leaders", "supported"), ("six more", "refuted")]),
+    ("Nineteen countries face a full suspension of entry, and 20 face partial restrictions.", TRAVELBAN,
+     dt.date(2026, 1, 5), [("Nineteen countries", "supported"), ("20", "supported")]),
+    ("Nineteen countries face a full suspension of entry, and 21 face partial restrictions.", TRAVELBAN,
+     dt.date(2026, 1, 5), [("Nineteen countries", "supported"), ("21", "refuted")]),
+    ("June 4: Trump signs Proclamation 10949, fully restricting 12 countries and partially restricting seven.",
+     TRAVELBAN, dt.date(2025, 6, 10), [("12 countries", "supported"), ("seven", "supported")]),
+    ("The FATF has put Monaco on its grey list. Which is how many? Twenty-one jurisdictions. Twenty-one under "
+     "increased monitoring, and three on the black list.", FATF, dt.date(2024, 7, 4),
+     [("Twenty-one", "supported"), ("three", "supported")]),
+    ("The FATF has put Monaco on its grey list. Which is how many? Twenty-one jurisdictions. Twenty-one under "
+     "increased monitoring, and four on the black list.", FATF, dt.date(2024, 7, 4),
+     [("Twenty-one", "supported"), ("four", "refuted")]),
+])
+def test_a_number_that_leaves_out_its_noun_counts_what_the_count_before_it_counts(
+        text: str, table: Path, published: dt.date, expected: list) -> None:
+    """ "... and five more in 2011", "and 20 face partial restrictions", "and partially restricting seven": the noun
+    of the count just before, with the kind said with the number ("partial restrictions", "partially restricting",
+    "on the black list") where there is one."""
+    assert _counted(text, table, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The FATF grey list now holds twenty-one jurisdictions.", [("twenty-one jurisdictions", "supported")]),
+    ("The FATF grey list now holds twenty one jurisdictions.", [("twenty one jurisdictions", "supported")]),
+    ("The FATF grey list now holds twenty-two jurisdictions.", [("twenty-two jurisdictions", "outdated")]),
+])
+def test_a_number_of_tens_and_units_in_words_is_one_number(text: str, expected: list) -> None:
+    """ "twenty-one jurisdictions" counts 21, not one."""
+    assert _counted(text, FATF, dt.date(2024, 7, 4)) == expected
+
+
+PHEICS = ("The WHO Director-General has declared {all} public health emergencies of international concern (PHEICs), "
+          "most recently for mpox in August 2024. {chan} were declared by Dr Margaret Chan: the H1N1 influenza "
+          "pandemic in April 2009, polio and the West African Ebola epidemic in 2014, and Zika in February 2016. "
+          "Dr Tedros Adhanom Ghebreyesus has declared the other {tedros}.")
+
+
+@pytest.mark.parametrize("numbers, labels", [
+    (("eight", "Four", "four"), ["supported", "supported", "supported"]),
+    (("nine", "Five", "three"), ["refuted", "refuted", "refuted"]),
+])
+def test_counts_of_what_was_declared_by_now_count_those_since_ended(numbers: tuple, labels: list) -> None:
+    """ "has declared eight emergencies", "Four were declared by Dr Chan", "has declared the other four": all made
+    by then, ended or not; the date after "most recently" is the last one's, not the count's; the plural of "public
+    health emergency of international concern" is "public health emergencies of international concern"."""
+    text = PHEICS.format(all=numbers[0], chan=numbers[1], tedros=numbers[2])
+    counted = _counted(text, PHEIC, dt.date(2025, 6, 2))
+    assert [t.split()[0] for t, _ in counted] == list(numbers)
+    assert [label for _, label in counted] == labels
+
+
+def test_a_count_in_the_present_perfect_is_not_one_act_of_that_many() -> None:
+    """ "The Treasury has sanctioned three North Korean hacking groups" when a fourth came later: one act of three
+    does not make the count now."""
+    assert _counted("The Treasury has sanctioned three North Korean hacking groups.", DATA / "dprk" / "reference",
+                    dt.date(2024, 12, 13)) == [("three North Korean hacking groups", "outdated")]
+
+
+@pytest.mark.parametrize("second, maduro", [
+    ('Maduro, speaking on state television, called the sanctions "criminal" and said PDVSA would fight them.', False),
+    ('Maduro has called the sanctions "criminal".', False),
+    ('Maduro, who was sanctioned in 2017, called the sanctions "criminal".', True),
+])
+def test_one_who_speaks_of_a_designation_is_not_designated_by_it(second: str, maduro: bool) -> None:
+    """ "Maduro, speaking on state television, called the sanctions criminal": the speaker, not one designated;
+    unless the aside before the verb designates him."""
+    text = "The Treasury sanctioned PDVSA on Monday. " + second
+    result = check(Article(text=text, published_at=dt.date(2019, 1, 29)), load_table(DATA / "venezuela" / "reference"))
+    named = [c["subject"]["id"] for c in result["claims"] if c["type"] == "designation"]
+    assert "pdvsa" in named and any("maduro" in n for n in named) == maduro, named

@@ -107,6 +107,7 @@ NEGATIVE = [
     ("money is not a year", "a reward of $2025 was offered"),
     ("part of a number", "20250 people"),
     ("plain numbers", "eight groups and 29 members"),
+    ("the latest of a series", "eight emergencies, most recently for mpox"),
 ]
 
 

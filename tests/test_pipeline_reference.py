@@ -251,3 +251,26 @@ def test_a_trigger_told_loosely_is_found_in_any_order_and_inflection() -> None:
 def test_a_loose_trigger_needs_its_words_close_in_one_clause_a_name_and_what_happened(
         tokens: tuple[str, ...], capitals: set[int], stops: dict[int, str]) -> None:
     assert _loose_hits(tokens, capitals, stops) == []
+
+
+@pytest.mark.parametrize("term, expected", [
+    ("organization", "organizations"),
+    ("public health emergency of international concern", "public health emergencies of international concern"),
+    ("member of Congress", "members of Congress"),
+    ("woman", "women"),
+    ("sanctions", "sanctions"),
+])
+def test_a_phrase_s_plural_is_its_head_s(term: str, expected: str) -> None:
+    """The plural changes the head noun: the last word, or the word before an "of" that follows it."""
+    from workers.pipeline.lexicon import plural
+
+    assert " ".join(plural(tuple(term.split()))) == expected
+
+
+def test_a_kind_told_by_an_adverb_and_participle_is_found_in_the_verb_s_other_forms() -> None:
+    """ "partially restricted" is also "partially restricts" and "partially restricting"; other terms are left."""
+    from workers.pipeline.reference import _adverb_verb_forms
+
+    assert {"partially restricts", "partially restricting"} <= set(_adverb_verb_forms("partially restricted"))
+    assert {"fully bans", "fully banning"} <= set(_adverb_verb_forms("fully banned"))
+    assert _adverb_verb_forms("travel ban") == [] and _adverb_verb_forms("listed entity") == []

@@ -457,7 +457,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             continue  # "would decide whether to place X ...", "urged the FATF to blacklist X": not a fact
         relatives = _Relatives(doc, cues[0].end if cues else cs, ce, phrases, groups) if cues or asserted else None
         groups = [g for g in groups if not _possessor(doc, g, groups) and not (relatives and relatives.holds(g.start))
-                  and not _in_condition(doc, s.start, g) and not _actor(doc, g, phrases)]
+                  and not _in_condition(doc, s.start, g) and not _actor(doc, g, phrases)
+                  and not _speaks(doc, g, phrases)]
         kind = _nearest_kind(kinds, anchor)
         named_as = _kind_named_as(doc, kinds, anchor)  # what the names after the cue are designated as
         if kind is None and ctx.kind and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and (
@@ -849,6 +850,25 @@ def _actor(doc: Document, g: PhraseMatch, phrases: Sequence[PhraseMatch]) -> boo
         return doc.norms[k + 1] in _OBJECT_OPENERS
     # a cue verb right after the name, with an object: the name made the designation ("RUSADA suspended her")
     return doc.norms[k + 1] in _OBJECT_PRONOUNS or not gap and doc.text[doc.starts[k + 1]].isupper()
+
+
+def _speaks(doc: Document, g: PhraseMatch, phrases: Sequence[PhraseMatch]) -> bool:
+    """Is the name the subject of a verb of saying, after an aside at most, with nothing of a designation before
+    the verb ("Petro, a former guerrilla, said on social media ...", "Maduro, speaking on state television, called
+    the sanctions 'criminal'")? The one who speaks of it, not the one designated."""
+    norms, k = doc.norms, g.last
+    if k < len(norms) and doc.view[doc.ends[k - 1]:doc.starts[k]].strip() == ",":
+        close = next((j for j in range(k + 1, min(k + APPOSITION_WORDS, len(norms)))
+                      if doc.view[doc.ends[j - 1]:doc.starts[j]].strip()), None)
+        if close is None or doc.view[doc.ends[close - 1]:doc.starts[close]].strip() != ",":
+            return False
+        k = close  # the verb after the aside ("Uhlenbeck, 76, said")
+    elif k < len(norms) and doc.view[doc.ends[k - 1]:doc.starts[k]].strip():
+        return False
+    k += k < len(norms) and norms[k] in _HAVE_AUXILIARIES | {"had"}  # "has called"
+    if k >= len(norms) or norms[k] not in _SPEECH_VERBS:
+        return False
+    return not any(g.end <= p.start < doc.starts[k] for p in phrases if p.kind in _DESIGNATION_WORDS)
 
 
 _REFLEXIVES = {"itself", "himself", "herself", "themselves"}
@@ -1528,6 +1548,8 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
         date = date_after.of(c)
         if date is not None and date.start > c.end and _relative_opens_between(doc, c.end, date.start):
             date = None  # "three countries: Iran, North Korea and Myanmar, the last of which has been on it since 2020"
+        if date is not None and date.start > c.end and _LATEST.search(doc.view, c.end, date.start) is not None:
+            date = None  # "has declared eight emergencies, most recently for mpox in August 2024": the last one's
         if date is not None and date.start > c.end and ":" in doc.view[c.end:date.start] and sum(
                 d.start > date.start for d in sent.dates if d.end <= ce) >= 1:
             date = None  # "eight of its leaders: A, B and C in 2009, and five more in 2011": the items' dates
@@ -1538,9 +1560,13 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
             "categories": list(c.categories), "kind": c.kind or kind, "authority": authority,
             "places": list(c.places), "regions": list(c.regions), "bound": c.bound, "ordinal": c.ordinal,
             "as_of": as_of, "people": c.people, "with_people": c.with_people,
-            "past_act": date is None and _past_act_before(doc, cs, c.start),
+            "past_act": date is None and (_past_act_before(doc, cs, c.start) or _passive_past_after(doc, c.end)),
+            "made_by_now": date is None and _past_act_before(doc, cs, c.start, perfect=True),
         }, date))
     return out
+
+
+_LATEST = re.compile(r"\b(?:most recently|the latest|the most recent|the last)\b")
 
 
 def _victims(doc: Document, c: CountMention) -> bool:
@@ -1573,13 +1599,27 @@ _HOLDING = frozenset({"holds", "held", "includes", "included", "lists", "contain
 _NOT_SIMPLE_PAST = {"has", "have", "had", "be", "been", "being", "is", "are", "was", "were", "to"}
 
 
-def _past_act_before(doc: Document, cs: int, pos: int) -> bool:
+def _past_act_before(doc: Document, cs: int, pos: int, perfect: bool = False) -> bool:
     """Does a verb in the simple past lead up to the count ("The first ban barred citizens of seven countries"),
-    an act of its time, not a state of now ("has barred", "are barred")?"""
+    an act of its time, not a state of now ("has barred", "are barred")? With `perfect`: a verb in the present
+    perfect ("the WHO has declared eight emergencies"), all the acts made by now (not "has been barred")."""
     before = _words_between(doc, max(cs, pos - 50), pos)[-6:]
     k = next((i for i in range(len(before) - 1, -1, -1) if before[i].endswith("ed")), None)
+    if perfect:
+        if k is None or not k or before[k - 1] not in _HAVE_AUXILIARIES:
+            return False
+        k -= 1
     return k is not None and (k == 0 or before[k - 1] not in _NOT_SIMPLE_PAST) and not (
         _NOT_SIMPLE_PAST & set(before[:k]))
+
+
+_HAVE_AUXILIARIES = {"has", "have"}
+
+
+def _passive_past_after(doc: Document, pos: int) -> bool:
+    """Does a passive in the simple past follow the count ("Four were declared by Dr Chan"): acts of their time?"""
+    after = _words_between(doc, pos, min(len(doc.view), pos + 40))[:2]
+    return len(after) == 2 and after[0] in _PAST_COPULAS and (after[1].endswith("ed") or after[1] in IRREGULAR_VERBS)
 
 
 _DESIGNATION_WORDS = ("designation_cue", "weak_cue", "kind")

@@ -56,7 +56,8 @@ _PATTERN = re.compile(
         (?P<su>day|week|month|year)s\b|\bthe\s+past\s+(?P<su1>week|month|year)\b)
   | (?<!the\s)(?P<rel>\b(?P<rq>last|this|this\s+past|past|next|earlier\s+this|later\s+this|earlier\s+in\s+the
         |late\s+last|early\s+last|early\s+this|late\s+this)\s+(?P<ru>week|weekend|month|year)\b)
-  | (?P<recent>\b(?:recently|in\s+recent\s+(?:days|weeks|months)|yesterday|today|tomorrow|tonight|last\s+night)\b)
+  | (?P<recent>\b(?:(?<!most\s)recently|in\s+recent\s+(?:days|weeks|months)|yesterday|today|tomorrow|tonight
+        |last\s+night)\b)
   | (?P<wd>\b(?:(?P<wq>on|last|this|this\s+past|past|next|since|by|until)\s+)?(?P<w>{_WEEKDAY})\b)
   | (?P<mo>\b(?:(?P<mq>{_PREP})\s+)?(?P<m4>{_MONTH})\b\.?(?!\s*[0-3]?\d\b)
         (?:\s+(?:of\s+)?(?P<my4>last|this|next|that|the\s+same)\s+year\b)?)

@@ -49,15 +49,20 @@ def is_acronym(phrase: str) -> bool:
 
 
 def plural(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """English plural of a phrase's last word ("organization" -> "organizations")."""
-    last = tokens[-1]
-    if last in IRREGULAR_PLURALS:  # "woman" -> "women"
-        return (*tokens[:-1], IRREGULAR_PLURALS[last])
-    if last.endswith("s"):
+    """English plural of a phrase's head: its last word ("organization" -> "organizations"), or the word before an
+    "of" that follows it ("public health emergency of international concern" -> "public health emergencies of
+    ...")."""
+    at = tokens.index("of") - 1 if "of" in tokens[1:-1] else len(tokens) - 1
+    head = tokens[at]
+    if head in IRREGULAR_PLURALS:  # "woman" -> "women"
+        many = IRREGULAR_PLURALS[head]
+    elif head.endswith("s"):
         return tokens
-    if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
-        return (*tokens[:-1], last[:-1] + "ies")
-    return (*tokens[:-1], last + "s")
+    elif head.endswith("y") and len(head) > 2 and head[-2] not in "aeiou":
+        many = head[:-1] + "ies"
+    else:
+        many = head + "s"
+    return (*tokens[:at], many, *tokens[at + 1:])
 
 
 @dataclass(frozen=True, slots=True)

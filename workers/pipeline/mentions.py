@@ -23,6 +23,8 @@ from workers.pipeline.english import (
     PERSON_NOUNS,
     PERSONAL_PRONOUNS,
     RELATIVE_PRONOUNS,
+    TENS,
+    UNITS,
 )
 from workers.pipeline.lexicon import Entry, Hit
 from workers.pipeline.model import DateMention, MoneyMention, PhraseMatch, Sentence
@@ -450,6 +452,11 @@ def _number(doc: Document, i: int) -> tuple[int, int] | None:
         return (int(m.group(1)) if m else ORDINALS[word]), 1  # "the 10th group", "the country's fifth cartel"
     if word == "a" and i + 1 < len(doc.norms) and doc.norms[i + 1] == "dozen":
         return 12, 2
+    if word in UNITS and i and doc.norms[i - 1] in TENS and doc.view[doc.ends[i - 1]:doc.starts[i]] in ("-", " "):
+        return None  # the "one" of "twenty-one": its number began before it
+    if word in TENS and i + 1 < len(doc.norms) and doc.view[doc.ends[i]:doc.starts[i + 1]] in ("-", " ") and (
+            UNITS.get(doc.norms[i + 1], 10) < 10):
+        return TENS[word] + UNITS[doc.norms[i + 1]], 2  # "Twenty-one jurisdictions", "twenty one"
     value = COUNT_WORDS.get(word)
     return (value, 1) if value is not None else None
 
@@ -585,6 +592,11 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         if noun is None and i and norms[i - 1] == "to" and (total := _total_to(doc, i, value, nouns, quals, out)):
             out.append(total)  # "bringing the number of vessels the bloc has listed to 342", "the total to 557"
             continue
+        if (noun is None or norms[i + width] in _ELIDED_AFTER_AND) and not ordinal and value > 1 and (
+                elided := _elided(doc, i, width, value, out, nouns)) is not None:
+            out.append(elided)  # "... and five more in 2011", "12 countries and partially restricting seven"
+            consumed = bisect.bisect_left(starts, elided.end) - 1
+            continue
         if noun is None or (ordinal == noun.plural if ordinal else value != 1 and not noun.plural) or _gap_has_break(
                 doc, ends[i + width - 1], noun.start) or ordinal and _SUPERLATIVE.search(doc.view, ends[i], noun.start):
             continue  # "the 10th group", but not "the fifth-largest cartel"
@@ -706,6 +718,57 @@ def _total_to(doc: Document, i: int, value: int, nouns: dict[int, PhraseMatch], 
 
 
 TOTAL_CHARS = 160  # characters from a count to "the total to N" that continues it
+ELIDED_CHARS = 250  # characters from a count to a number that leaves its noun out ("... and five more")
+ELIDED_KIND_WORDS = 4  # words after such a number within which a kind names what it counts ("three on the black list")
+_ELIDED_AFTER = frozenset({"more", "others"})  # "five more in 2011", "seven others"
+# what may follow "and N" whose noun is the count's before it: a verb or a preposition ("and 20 face partial
+# restrictions", "and three on the black list"), or the clause's end ("and partially restricting seven.")
+_ELIDED_AFTER_AND = frozenset({"are", "were", "face", "faced", "remain", "remained", "on", "in", "under", "from"})
+# (and so may a sentence's first word, the count before it in the sentence before: "Four were declared by ...")
+
+
+def _elided(doc: Document, i: int, width: int, value: int, earlier: list[CountMention],
+            nouns: dict[int, PhraseMatch]) -> CountMention | None:
+    """A number that leaves out the noun of the count just before it: "five more in 2011", "seven others",
+    "Nineteen countries face a full ban, and 20 face partial restrictions". It counts what that count counts, as
+    the kind named right after it, if any ("and three on the black list")."""
+    norms, starts, ends = doc.norms, doc.starts, doc.ends
+    if not earlier or norms[i] == "a":
+        return None
+    before = earlier[-1]
+    k = i + width
+    gap = doc.view[before.end:starts[i]]
+    if before.end > starts[i] or len(gap) > ELIDED_CHARS or "\n\n" in gap or before.whole is not None:
+        return None
+    nxt = norms[k] if k < len(norms) else ""
+    closes = k >= len(norms) or doc.view[ends[k - 1]:starts[k]].strip()[:1] in (".", ";", ",", ":")
+    if nxt in _ELIDED_AFTER and (k + 1 >= len(norms) or not _noun_or_verb(norms[k + 1]) or _gap_has_break(
+            doc, ends[k], starts[k + 1])):
+        end = ends[k]  # "five more", "seven others"
+    elif i and norms[i - 1] == "and" and not re.search(r"[.!?]\s", gap) and (
+            closes or nxt in _ELIDED_AFTER_AND and not _gap_has_break(doc, ends[k - 1], starts[k])):
+        end = ends[k - 1]  # "and 20 face ...", "and three on the black list"
+    elif nxt in _ELIDED_AFTER_AND and doc.view[:starts[i]].rstrip()[-1:] in (".", "?", "!", ":") and len(
+            re.findall(r"[.!?]\s", gap)) <= 1 and not _gap_has_break(doc, ends[k - 1], starts[k]):
+        end = ends[k - 1]  # "... has declared eight emergencies. Four were declared by ...", "Two remain in force"
+    elif closes and norms[i - 2:i] == ("the", "other"):
+        end = ends[k - 1]  # "Four were declared by A. B has declared the other four."
+    elif closes and "and" in norms[max(0, i - 3):i - 1] and not _gap_has_break(doc, ends[i - 3], starts[i]) and (
+            not re.search(r"[.!?]\s", gap)) and not any(doc.text[starts[j]].isupper() for j in range(i - 2, i)):
+        end = ends[k - 1]  # "fully restricting 12 countries and partially restricting seven." (not "..., and
+        # Greece named two": a clause with a subject of its own)
+    else:
+        return None
+    kind = before.kind
+    after = range(k, min(k + ELIDED_KIND_WORDS, len(norms)))
+    for j in [*after, *range(i - 1, bisect.bisect_left(starts, before.end) - 1, -1)]:
+        n = nouns.get(j)
+        if n is not None and n.kind == "kind" and (n.start < starts[i] or not _gap_has_break(doc, ends[i], n.start)):
+            kind = n.ref  # the kind right after it, or else between the count before and it ("fully restricting 12
+            break  # countries and partially restricting seven")
+    return CountMention(starts[i], end, doc.text[starts[i]:end], value, before.categories, kind,
+                        False, before.places, before.regions, _bound(norms, i), people=before.people,
+                        with_people=before.with_people)
 
 _SUPERLATIVE = re.compile(r"est\b|\bmost\b|\bleast\b")
 _HAVE = {"has", "have", "had"}

@@ -727,6 +727,15 @@ def _version(sections: list[dict[str, Any]]) -> str:
     return "sha256:" + hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
+def _adverb_verb_forms(term: str) -> list[str]:
+    """The other forms of a term that is an adverb in -ly and a participle in -ed ("partially restricted": "partially
+    restricts", "partially restricting"): a kind told by its verb, in the tense the article uses."""
+    words = term.split()
+    if len(words) != 2 or not words[0].endswith("ly") or not words[1].endswith("ed") or len(words[1]) < 6:
+        return []
+    return [f"{words[0]} {form}" for form in sorted(inflections(words[1])) if form.endswith(("s", "ing"))]
+
+
 def verb_forms(cue: str) -> list[str]:
     """The other regular forms of a gapped cue's verb ("offered ... for" also as "offers ... for", "offering ...
     for"; "list ... as" as "listed ... as"): a table lists one or two, an article uses another. Only gapped cues,
@@ -787,6 +796,8 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
         for k in pred["kinds"]:
             for term in k["terms"]:
                 add(term, "kind", k["id"], plurals=True)
+                for variant in _adverb_verb_forms(term):  # "partially restricted" also as "partially restricts"
+                    add(variant, "kind", k["id"])
                 if k["cue"]:
                     add(term, cue_kind, name)
     for c in categories:

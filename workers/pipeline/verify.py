@@ -644,12 +644,15 @@ class Verifier:
                     return Verdict("supported", f"One designation {scope + ' ' if window else ''}covered "
                                                 f"{what(len(subjects))} {desig}, {self.when(action)}: "
                                                 f"{', '.join(map(self.name, subjects))}.", self.evidence([action]))
-            if not window and self.published and (made := self._subjects(candidates, one_act)) and ok(len(made)):
-                # "Washington sanctioned 17 individuals" under a program since revoked: all it ever designated
+        if not window and self.published and (value.get("past_act") or value.get("made_by_now")):
+            made = self._subjects(candidates, self._announced_by_publication)
+            if made and ok(len(made)):
+                # "Washington sanctioned 17 individuals" under a program since revoked, "the WHO has declared
+                # eight emergencies": all it ever designated
                 return Verdict("supported", f"The table lists {what(len(made))} {desig} made by "
                                             f"{fmt_day(self.published)} in all, whether or not still in force: "
                                             f"{', '.join(map(self.name, made))}.",
-                               self.evidence([f for f, _ in candidates if one_act(f)]))
+                               self.evidence([f for f, _ in candidates if self._announced_by_publication(f)]))
         for broader in self.table.kinds[kind].implies if kind is not None and kind in self.table.kinds else ():
             wide = self._subjects(self._candidates(claim, broader, horizon), test)
             if ok(len(wide)):
