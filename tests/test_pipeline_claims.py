@@ -2325,3 +2325,14 @@ def test_one_who_speaks_of_a_designation_is_not_designated_by_it(second: str, ma
     result = check(Article(text=text, published_at=dt.date(2019, 1, 29)), load_table(DATA / "venezuela" / "reference"))
     named = [c["subject"]["id"] for c in result["claims"] if c["type"] == "designation"]
     assert "pdvsa" in named and any("maduro" in n for n in named) == maduro, named
+
+
+@pytest.mark.parametrize("text", [
+    "Khoroshev, 31, was also sanctioned by the U.S. Treasury on Tuesday.",
+    "Dmitry Khoroshev (31) was sanctioned by the U.S. Treasury on Tuesday.",
+])
+def test_an_age_between_a_person_and_the_cue_does_not_part_them(text: str) -> None:
+    """ "Khoroshev, 31, was also sanctioned": the age is an aside; the person, whom the table knows but records no
+    designation of, is still the one the cue is about."""
+    result = check(Article(text=text, published_at=dt.date(2024, 5, 8)), load_table(SANCTIONS))
+    assert [(c["type"], c["subject"]["id"]) for c in result["claims"]] == [("designation", "khoroshev")]

@@ -198,7 +198,8 @@ def _linked(doc: Document, a: PhraseMatch | CountMention, b: PhraseMatch, cue_wo
     return True
 
 
-_LINKED_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an|its|their)\s+[^,;:.()\n]{1,60},")  # has been a foreign agent"
+_LINKED_APPOSITION = re.compile(  # has been a foreign agent"; an age: "Khoroshev, 31, was sanctioned", "X (31)"
+    r"\s*(?:,\s*(?:(?:the|a|an|its|their)\s+[^,;:.()\n]{1,60}|\d{1,3}),|\(\d{1,3}\))")
 _RELATIVE_LINKS = frozenset({"which", "that", "who"})  # "Tren de Aragua, which is a foreign terrorist organization"
 _HAVE = frozenset({"has", "have", "had"})
 _AFTER_BEEN = (["a"], ["an"], ["the"], ["on"])  # (not "Maduro has been sanctioned": the verb's own rules)

@@ -770,6 +770,7 @@ def _elided(doc: Document, i: int, width: int, value: int, earlier: list[CountMe
                         False, before.places, before.regions, _bound(norms, i), people=before.people,
                         with_people=before.with_people)
 
+
 _SUPERLATIVE = re.compile(r"est\b|\bmost\b|\bleast\b")
 _HAVE = {"has", "have", "had"}
 _ADVERBS = {"now", "already", "still", "so", "far", "currently"}
