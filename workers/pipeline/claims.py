@@ -836,9 +836,8 @@ def _actor(doc: Document, g: PhraseMatch, phrases: Sequence[PhraseMatch]) -> boo
     k, norms = g.last, doc.norms
     gap = doc.view[doc.ends[k - 1]:doc.starts[k]].strip() if k < len(norms) else "."
     if gap == "," and k < len(norms) and norms[k] in ARTICLES:  # "Rusada, the Russian anti-doping agency, ..."
-        close = next((j for j in range(k + 1, min(k + APPOSITION_WORDS, len(norms)))
-                      if doc.view[doc.ends[j - 1]:doc.starts[j]].strip() not in ("", "-", "'")), None)
-        if close is None or doc.view[doc.ends[close - 1]:doc.starts[close]].strip() != ",":
+        close = _past_aside(doc, k)
+        if close is None:
             return False
         k, gap = close, ""  # the verb after the apposition, as if right after the name
     if k + 1 >= len(norms) or gap not in ("", ","):
@@ -853,20 +852,31 @@ def _actor(doc: Document, g: PhraseMatch, phrases: Sequence[PhraseMatch]) -> boo
     return doc.norms[k + 1] in _OBJECT_PRONOUNS or not gap and doc.text[doc.starts[k + 1]].isupper()
 
 
+def _past_aside(doc: Document, k: int) -> int | None:
+    """The token after an aside that opens at token `k` after a comma and closes with one within a few words
+    ("Rusada, the Russian anti-doping agency, argued", "Uhlenbeck, 76, said"), or None."""
+    norms = doc.norms
+    close = next((j for j in range(k + 1, min(k + APPOSITION_WORDS, len(norms)))
+                  if doc.view[doc.ends[j - 1]:doc.starts[j]].strip() not in ("", "-", "'")), None)
+    if close is None or doc.view[doc.ends[close - 1]:doc.starts[close]].strip() != ",":
+        return None
+    return close
+
+
 def _speaks(doc: Document, g: PhraseMatch, phrases: Sequence[PhraseMatch]) -> bool:
     """Is the name the subject of a verb of saying, after an aside at most, with nothing of a designation before
     the verb ("Petro, a former guerrilla, said on social media ...", "Maduro, speaking on state television, called
     the sanctions 'criminal'")? The one who speaks of it, not the one designated."""
     norms, k = doc.norms, g.last
-    if k < len(norms) and doc.view[doc.ends[k - 1]:doc.starts[k]].strip() == ",":
-        close = next((j for j in range(k + 1, min(k + APPOSITION_WORDS, len(norms)))
-                      if doc.view[doc.ends[j - 1]:doc.starts[j]].strip()), None)
-        if close is None or doc.view[doc.ends[close - 1]:doc.starts[close]].strip() != ",":
+    gap = doc.view[doc.ends[k - 1]:doc.starts[k]].strip() if k < len(norms) else "."
+    if gap == ",":
+        close = _past_aside(doc, k)
+        if close is None:
             return False
         k = close  # the verb after the aside ("Uhlenbeck, 76, said")
-    elif k < len(norms) and doc.view[doc.ends[k - 1]:doc.starts[k]].strip():
+    elif gap:
         return False
-    k += k < len(norms) and norms[k] in _HAVE_AUXILIARIES | {"had"}  # "has called"
+    k += k < len(norms) and norms[k] in _HAVE  # "has called"
     if k >= len(norms) or norms[k] not in _SPEECH_VERBS:
         return False
     return not any(g.end <= p.start < doc.starts[k] for p in phrases if p.kind in _DESIGNATION_WORDS)
@@ -1554,6 +1564,7 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
         if date is not None and date.start > c.end and ":" in doc.view[c.end:date.start] and sum(
                 d.start > date.start for d in sent.dates if d.end <= ce) >= 1:
             date = None  # "eight of its leaders: A, B and C in 2009, and five more in 2011": the items' dates
+        tense = _act_before(doc, cs, c.start)
         as_of = date is not None and (doc.view[max(0, date.start - 6):date.start] == "as of "  # "As of this week"
                                       or doc.view[date.start:date.end] in _TODAY)  # "one of seven on it today"
         out.append(Claim("designation_count", c.start, c.end, sent.s, None, {
@@ -1561,8 +1572,8 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
             "categories": list(c.categories), "kind": c.kind or kind, "authority": authority,
             "places": list(c.places), "regions": list(c.regions), "bound": c.bound, "ordinal": c.ordinal,
             "as_of": as_of, "people": c.people, "with_people": c.with_people,
-            "past_act": date is None and (_past_act_before(doc, cs, c.start) or _passive_past_after(doc, c.end)),
-            "made_by_now": date is None and _past_act_before(doc, cs, c.start, perfect=True),
+            "past_act": date is None and (tense == "past" or _passive_past_after(doc, c.end)),
+            "made_by_now": date is None and tense == "perfect",
         }, date))
     return out
 
@@ -1600,21 +1611,23 @@ _HOLDING = frozenset({"holds", "held", "includes", "included", "lists", "contain
 _NOT_SIMPLE_PAST = {"has", "have", "had", "be", "been", "being", "is", "are", "was", "were", "to"}
 
 
-def _past_act_before(doc: Document, cs: int, pos: int, perfect: bool = False) -> bool:
-    """Does a verb in the simple past lead up to the count ("The first ban barred citizens of seven countries"),
-    an act of its time, not a state of now ("has barred", "are barred")? With `perfect`: a verb in the present
-    perfect ("the WHO has declared eight emergencies"), all the acts made by now (not "has been barred")."""
+def _act_before(doc: Document, cs: int, pos: int) -> str | None:
+    """The tense of an act that leads up to the count: "past" for the simple past ("The first ban barred citizens
+    of seven countries"), an act of its time; "perfect" for the present perfect ("the WHO has declared eight
+    emergencies"), all the acts made by now; None for a state ("are barred", "has been barred")."""
     before = _words_between(doc, max(cs, pos - 50), pos)[-6:]
     k = next((i for i in range(len(before) - 1, -1, -1) if before[i].endswith("ed")), None)
-    if perfect:
-        if k is None or not k or before[k - 1] not in _HAVE_AUXILIARIES:
-            return False
-        k -= 1
-    return k is not None and (k == 0 or before[k - 1] not in _NOT_SIMPLE_PAST) and not (
-        _NOT_SIMPLE_PAST & set(before[:k]))
+    if k is None:
+        return None
+    tense = "past"
+    if k and before[k - 1] in _PRESENT_PERFECT:
+        tense, k = "perfect", k - 1
+    if (k == 0 or before[k - 1] not in _NOT_SIMPLE_PAST) and not _NOT_SIMPLE_PAST & set(before[:k]):
+        return tense
+    return None
 
 
-_HAVE_AUXILIARIES = {"has", "have"}
+_PRESENT_PERFECT = {"has", "have"}
 
 
 def _passive_past_after(doc: Document, pos: int) -> bool:

@@ -52,7 +52,7 @@ def plural(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """English plural of a phrase's head: its last word ("organization" -> "organizations"), or the word before an
     "of" that follows it ("public health emergency of international concern" -> "public health emergencies of
     ...")."""
-    at = tokens.index("of") - 1 if "of" in tokens[1:-1] else len(tokens) - 1
+    at = tokens.index("of", 1) - 1 if "of" in tokens[1:-1] else len(tokens) - 1
     head = tokens[at]
     if head in IRREGULAR_PLURALS:  # "woman" -> "women"
         many = IRREGULAR_PLURALS[head]

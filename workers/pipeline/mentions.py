@@ -455,7 +455,7 @@ def _number(doc: Document, i: int) -> tuple[int, int] | None:
     if word in UNITS and i and doc.norms[i - 1] in TENS and doc.view[doc.ends[i - 1]:doc.starts[i]] in ("-", " "):
         return None  # the "one" of "twenty-one": its number began before it
     if word in TENS and i + 1 < len(doc.norms) and doc.view[doc.ends[i]:doc.starts[i + 1]] in ("-", " ") and (
-            UNITS.get(doc.norms[i + 1], 10) < 10):
+            1 <= UNITS.get(doc.norms[i + 1], 0) <= 9):
         return TENS[word] + UNITS[doc.norms[i + 1]], 2  # "Twenty-one jurisdictions", "twenty one"
     value = COUNT_WORDS.get(word)
     return (value, 1) if value is not None else None
@@ -740,21 +740,22 @@ def _elided(doc: Document, i: int, width: int, value: int, earlier: list[CountMe
     gap = doc.view[before.end:starts[i]]
     if before.end > starts[i] or len(gap) > ELIDED_CHARS or "\n\n" in gap or before.whole is not None:
         return None
+    sentence_ends = len(re.findall(r"[.!?]\s", gap))  # between the count before and this number
     nxt = norms[k] if k < len(norms) else ""
     closes = k >= len(norms) or doc.view[ends[k - 1]:starts[k]].strip()[:1] in (".", ";", ",", ":")
     if nxt in _ELIDED_AFTER and (k + 1 >= len(norms) or not _noun_or_verb(norms[k + 1]) or _gap_has_break(
             doc, ends[k], starts[k + 1])):
         end = ends[k]  # "five more", "seven others"
-    elif i and norms[i - 1] == "and" and not re.search(r"[.!?]\s", gap) and (
+    elif i and norms[i - 1] == "and" and not sentence_ends and (
             closes or nxt in _ELIDED_AFTER_AND and not _gap_has_break(doc, ends[k - 1], starts[k])):
         end = ends[k - 1]  # "and 20 face ...", "and three on the black list"
-    elif nxt in _ELIDED_AFTER_AND and doc.view[:starts[i]].rstrip()[-1:] in (".", "?", "!", ":") and len(
-            re.findall(r"[.!?]\s", gap)) <= 1 and not _gap_has_break(doc, ends[k - 1], starts[k]):
+    elif nxt in _ELIDED_AFTER_AND and doc.view[:starts[i]].rstrip()[-1:] in (".", "?", "!", ":") and (
+            sentence_ends <= 1) and not _gap_has_break(doc, ends[k - 1], starts[k]):
         end = ends[k - 1]  # "... has declared eight emergencies. Four were declared by ...", "Two remain in force"
     elif closes and norms[i - 2:i] == ("the", "other"):
         end = ends[k - 1]  # "Four were declared by A. B has declared the other four."
     elif closes and "and" in norms[max(0, i - 3):i - 1] and not _gap_has_break(doc, ends[i - 3], starts[i]) and (
-            not re.search(r"[.!?]\s", gap)) and not any(doc.text[starts[j]].isupper() for j in range(i - 2, i)):
+            not sentence_ends) and not any(doc.text[starts[j]].isupper() for j in range(i - 2, i)):
         end = ends[k - 1]  # "fully restricting 12 countries and partially restricting seven." (not "..., and
         # Greece named two": a clause with a subject of its own)
     else:
