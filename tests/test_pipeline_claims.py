@@ -1423,7 +1423,8 @@ def test_a_period_since_a_date_is_no_event_s_date() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Saxony police and the Dresden prosecutor's office offered 500,000 euros for tips leading to the culprits or "
      "the jewels.", [("green-vault-jewels", "supported")]),  # the only thing the table has them rewarding
-    ("Saxony police offered 500,000 euros for information on its leader, Dieter Beispiel.", []),  # someone else
+    ("Saxony police offered 500,000 euros for information on its leader, Dieter Beispiel.",
+     [(None, "unverifiable")]),  # someone else, whom the table does not know
     ("Saxony police said the thief was seen. Officers offered 500,000 euros for information on him.", []),
 ])
 def test_an_authority_rewarding_one_thing_names_the_reward_s_subject(text: str, expected: list) -> None:
@@ -2336,3 +2337,48 @@ def test_an_age_between_a_person_and_the_cue_does_not_part_them(text: str) -> No
     designation of, is still the one the cue is about."""
     result = check(Article(text=text, published_at=dt.date(2024, 5, 8)), load_table(SANCTIONS))
     assert [(c["type"], c["subject"]["id"]) for c in result["claims"]] == [("designation", "khoroshev")]
+
+
+@pytest.mark.parametrize("text, whom", [
+    ("The State Department's reward for Juan Pérez García stands at $15 million.", "Juan Pérez García"),
+    ("The reward for CJNG leader Juan Pérez García stands at $15 million.", "Juan Pérez García"),
+    ("The State Department put a $5 million reward on its leader, Chiquito Malo.", "Chiquito Malo"),
+])
+def test_a_reward_names_one_the_table_does_not_know(text: str, whom: str) -> None:
+    """A reward for someone the table does not know, named between the reward word and the amount ("the reward for
+    X stands at $15 million") or in apposition ("on its leader, X"), is about that one (unverifiable), not about the
+    only one the table has the authority rewarding."""
+    result = check(Article(text=text, published_at=dt.date(2025, 6, 1)), load_table())
+    assert [(c["type"], c["subject"]["name"], c["verdict"]["label"]) for c in result["claims"]] == [
+        ("reward", whom, "unverifiable")]
+
+
+def test_a_source_after_a_reward_is_not_whom_it_is_for() -> None:
+    """ "a $5 million reward on his head, Reuters said": the name after the comma is the source, not the target."""
+    text = "Juan Pérez is wanted. The State Department put a $5 million reward on his head, Reuters said."
+    result = check(Article(text=text, published_at=dt.date(2025, 6, 1)), load_table())
+    assert all(c["subject"] is None or c["subject"]["name"] != "Reuters" for c in result["claims"]), result["claims"]
+
+
+def test_a_long_aside_does_not_part_a_speaker_from_the_verb() -> None:
+    """ "Petro, a former guerrilla and Colombia's first leftist president, said ... he would fight the sanctions":
+    an aside of nine words still leaves Petro the one who speaks, not one designated."""
+    text = ("Petro, a former guerrilla and Colombia's first leftist president, said on social media that he would "
+            "fight the sanctions.")
+    result = check(Article(text=text, published_at=dt.date(2025, 10, 25)), load_table(DATA / "colombia" / "reference"))
+    assert [c for c in result["claims"] if c["type"] == "designation"] == []
+
+
+@pytest.mark.parametrize("second, label", [
+    ("It added Venezuela to prove the point.", "supported"),  # an act of its time: true though it ended in 2021
+    ("Venezuela remains on the list.", "outdated"),  # a state: not so on the publication date
+    ("The list, which includes Venezuela, was widely criticised.", "outdated"),
+    ("It is a long list of restricted countries that includes Venezuela.", "outdated"),  # an adjective, not an act
+])
+def test_an_act_in_the_simple_past_is_true_of_its_time(second: str, label: str) -> None:
+    """ "It added Venezuela": a designation made then is supported though it has since ended; a state said in the
+    present ("remains on the list") is outdated."""
+    text = "The third version of the ban took effect in October 2017. " + second
+    result = check(Article(text=text, published_at=dt.date(2021, 3, 1)), load_table(DATA / "travelban" / "reference"))
+    assert [(c["subject"]["id"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "designation"] == [
+        ("venezuela", label)]

@@ -547,7 +547,11 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                     c.end <= date_of.start and cs <= c.start for c in sent.counts) and not _MEMBER_WORDS.isdisjoint(
                     _words_between(doc, date_of.end, g.start)[-4:]):
                 date_of = None  # "listed eight groups since 2019, among them X": the count's period, not X's date
-            was = _past_state(doc, g, sent.s.end)
+            was = _past_state(doc, g, sent.s.end) or (  # "it added Venezuela and North Korea": an act of its time
+                anchor is not None and g.start >= anchor.end and doc.norms[anchor.first].endswith("ed")
+                and (anchor.first == 0 or doc.norms[anchor.first - 1] not in _BEFORE_A_PARTICIPLE)
+                and _act_before(doc, cs, doc.ends[anchor.first]) == "past"
+                and STATE_WORDS.isdisjoint(_words_between(doc, cs, g.start)))
             ended = ("removed" if _ended_state(doc, g, kinds) else negation
                      or ("removed" if _removed_by_verb(doc, g) or cues and _removed_before(doc, g, cues[0]) else None))
             own_kind = named_as if named_as is not None and anchor is not None and g.start >= anchor.end else kind
@@ -884,7 +888,7 @@ def _speaks(doc: Document, g: PhraseMatch, phrases: Sequence[PhraseMatch]) -> bo
 
 _REFLEXIVES = {"itself", "himself", "herself", "themselves"}
 _RECEIVING = {"received", "accepted", "shared", "collected", "earned", "obtained", "claimed", "secured"}
-APPOSITION_WORDS = 9  # words of an apposition between a name and its verb ("Rusada, the Russian anti-doping agency,")
+APPOSITION_WORDS = 12  # words of an apposition between a name and its verb ("Rusada, the Russian anti-doping agency,")
 _CONDITION = re.compile(r"[^a-z]*(?:(?:and|but|so|yet) )?(?:if|unless) [^,;]*")
 
 
@@ -1628,6 +1632,9 @@ def _act_before(doc: Document, cs: int, pos: int) -> str | None:
 
 
 _PRESENT_PERFECT = {"has", "have"}
+# words before an -ed word that make it an adjective, not a verb ("a long list of sanctioned crypto services")
+_BEFORE_A_PARTICIPLE = frozenset({"of", "the", "a", "an", "its", "their", "his", "her", "for", "with", "from", "on",
+                                  "in", "by", "newly", "other", "recently"})
 
 
 def _passive_past_after(doc: Document, pos: int) -> bool:
@@ -1742,8 +1749,11 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
                           and whom[0] < p.end), key=lambda p: p.kind != "entity", default=None)  # a name first,
             # then an event's trigger that begins with it ("Baitullah Mehsud, for whom ... had offered $5 million")
             unknown = None if person else doc.text[whom[0]:whom[1]]
+        elif person is None and unknown is None and cue.end <= m.start and (
+                named := _named_target(doc, sent, cue.end, m.start)) is not None:
+            unknown = named  # "the State Department's reward for Juan Pérez stands at $15 million"
         elif person is None and unknown is None and listed:
-            unknown = _named_target(doc, sent, m)  # a list item names its own subject
+            unknown = _named_target(doc, sent, m.end)  # a list item names its own subject
             if unknown is None:
                 continue
         sole = None
@@ -1762,7 +1772,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
         subject = person.ref if person else None if unknown else sole or earlier_person[0]
         if person is None and unknown is None and (
                 subject is None or _names_another_target(doc, sent, m, cue, table.entities[subject])):
-            unknown = _named_target(doc, sent, m)  # "for ... an eighth suspect, Yorbis Alejandro Perez"
+            unknown = _named_target(doc, sent, m.end)  # "for ... an eighth suspect, Yorbis Alejandro Perez"
             target = None if unknown else _target_group(doc, sent, m, table)  # "... the Houthis' financial networks"
             if unknown is None and target is None:
                 continue
@@ -2160,14 +2170,16 @@ def _capitalised(doc: Document, k: int) -> bool:
     return doc.text[doc.starts[k]].isupper()
 
 
-def _named_target(doc: Document, sent: _Sentence, m: MoneyMention) -> str | None:
+def _named_target(doc: Document, sent: _Sentence, after: int, before: int | None = None) -> str | None:
     """The name, as written, of someone a reward is offered for whom the table does not know: the last run of
     capitalised words before the phrase ends ("up to $5,000 for information leading to the arrest of an eighth
-    suspect, Yorbis Alejandro Perez, 24"). A run followed by a lower-case noun modifies the name after it ("for CJNG
-    leader Nemesio Oseguera"), or with its nouns is the name when none follows ("for information on Hamas financial
-    networks"); a headline's capitals say nothing."""
-    words, end = doc.norms, sent.last_token
-    k = bisect.bisect_left(doc.starts, m.end)
+    suspect, Yorbis Alejandro Perez, 24"), the phrase opening at character `after` and ending by `before` if given
+    ("the reward for Juan Pérez stands at $15 million"). A run followed by a lower-case noun modifies the name after
+    it ("for CJNG leader Nemesio Oseguera"), or with its nouns is the name when none follows ("for information on
+    Hamas financial networks"); a headline's capitals say nothing."""
+    words = doc.norms
+    end = sent.last_token if before is None else min(sent.last_token, bisect.bisect_left(doc.starts, before))
+    k = bisect.bisect_left(doc.starts, after)
     first = next((i for i in range(k, min(k + 3, end)) if words[i] in _TARGET_MARKERS), None)
     if first is None or _headline(doc, sent):
         return None
@@ -2203,13 +2215,19 @@ def _named_target(doc: Document, sent: _Sentence, m: MoneyMention) -> str | None
               and not any(c in doc.text[doc.ends[i]:doc.starts[i + 1]] for c in ",.;:")):
             pass  # "Rafael Caro Quintero", "Abu Bakr al-Baghdadi"
         elif word in _BACK_REFERENCES and not runs and run_start is None:
-            return None  # "for his capture": the subject is named before
+            if not _apposition_follows(doc, i + 1, end):
+                return None  # "for his capture": the subject is named before
+            i += 1  # "on its leader, Chiquito Malo": the name follows
+            continue
         elif word in NAME_ENDERS or word.isdigit():
             if run_start is not None:
                 runs.append((run_start, i))
             run_start = None
             if runs or modified:
                 break
+        elif before is not None and run_start is not None and not (i + 1 < end and _capitalised(doc, i + 1)):
+            runs.append((run_start, i))  # "the reward for Juan Pérez stands at": the verb ends the name
+            break
         else:  # a run before a lower-case noun ("CJNG leader") modifies what follows, if anything follows
             modified = [run_start, 1] if run_start is not None else [modified[0], modified[1] + 1] if modified else []
             run_start = None
@@ -2228,6 +2246,18 @@ def _named_target(doc: Document, sent: _Sentence, m: MoneyMention) -> str | None
     if any(p.start < stop_at and start < p.end for p in sent.phrases if p.kind in _NAMED_KINDS):
         return None  # a name the table knows, or a place: not someone it does not know
     return doc.text[start:stop_at]
+
+
+def _apposition_follows(doc: Document, k: int, end: int) -> bool:
+    """Do one or two lower-case words from token `k` end on a comma before a capitalised word ("leader, Chiquito
+    Malo"): a name in apposition to them, not a source ("on his head, Reuters said")?"""
+    for j in (k, k + 1):
+        if j + 1 >= end or not doc.text[doc.starts[j]].islower():
+            return False
+        if doc.text[doc.ends[j]:doc.starts[j + 1]].strip() == "," and _capitalised(doc, j + 1):
+            after = next((n for n in range(j + 2, len(doc.norms)) if not _capitalised(doc, n)), len(doc.norms))
+            return after >= len(doc.norms) or doc.norms[after] not in _SPEECH_VERBS
+    return False
 
 
 _TITLE_WORDS = {"for", "of", "in", "on", "to", "the", "and", "a", "an", "with", "after", "over", "from", "at", "by"}

@@ -209,7 +209,7 @@ IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children"}  # ("p
 # Plurals as a table writes them: its own "people" counts people ("more than 500 people and organizations")
 PLURALS_AS_WRITTEN = frozenset({*IRREGULAR_PLURALS.values(), "people"})
 # Of those, the ones that count people in any table that designates people ("17 individuals", "six nationals")
-COUNTED_PEOPLE = frozenset({"individual", "person", "national"})
+COUNTED_PEOPLE = frozenset({"individual", "person", "national", "man", "woman"})
 # Nouns for someone who holds a role for or a tie to another ("Hemedti's brother", "the group's West Darfur
 # commander"): the one owning them is not the one a sentence is about
 ROLE_NOUNS = frozenset({
