@@ -2382,3 +2382,24 @@ def test_an_act_in_the_simple_past_is_true_of_its_time(second: str, label: str) 
     result = check(Article(text=text, published_at=dt.date(2021, 3, 1)), load_table(DATA / "travelban" / "reference"))
     assert [(c["subject"]["id"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "designation"] == [
         ("venezuela", label)]
+
+
+def test_men_and_women_count_people() -> None:
+    """ "Canada listed four men": "men" (and "women") count people in any table with people, as "individuals" do."""
+    result = check(Article(text="Canada listed four men in May 2024.", published_at=dt.date(2025, 8, 1)),
+                   load_table(DATA / "settlers" / "reference"))
+    assert [(c["text"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "designation_count"] == [
+        ("four men", "supported")]
+
+
+@pytest.mark.parametrize("text, table, label", [
+    # nothing recorded that day, and no action of nine anywhere: the table lacks the action, it does not deny it
+    ("On Sept. 8, 2025, the Treasury sanctioned nine targets in Shwe Kokko.", "scams", "unverifiable"),
+    # nothing recorded in March, but an action of four in May: the count is of that one, misdated
+    ("In March 2024, Ottawa listed four men, among them Yinon Levi.", "settlers", "refuted"),
+])
+def test_a_dated_count_the_table_has_nothing_of(text: str, table: str, label: str) -> None:
+    """A count of one dated action the table records nothing of is unverifiable, unless another action of that
+    size shows the date is wrong."""
+    result = check(Article(text=text, published_at=dt.date(2025, 10, 1)), load_table(DATA / table / "reference"))
+    assert [c["verdict"]["label"] for c in result["claims"] if c["type"] == "designation_count"] == [label]

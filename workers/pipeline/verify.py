@@ -683,6 +683,13 @@ class Verifier:
             return Verdict("unverifiable", f"The table records only {what(known)} {desig} in all, far fewer than "
                                            f"{n}: it does not cover them all, so the count cannot be checked.",
                            self.evidence(facts))
+        if window is not None and not found and not as_of and not since and not any(
+                ok(len(subjects)) for _, subjects in self._actions(candidates, lambda f: True)):
+            # "Treasury sanctions nine targets in Shwe Kokko" on a day the table records nothing of, and no action
+            # of nine at another date: the table does not hold that action, it does not say there was none
+            return Verdict("unverifiable", f"The table records no {self._count_noun(value, 0)} {desig} {scope}, nor "
+                                           f"any other action covering {n}: it does not hold the one counted, so "
+                                           f"the count cannot be checked.")
         return Verdict("refuted", f"The table lists {what(len(found))} {desig} {scope}, not {n}"
                                   + (f": {names}." if names else "."), self.evidence(facts))
 
