@@ -2403,3 +2403,16 @@ def test_a_dated_count_the_table_has_nothing_of(text: str, table: str, label: st
     size shows the date is wrong."""
     result = check(Article(text=text, published_at=dt.date(2025, 10, 1)), load_table(DATA / table / "reference"))
     assert [c["verdict"]["label"] for c in result["claims"] if c["type"] == "designation_count"] == [label]
+
+
+@pytest.mark.parametrize("second", [
+    "The Treasury's list already includes Cilia Flores.",
+    "Its list still carries Cilia Flores.",
+    "Cilia Flores is on the Treasury's list too.",
+])
+def test_a_list_that_includes_a_name_lists_it(second: str) -> None:
+    """Just after a designation, "the Treasury's list already includes X" (or X "on the Treasury's list") puts X on
+    that list: any owner's list, no name of one in the engine."""
+    text = "The U.S. Treasury has sanctioned Diosdado Cabello since 2017. " + second
+    result = check(Article(text=text, published_at=dt.date(2024, 8, 1)), load_table(DATA / "venezuela" / "reference"))
+    assert "cilia-flores" in [c["subject"]["id"] for c in result["claims"] if c["type"] == "designation"]

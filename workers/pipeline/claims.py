@@ -584,7 +584,10 @@ _CONJUNCTIONS = {"and", "or", "plus"}
 SAME_AGAIN_CHARS = 120  # characters before a date within which ", and X did the same" claims it
 _SAME_AGAIN = re.compile(r",\s+and\s+[^,;]{1,60}?\b(?:did|does|do|have|has)\s+(?:the\s+same|likewise|so)\b"
                          r"|,\s+and\s+[^,;]{1,60}?\bfollowed\s+suit\b")
-_ON_THE_LIST = re.compile(r"\bon (?:the|its|their|that|this|washington's)(?: [a-z.'-]+){0,3} list\b")
+# "on the list", "on its sanctions list", "on Washington's list"; "the Treasury's list already includes X"
+_ON_THE_LIST = re.compile(r"\bon (?:the|its|their|that|this|[a-z.-]+'s)(?: [a-z.'-]+){0,3} list\b"
+                          r"|\b(?:the|its|their|that|this|[a-z.-]+'s)(?: [a-z.'-]+){0,3} list(?: (?:now|still|already|"
+                          r"also))? (?:includes|included|carries|carried|contains|contained|holds|held)\b")
 # A quotation of some words (the view has straight quotes): a date outside it dates no name in it. Not a name in
 # quotes ('Maduro's "Cartel de Los Soles"').
 _QUOTED = re.compile(r'"(?:[^"\s]+\s+){5,}[^"]*"')
