@@ -2416,3 +2416,40 @@ def test_a_list_that_includes_a_name_lists_it(second: str) -> None:
     text = "The U.S. Treasury has sanctioned Diosdado Cabello since 2017. " + second
     result = check(Article(text=text, published_at=dt.date(2024, 8, 1)), load_table(DATA / "venezuela" / "reference"))
     assert "cilia-flores" in [c["subject"]["id"] for c in result["claims"] if c["type"] == "designation"]
+
+
+INDIA = DATA / "indiabans" / "reference"
+
+
+def test_a_designation_of_one_named_twice_spans_both_names() -> None:
+    """ "Satinderjit Singh, better known as Goldy Brar, had been designated": one claim, over both names."""
+    text = ("On New Year's Day, the Home Ministry notified that Satinderjit Singh, better known as Goldy Brar, had "
+            "been designated a terrorist under the Unlawful Activities (Prevention) Act.")
+    result = check(Article(text=text, published_at=dt.date(2024, 1, 5)), load_table(INDIA))
+    assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "designation"] == [
+        ("Satinderjit Singh, better known as Goldy Brar", "goldy-brar")]
+
+
+def test_one_of_a_count_claims_the_count() -> None:
+    """ "Hafiz Saeed is one of the four men the Centre declared terrorists": a count of four, not of one."""
+    text = "LeT founder Hafiz Saeed is one of the four men the Centre declared terrorists in September 2019."
+    result = check(Article(text=text, published_at=dt.date(2024, 3, 1)), load_table(INDIA))
+    assert [(c["text"], c["value"]["count"], c["verdict"]["label"]) for c in result["claims"]
+            if c["type"] == "designation_count"] == [("four men", 4, "supported")]
+
+
+def test_a_year_naming_an_event_by_a_name_does_not_date_a_reward() -> None:
+    """ "wanted for the 1993 Mumbai blasts, carries a reward of ₹15 lakh": 1993 is the blasts' year, not the
+    offer's."""
+    text = "Tiger Memon, wanted for the 1993 Mumbai blasts, carries an NIA reward of ₹15 lakh."
+    found = _verdicts(text, INDIA, dt.date(2024, 3, 1))
+    assert [(kind, date, label) for kind, _, date, label in found if kind == "reward"] == [
+        ("reward", None, "supported")]
+
+
+def test_a_raised_reward_is_raised_from_the_last_in_its_currency() -> None:
+    """ "doubles its reward to $10 million": from the $5 million before it, not from the pesos Mexico offered in
+    between."""
+    text = "- Oct. 16, 2018: The United States doubles its reward for El Mencho to $10 million."
+    found = _verdicts(text, DATA / "mxrewards" / "reference", dt.date(2019, 1, 1))
+    assert [label for kind, _, _, label in found if kind == "reward"] == ["supported"]

@@ -110,6 +110,8 @@ OTHER_DOMAINS = [
     ("michelin", 0.58),  # Michelin stars gained and lost, the 50 Best's No. 1s, food prizes' money: a far domain (0.59)
     ("pkk", 0.80),  # the PKK and its offshoots: US, EU, UK, Turkish and other listings, kingpins, lira rewards (0.81)
     ("russialists", 0.82),  # Russia's own lists: foreign agents, undesirables, extremist bans; US rewards (0.76)
+    ("indiabans", 0.63),  # India's UAPA bans and terrorist lists, NIA rewards in lakh, Indian English (0.66)
+    ("cyberkev", 0.58),  # CISA's exploited-vulnerabilities catalog, ransomware sanctions and bounties (0.65)
 ]
 
 

@@ -278,7 +278,9 @@ def _names_another_event(doc: Document, d: DateMention, own_words: frozenset[str
     if not _ATTRIBUTIVE_YEAR.fullmatch(doc.view, max(0, d.start - 4), d.end):
         return False
     k = bisect.bisect_left(doc.starts, d.end)
-    return k < len(doc.norms) and (names or doc.text[doc.starts[k]].islower()) and doc.norms[k] not in own_words
+    if not names:  # "wanted for the 1993 Mumbai blasts": the noun after the name ("the 2020 FBI reward": its own)
+        k = next((j for j in range(k, min(k + 4, len(doc.norms))) if doc.text[doc.starts[j]].islower()), len(doc.norms))
+    return k < len(doc.norms) and doc.norms[k] not in own_words
 
 
 def _designation_words(table: ReferenceTable) -> frozenset[str]:
@@ -343,7 +345,31 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
             if ctx.designation_sentence == s.index and _WH_WORDS.intersection(_words_between(doc, s.start, s.end)[:3]):
                 ctx.answer = s.index + 1  # "Who was added to the partial list? Fifteen countries, including X"
             claims[made:] = [c for c in claims[made:] if c.type in ("reward", "event_date")]
+    if "known as" in doc.view or "alias" in doc.view:
+        claims = _with_aliases(claims, doc, index)
     return _with_namesakes(_dedupe(sorted(claims, key=lambda c: (c.start, c.type)), doc.text), doc, index, table)
+
+
+# "X, better known as Y", "X (also known as Y)", "X, alias Y": one name and another of the same one
+_ALIAS_LINK = re.compile(r"\s*[,(]?\s*(?:(?:better|also|more commonly|popularly|widely) )?(?:known as|alias)\s*[\"']?")
+
+
+def _with_aliases(claims: list[Claim], doc: Document, index: _Index) -> list[Claim]:
+    """A designation of one named twice in a row ("Satinderjit Singh, better known as Goldy Brar, had been
+    designated") spans both names, so that it covers whichever the reader quotes."""
+    out = []
+    for c in claims:
+        if c.type == "designation" and c.subject is not None:
+            after = index.slice("phrases", c.end, c.end + ALIAS_REACH)
+            alias = next((p for p in after if p.kind == "entity" and p.ref == c.subject
+                          and _ALIAS_LINK.fullmatch(doc.view, c.end, p.start)), None)
+            if alias is not None:
+                c = replace(c, end=alias.end)
+        out.append(c)
+    return out
+
+
+ALIAS_REACH = 30  # characters from a name to another of its names joined by "better known as"
 
 
 def _with_namesakes(claims: list[Claim], doc: Document, index: _Index, table: ReferenceTable) -> list[Claim]:

@@ -641,6 +641,7 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
     return out
 
 
+_BEING = COPULAS | {"became", "becomes", "become", "remains", "remained", "as"}  # "X is one of the four men"
 _PARTITIVE_DETERMINERS = frozenset({"its", "their", "the", "these", "those"})
 _HYPHEN_UNITS = {"-d", "-w", "-m", "-y", "-h"}  # "-day", "-week", "-month", "-year", "-hour": a length
 _NAME_DETERMINERS = {"s", "the", "its", "their", "his", "her"}  # "the FBI's Ten Most Wanted", not "Six Cartels ..."
@@ -665,6 +666,8 @@ def _part_of(doc: Document, i: int, value: int, width: int, nouns: dict[int, Phr
     norms, starts = doc.norms, doc.starts
     k = i + width
     whole = None
+    if value == 1 and i and norms[i - 1] in _BEING:
+        return None  # "Hafiz Saeed is one of the four men ...": one of a count of four, counted from "four"
     if norms[k:k + 2] == ("of", "the") and k + 2 < len(norms) and (
             norms[k + 2].isdigit() or norms[k + 2] in COUNT_WORDS):
         whole, k = int(norms[k + 2]) if norms[k + 2].isdigit() else COUNT_WORDS[norms[k + 2]], k + 3

@@ -91,6 +91,11 @@ _LIST_NOUNS = {"list", "register", "registry", "roster", "blacklist"}  # "was de
 _PLURAL_MEASURES = {"sanctions", "penalties", "restrictions", "measures"}  # "was designated under sanctions"
 
 
+def _currency_family(currency: str) -> str:
+    """The family a currency belongs to ("MXN": "PESO"), or the currency itself."""
+    return next((family for family, members in CURRENCY_FAMILIES.items() if currency in members), currency)
+
+
 class Verifier:
     """Judges claims against one table as of one publication date."""
 
@@ -497,8 +502,11 @@ class Verifier:
         stated = fmt_money(claim.value["amount"], claim.value["currency"])
         prev_claimed = claim.value.get("previous_amount")
         idx = facts.index(f)
-        if prev_claimed is not None:
-            prev = facts[idx - 1] if idx > 0 else None
+        if prev_claimed is not None:  # the offer before it in the same currency ("doubles its reward to $10
+            # million" from $5 million, not from the 30 million pesos Mexico offered in between)
+            mine = _currency_family(f.attributes.get("currency", "USD"))
+            prev = next((p for p in reversed(facts[:idx])
+                         if _currency_family(p.attributes.get("currency", "USD")) == mine), None)
             prev_amount = prev.attributes.get("amount") if prev else None
             if prev_amount is None or abs(prev_amount - prev_claimed) > AMOUNT_TOLERANCE * prev_amount:
                 was = (f"it was raised from {fmt_money(prev_amount, prev.attributes.get('currency', 'USD'))}"
