@@ -76,7 +76,7 @@ CASES = [
         "The U.S. has designated two gangs as foreign terrorist organizations: Tren de Aragua (TdA) and MS-13.",
         [
             ("designation_count", "two gangs", None),
-            ("designation", "Tren de Aragua", "tren-de-aragua"),
+            ("designation", "Tren de Aragua (TdA)", "tren-de-aragua"),  # both names, one mention
             ("designation", "MS-13", "mara-salvatrucha"),
         ],
     ),
@@ -2428,6 +2428,14 @@ def test_a_designation_of_one_named_twice_spans_both_names() -> None:
     result = check(Article(text=text, published_at=dt.date(2024, 1, 5)), load_table(INDIA))
     assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "designation"] == [
         ("Satinderjit Singh, better known as Goldy Brar", "goldy-brar")]
+
+
+def test_a_name_in_apposition_to_another_of_it_is_one_mention() -> None:
+    """ "the Log4j flaw, CVE-2021-44228": two names of one thing side by side, one claim over both."""
+    result = check(Article(text="CISA adds the Log4j flaw, CVE-2021-44228, to the catalog.",
+                           published_at=dt.date(2022, 1, 5)), load_table(DATA / "cyberkev" / "reference"))
+    assert [(c["text"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "designation"] == [
+        ("the Log4j flaw, CVE-2021-44228", "supported")]
 
 
 def test_one_of_a_count_claims_the_count() -> None:

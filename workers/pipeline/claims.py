@@ -345,26 +345,29 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
             if ctx.designation_sentence == s.index and _WH_WORDS.intersection(_words_between(doc, s.start, s.end)[:3]):
                 ctx.answer = s.index + 1  # "Who was added to the partial list? Fifteen countries, including X"
             claims[made:] = [c for c in claims[made:] if c.type in ("reward", "event_date")]
-    if "known as" in doc.view or "alias" in doc.view:
-        claims = _with_aliases(claims, doc, index)
+    claims = _with_aliases(claims, doc, index)
     return _with_namesakes(_dedupe(sorted(claims, key=lambda c: (c.start, c.type)), doc.text), doc, index, table)
 
 
 # "X, better known as Y", "X (also known as Y)", "X, alias Y": one name and another of the same one
-_ALIAS_LINK = re.compile(r"\s*[,(]?\s*(?:(?:better|also|more commonly|popularly|widely) )?(?:known as|alias)\s*[\"']?")
+# (or "tracked as"); a bare comma or bracket between two names of it ("the PAN-OS flaw, CVE-2024-3400, was added")
+_ALIAS_LINK = re.compile(r"\s*[,(]?\s*(?:(?:(?:better|also|more commonly|popularly|widely) )?"
+                         r"(?:known|tracked) as|alias)?\s*[\"']?")
 
 
 def _with_aliases(claims: list[Claim], doc: Document, index: _Index) -> list[Claim]:
     """A designation of one named twice in a row ("Satinderjit Singh, better known as Goldy Brar, had been
-    designated") spans both names, so that it covers whichever the reader quotes."""
+    designated", "the Log4j flaw, CVE-2021-44228") spans both names, so that it covers whichever the reader
+    quotes."""
     out = []
     for c in claims:
         if c.type == "designation" and c.subject is not None:
             after = index.slice("phrases", c.end, c.end + ALIAS_REACH)
             alias = next((p for p in after if p.kind == "entity" and p.ref == c.subject
                           and _ALIAS_LINK.fullmatch(doc.view, c.end, p.start)), None)
-            if alias is not None:
-                c = replace(c, end=alias.end)
+            if alias is not None:  # "Tren de Aragua (TdA)": through the closing bracket
+                closed = "(" in doc.view[c.end:alias.start] and doc.view.startswith(")", alias.end)
+                c = replace(c, end=alias.end + closed)
         out.append(c)
     return out
 
