@@ -18,6 +18,7 @@ from workers.pipeline.english import (
     CONTINUATION_WORDS,
     COPULAS,
     COUNT_WORDS,
+    DETERMINERS,
     END_WORDS,
     EVENT_PREPOSITIONS,
     GOVERNMENT_NOUNS,
@@ -576,11 +577,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                     c.end <= date_of.start and cs <= c.start for c in sent.counts) and not _MEMBER_WORDS.isdisjoint(
                     _words_between(doc, date_of.end, g.start)[-4:]):
                 date_of = None  # "listed eight groups since 2019, among them X": the count's period, not X's date
-            was = _past_state(doc, g, sent.s.end) or (  # "it added Venezuela and North Korea": an act of its time
-                anchor is not None and g.start >= anchor.end and doc.norms[anchor.first].endswith("ed")
-                and (anchor.first == 0 or doc.norms[anchor.first - 1] not in _BEFORE_A_PARTICIPLE)
-                and _act_before(doc, cs, doc.ends[anchor.first]) == "past"
-                and STATE_WORDS.isdisjoint(_words_between(doc, cs, g.start)))
+            was = _past_state(doc, g, sent.s.end) or _past_act(doc, anchor, cs, g)
             ended = ("removed" if _ended_state(doc, g, kinds) else negation
                      or ("removed" if _removed_by_verb(doc, g) or cues and _removed_before(doc, g, cues[0]) else None))
             own_kind = named_as if named_as is not None and anchor is not None and g.start >= anchor.end else kind
@@ -629,6 +626,15 @@ def _simple_past_offer(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
 
 
 _PAST_OFFERS = {"offered", "carried", "had", "faced"}  # "who carried a $10 million US bounty": true of its time
+
+
+def _past_act(doc: Document, cue: PhraseMatch | None, cs: int, g: PhraseMatch) -> bool:
+    """Is the name the object of a cue in the active simple past ("it added Venezuela and North Korea"), an act of
+    its time, with no word of a state before it ("still lists")?"""
+    return (cue is not None and g.start >= cue.end and doc.norms[cue.first].endswith("ed")
+            and (cue.first == 0 or doc.norms[cue.first - 1] not in _BEFORE_A_PARTICIPLE)
+            and _act_before(doc, cs, doc.ends[cue.first]) == "past"
+            and STATE_WORDS.isdisjoint(_words_between(doc, cs, g.start)))
 
 
 def _past_perfect(words: Sequence[str]) -> bool:
@@ -1665,8 +1671,7 @@ def _act_before(doc: Document, cs: int, pos: int) -> str | None:
 
 _PRESENT_PERFECT = {"has", "have"}
 # words before an -ed word that make it an adjective, not a verb ("a long list of sanctioned crypto services")
-_BEFORE_A_PARTICIPLE = frozenset({"of", "the", "a", "an", "its", "their", "his", "her", "for", "with", "from", "on",
-                                  "in", "by", "newly", "other", "recently"})
+_BEFORE_A_PARTICIPLE = DETERMINERS | {"of", "for", "with", "from", "on", "in", "by", "newly", "other", "recently"}
 
 
 def _passive_past_after(doc: Document, pos: int) -> bool:
@@ -2287,7 +2292,8 @@ def _apposition_follows(doc: Document, k: int, end: int) -> bool:
         if j + 1 >= end or not doc.text[doc.starts[j]].islower():
             return False
         if doc.text[doc.ends[j]:doc.starts[j + 1]].strip() == "," and _capitalised(doc, j + 1):
-            after = next((n for n in range(j + 2, len(doc.norms)) if not _capitalised(doc, n)), len(doc.norms))
+            stop = min(j + 2 + NAME_REACH, len(doc.norms))
+            after = next((n for n in range(j + 2, stop) if not _capitalised(doc, n)), stop)
             return after >= len(doc.norms) or doc.norms[after] not in _SPEECH_VERBS
     return False
 
