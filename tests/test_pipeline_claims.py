@@ -161,6 +161,11 @@ CASES = [
         [("designation", "Los Mayos", "los-mayos")],
     ),
     (
+        "a name before a noun for some of its people or parts is not designated",
+        "The Treasury sanctioned three Sinaloa cartel units and two CJNG figures on Thursday.",
+        [],
+    ),
+    (
         "named a kind, with the gap phrase of the table",
         "Ecuador's Los Choneros gang, which the Trump administration on Thursday named a foreign terrorist "
         "organization, has ties to Mexican cartels.",

@@ -17,7 +17,8 @@ TENS = {
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000,
-          "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}  # South Asian: "₹10 lakh"
+          "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,  # South Asian: "₹10 lakh"
+          "millones": 1_000_000, "millón": 1_000_000, "millon": 1_000_000}  # quoted Spanish: "30 millones de pesos"
 SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "mil": 1_000_000,
                        "b": 1_000_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000}
 COUNT_WORDS = {**UNITS, **TENS, "a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2}
@@ -129,7 +130,9 @@ RELATION_NOUNS = {"faction", "factions", "member", "members", "leader", "leaders
                   "founders", "arms", "wings", "branches", "heads", "chiefs", "financier", "financiers", "spokesman",
                   "archrival", "archrivals", "arch-rival", "archenemy", "ties", "links",
                   "spokeswoman", "spokesperson", "editor", "editors", "journalists", "reporters", "staff",
-                  "employees"}
+                  "employees", "unit", "units", "chapter", "chapters", "figure", "figures", "dissident", "dissidents",
+                  "lawmaker", "lawmakers", "legislator", "legislators", "negotiator", "negotiators", "administrator",
+                  "administrators", "victim", "victims", "survivors", "operation", "offer"}
 
 RELATIVE_PRONOUNS = {"which", "who", "whose", "whom", "where"}  # ", which opened its session on July 7,"
 

@@ -35,7 +35,8 @@ _SYMBOL_PATTERN = re.compile(
 # Code- or word-led amounts ("USD 5 million", "50 million dollars"): run only when such a word is present.
 _CODE_PATTERN = re.compile(
     rf"""\b(?P<sym>{_CODES})\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?
-      | \b(?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|lakhs?|crores?|mn|bn|m)?(?:\s+|-(?=[a-z]))
+      | \b(?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|lakhs?|crores?|millones|mill[oó]n|mn|bn|m)?
+        (?:(?<=millones)\s+de|(?<=mill[oó]n)\s+de)?(?:\s+|-(?=[a-z]))
         (?:us\s+|u\.s\.\s+)?(?P<w2>{_CURWORD}|{_CODES})\b""",
     re.VERBOSE,
 )
