@@ -121,6 +121,22 @@ CASES = [
         ],
     ),
     (
+        "the members of a list just told, named after a short head that ends in 'were'",
+        "In February the State Department designated Tren de Aragua and two others as FTOs.\nThe groups named in "
+        "the order were MS-13 and the Sinaloa Cartel.",
+        [
+            ("designation", "Tren de Aragua", "tren-de-aragua"),
+            ("designation", "MS-13", "mara-salvatrucha"),
+            ("designation", "Sinaloa Cartel", "cartel-de-sinaloa"),
+        ],
+    ),
+    (
+        "a head with a name in it is a sentence of its own, not a list's members",
+        "In February the State Department designated Tren de Aragua as an FTO.\nThe Sinaloa Cartel says its "
+        "rivals were MS-13 and Los Zetas.",
+        [("designation", "Tren de Aragua", "tren-de-aragua")],
+    ),
+    (
         "'the others' with no designation just before",
         "Tren de Aragua operates in Chile.\nThe others were MS-13 and the Sinaloa Cartel.",
         [],
@@ -2466,3 +2482,11 @@ def test_a_raised_reward_is_raised_from_the_last_in_its_currency() -> None:
     text = "- Oct. 16, 2018: The United States doubles its reward for El Mencho to $10 million."
     found = _verdicts(text, DATA / "mxrewards" / "reference", dt.date(2019, 1, 1))
     assert [label for kind, _, _, label in found if kind == "reward"] == ["supported"]
+
+
+def test_the_maker_a_passive_cue_names_with_by_is_the_maker_though_another_is_nearer() -> None:
+    """ "five ICC officials sanctioned by Washington": Washington sanctioned them, not the ICC just before."""
+    text = "The move brings to five the number of ICC officials sanctioned by Washington this year."
+    found = check(Article(text=text, published_at=dt.date(2025, 6, 6)), load_table(ICC))["claims"]
+    assert [(c["type"], (c["value"]["authority"] or {}).get("id"), c["verdict"]["label"]) for c in found] == [
+        ("designation_count", "us-government", "supported")]

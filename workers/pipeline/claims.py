@@ -543,7 +543,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                   and not (kind and _says(doc, p) and not _makes(table, p.ref, kind))
                   and not any(q.kind == "place" and q.start <= p.start and p.end < q.end for q in phrases)]
         # (not a name inside a place's adjective: "the U.S.-funded broadcasters")
-        authority = _near(makers, anchor.start if anchor else cs)
+        authority = _agent(doc, makers, anchor) or _near(makers, anchor.start if anchor else cs)
         auth_id = authority.ref if authority else None
         if kind is not None and not kinds and auth_id and not _makes(table, auth_id, kind):
             kind = _only_kind_made_by(table, auth_id)  # "added to the FBI's list" after a paragraph on the DEA's
@@ -814,13 +814,21 @@ def rewardable(table: ReferenceTable) -> frozenset[str]:
     return _PEOPLE | subject_types(table, "reward")
 
 
+LIST_HEAD_REACH = 7  # words before "are" in a sentence that gives the members of a list just told
+_LIST_VERBS = frozenset({"are", "were", "include", "included"})
+
+
 def _rest_of_list(doc: Document, s: Sentence) -> bool:
     """Does the sentence open on the rest of a list just given, or on its members ("The others were ...", "The rest
     include ...", "The four are ...")?"""
-    first = doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)][:3]
-    return "others" in first or tuple(first[:2]) == ("the", "rest") or (
-        len(first) == 3 and first[0] == "the" and (first[1].isdigit() or first[1] in COUNT_WORDS)
-        and first[2] in ("are", "were", "include", "included"))  # "The four are X; Y; Z; and W."
+    first = doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)][:LIST_HEAD_REACH]
+    if "others" in first[:3] or tuple(first[:2]) == ("the", "rest"):
+        return True
+    verb = next((k for k, w in enumerate(first) if w in _LIST_VERBS), None)
+    head = doc.text[s.start:doc.starts[bisect.bisect_left(doc.starts, s.start) + verb]] if verb else ""
+    return bool(tuple(first[:1]) == ("the",) and verb and verb >= 2 and not any(c in head for c in ",;:()\"")
+                and all(w.islower() or not w.isalpha() for w in head.split()[1:]))
+    # "The four are X; Y; Z; and W.", "The associates named in the notification are A, B and C."
 
 
 def _short_intro(doc: Document, s: Sentence) -> bool:
@@ -1089,6 +1097,15 @@ def _only_kind_made_by(table: ReferenceTable, authority: str) -> str | None:
     """The one kind the authority makes, if it makes exactly one."""
     made = [k for k, v in table.kinds.items() if v.authorities and _makes(table, authority, k)]
     return made[0] if len(made) == 1 else None
+
+
+def _agent(doc: Document, makers: Sequence[PhraseMatch], anchor: PhraseMatch | None) -> PhraseMatch | None:
+    """The maker a passive cue names with "by" ("five ICC officials sanctioned by Washington"), nearer or not."""
+    if anchor is None:
+        return None
+    return next((p for p in makers if p.start >= anchor.end and (
+        words := _words_between(doc, anchor.end, p.start))[:1] == ["by"] and len(words) <= 2
+        and set(words[1:]) <= ARTICLES), None)
 
 
 def _nearest_kind(kinds: list[PhraseMatch], anchor: PhraseMatch | None) -> str | None:
