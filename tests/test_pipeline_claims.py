@@ -2490,3 +2490,12 @@ def test_the_maker_a_passive_cue_names_with_by_is_the_maker_though_another_is_ne
     found = check(Article(text=text, published_at=dt.date(2025, 6, 6)), load_table(ICC))["claims"]
     assert [(c["type"], (c["value"]["authority"] or {}).get("id"), c["verdict"]["label"]) for c in found] == [
         ("designation_count", "us-government", "supported")]
+
+
+def test_a_name_among_those_a_removal_counted_is_removed() -> None:
+    """ "removing four others, among them Barbados and the UAE": both came off the list that day."""
+    text = ("The FATF updated its lists on Feb. 23, adding two African countries and removing four others, among "
+            "them Barbados and the United Arab Emirates.")
+    found = check(Article(text=text, published_at=dt.date(2024, 3, 5)), load_table(DATA / "fatf" / "reference"))
+    assert [(c["subject"]["id"], c["value"]["removed"], c["verdict"]["label"]) for c in found["claims"]
+            if c["type"] == "designation"] == [("barbados", True, "supported"), ("uae", True, "supported")]

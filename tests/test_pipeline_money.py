@@ -35,6 +35,7 @@ CASES = [
     ("a before a dollar sign is an article", "a $5 million reward", "$5 million", 5_000_000, "USD", None),
     ("crore", "2 crore rupees", "2 crore rupees", 20_000_000, "INR", None),
     ("Spanish millions", "una recompensa de 30 millones de pesos", "30 millones de pesos", 30_000_000, "PESO", None),
+    ("Spanish millions after a symbol", "hasta US$5 millones", "US$5 millones", 5_000_000, "USD", None),
     ("dots group thousands", "offered 500.000 euro", "500.000 euro", 500_000, "EUR", None),
     ("dots group millions", "a €1.000.000 prize", "€1.000.000", 1_000_000, "EUR", None),
     ("a decimal before a scale", "€1.500 million", "€1.500 million", 1_500_000, "EUR", None),

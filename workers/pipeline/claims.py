@@ -579,7 +579,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                 date_of = None  # "listed eight groups since 2019, among them X": the count's period, not X's date
             was = _past_state(doc, g, sent.s.end) or _past_act(doc, anchor, cs, g)
             ended = ("removed" if _ended_state(doc, g, kinds) else negation
-                     or ("removed" if _removed_by_verb(doc, g) or cues and _removed_before(doc, g, cues[0]) else None))
+                     or ("removed" if _removed_by_verb(doc, g) or _one_of_those_removed(doc, g)
+                                          or cues and _removed_before(doc, g, cues[0]) else None))
             own_kind = named_as if named_as is not None and anchor is not None and g.start >= anchor.end else kind
             out.append(_designation_claim(g, s, own_kind, auth_id, date_of, anchor, ended, past or was))
         if negation is None:  # "only one group has been removed from the list", "23 swimmers were never suspended"
@@ -1561,6 +1562,19 @@ def _removed_by_verb(doc: Document, g: PhraseMatch) -> bool:
         return True
     return bool(before[-1:]) and before[-1] in REMOVAL_PARTICLES and doc.norms[g.last:g.last + 1] == (
         REMOVAL_PARTICLES[before[-1]],)
+
+
+def _one_of_those_removed(doc: Document, g: PhraseMatch) -> bool:
+    """Is the name one of those a removal just counted ("removing four others, among them the UAE", "delisted three
+    groups, including X and Y")?"""
+    start = max(0, g.start - REMOVED_REACH)
+    member = max(doc.view.rfind(", among them ", start, g.start), doc.view.rfind(", including ", start, g.start))
+    return member >= 0 and not any(c in doc.view[member:g.start] for c in ".;:()") and (
+        _REMOVAL_BEFORE.search(doc.view, max(0, member - REMOVED_REACH), member) is not None)
+
+
+REMOVED_REACH = 80  # characters from a removal verb to "among them", and from there to a name
+_REMOVAL_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(REMOVALS)) + r")\b[^.;:,]{0,60}$")
 
 
 def _removed_before(doc: Document, g: PhraseMatch, cue: PhraseMatch) -> bool:

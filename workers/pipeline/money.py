@@ -21,7 +21,7 @@ from workers.pipeline.model import MoneyMention
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:\.\d+)?"
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "500.000 euro", "1.000.000": dots that group thousands
-_SCALE = r"million|billion|thousand|trillion|lakhs?|crores?|mln|bln|mil|mn|bn|m|b|k"
+_SCALE = r"million|billion|thousand|trillion|lakhs?|crores?|millones|mill[oó]n|mln|bln|mil|mn|bn|m|b|k"
 _WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "a"], key=len, reverse=True))
 _WORDS = rf"(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*)"
 _CURWORD = "|".join(sorted((w.replace(" ", r"\s+") for w in CURRENCY_WORDS), key=len, reverse=True))
