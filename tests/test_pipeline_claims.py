@@ -2499,3 +2499,11 @@ def test_a_name_among_those_a_removal_counted_is_removed() -> None:
     found = check(Article(text=text, published_at=dt.date(2024, 3, 5)), load_table(DATA / "fatf" / "reference"))
     assert [(c["subject"]["id"], c["value"]["removed"], c["verdict"]["label"]) for c in found["claims"]
             if c["type"] == "designation"] == [("barbados", True, "supported"), ("uae", True, "supported")]
+
+
+def test_names_a_removal_leaves_on_the_list_are_not_removed() -> None:
+    """ "added Kenya ..., leaving 21 jurisdictions on it, including Jamaica": Jamaica stays on the list."""
+    text = "The FATF added Kenya to its grey list on Feb. 23, leaving 21 jurisdictions on it, including Jamaica."
+    found = check(Article(text=text, published_at=dt.date(2024, 3, 5)), load_table(DATA / "fatf" / "reference"))
+    assert [(c["subject"]["id"], c["value"]["removed"]) for c in found["claims"]
+            if c["type"] == "designation"] == [("kenya", False), ("jamaica", False)]

@@ -822,13 +822,14 @@ _LIST_VERBS = frozenset({"are", "were", "include", "included"})
 def _rest_of_list(doc: Document, s: Sentence) -> bool:
     """Does the sentence open on the rest of a list just given, or on its members ("The others were ...", "The rest
     include ...", "The four are ...")?"""
-    first = doc.norms[bisect.bisect_left(doc.starts, s.start):bisect.bisect_left(doc.starts, s.end)][:LIST_HEAD_REACH]
+    opening = bisect.bisect_left(doc.starts, s.start)
+    first = doc.norms[opening:bisect.bisect_left(doc.starts, s.end)][:LIST_HEAD_REACH]
     if "others" in first[:3] or tuple(first[:2]) == ("the", "rest"):
         return True
-    verb = next((k for k, w in enumerate(first) if w in _LIST_VERBS), None)
-    head = doc.text[s.start:doc.starts[bisect.bisect_left(doc.starts, s.start) + verb]] if verb else ""
-    return bool(tuple(first[:1]) == ("the",) and verb and verb >= 2 and not any(c in head for c in ",;:()\"")
-                and all(w.islower() or not w.isalpha() for w in head.split()[1:]))
+    verb = next((k for k, w in enumerate(first) if w in _LIST_VERBS), 0)
+    head = doc.text[s.start:doc.starts[opening + verb]]
+    return tuple(first[:1]) == ("the",) and verb >= 2 and not any(c in head for c in ",;:()\"") and all(
+        w.islower() or not w.isalpha() for w in head.split()[1:])
     # "The four are X; Y; Z; and W.", "The associates named in the notification are A, B and C."
 
 
@@ -1574,7 +1575,8 @@ def _one_of_those_removed(doc: Document, g: PhraseMatch) -> bool:
 
 
 REMOVED_REACH = 80  # characters from a removal verb to "among them", and from there to a name
-_REMOVAL_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(REMOVALS)) + r")\b[^.;:,]{0,60}$")
+_LEAVING = frozenset({"left", "leaves", "leaving"})  # "leaving 21 jurisdictions on it, including X": X stays on
+_REMOVAL_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(REMOVALS - _LEAVING)) + r")\b[^.;:,]{0,60}$")
 
 
 def _removed_before(doc: Document, g: PhraseMatch, cue: PhraseMatch) -> bool:
