@@ -2507,3 +2507,12 @@ def test_names_a_removal_leaves_on_the_list_are_not_removed() -> None:
     found = check(Article(text=text, published_at=dt.date(2024, 3, 5)), load_table(DATA / "fatf" / "reference"))
     assert [(c["subject"]["id"], c["value"]["removed"]) for c in found["claims"]
             if c["type"] == "designation"] == [("kenya", False), ("jamaica", False)]
+
+
+def test_a_place_a_kind_was_declared_in_is_designated_when_the_table_holds_that_kind_for_it() -> None:
+    """ "declared major disasters in Florida and North Carolina": both places were declared, not only named as
+    where something happened."""
+    text = "Biden declared major disasters in Florida and North Carolina on Saturday."
+    found = check(Article(text=text, published_at=dt.date(2024, 10, 3)), load_table(DATA / "disasters" / "reference"))
+    assert [(c["subject"]["id"], c["verdict"]["label"]) for c in found["claims"] if c["type"] == "designation"] == [
+        ("florida", "supported"), ("north-carolina", "supported")]

@@ -844,7 +844,8 @@ def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document
     phrases = list(phrases)
     kinds = [k for k in phrases if k.kind == "kind"]
     return [p for p in phrases if p.kind == "entity" and _entity_type(table, p) in types
-            and not _modifies_relation(doc, p) and not _place_or_modifier(doc, p)
+            and not _modifies_relation(doc, p) and not (_place_or_modifier(doc, p) and not _kind_in_place(
+                doc, p, kinds, table))
             and not (_entity_type(table, p) == "place" and _a_place_said_in_passing(doc, p, table, phrases))
             and not any(k.start <= p.start and p.end <= k.end and k.end - k.start > p.end - p.start for k in kinds)]
     # (nor a name inside a kind's: "its Islamic State and al-Qaida sanctions list" lists, it does not designate)
@@ -1028,6 +1029,22 @@ def _place_or_modifier(doc: Document, p: PhraseMatch) -> bool:
     adjective ("the Iran-backed Houthis", "an Iran-based financier"), not something designated?"""
     if doc.view[p.end:p.end + 1] == "-" and doc.view[p.end + 1:p.end + 2].isalpha() and doc.text[p.end + 1].islower():
         return True
+    return _locative_before(doc, p) is not None
+
+
+def _kind_in_place(doc: Document, p: PhraseMatch, kinds: Sequence[PhraseMatch], table: ReferenceTable) -> bool:
+    """Is the place the one a kind just before it was declared in ("declared a major disaster in Hawaii", "a state
+    of emergency in Florida and Georgia"), the table holding that kind for it? ("a World Heritage site in Italy":
+    Italy holds none, it is where the site is)."""
+    k = _locative_before(doc, p)
+    return k is not None and doc.norms[k] == "in" and any(
+        q.last == k and not doc.view[q.end:doc.starts[k]].strip() and any(
+            f.predicate == "designation" and any(table.kind_covers(fk, q.ref) for fk in f.kinds)
+            for f in table.facts_by_subject.get(p.ref, ())) for q in kinds)
+
+
+def _locative_before(doc: Document, p: PhraseMatch) -> int | None:
+    """The word of place before a name ("in" of "in Iraq and Syria"), if one is there."""
     k = p.first - 1
     if k > 0 and doc.norms[k] in ("and", "or") and not doc.view[doc.ends[k - 1]:doc.starts[k]].strip():
         k -= 1  # "in Iraq and Syria": the place before the conjunction; not "in February, and Costa Rica"
@@ -1035,8 +1052,8 @@ def _place_or_modifier(doc: Document, p: PhraseMatch) -> bool:
             k -= 1
         if k > 0 and doc.norms[k] in _LOCATIVE and _capitalised(doc, k - 1) and doc.norms[p.last:p.last + 1] and (
                 doc.norms[p.last] in _LOCATIVE or doc.norms[p.last] == "outside"):
-            return False  # "Bears Ears in Utah and Gold Butte in Nevada": a name and its place, twice
-    return k >= 0 and doc.norms[k] in _LOCATIVE
+            return None  # "Bears Ears in Utah and Gold Butte in Nevada": a name and its place, twice
+    return k if k >= 0 and doc.norms[k] in _LOCATIVE else None
 
 
 def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
