@@ -2516,3 +2516,12 @@ def test_a_place_a_kind_was_declared_in_is_designated_when_the_table_holds_that_
     found = check(Article(text=text, published_at=dt.date(2024, 10, 3)), load_table(DATA / "disasters" / "reference"))
     assert [(c["subject"]["id"], c["verdict"]["label"]) for c in found["claims"] if c["type"] == "designation"] == [
         ("florida", "supported"), ("north-carolina", "supported")]
+
+
+def test_a_name_a_verb_of_leading_gives_with_by_some_words_on_is_not_designated() -> None:
+    """ "the newspaper run by Nobel Peace Prize laureate Dmitry Muratov, was banned": the newspaper was banned, not
+    the man who runs it, though words stand between "by" and his name."""
+    text = ("Novaya Gazeta Europe, the exile offshoot of the newspaper run by Nobel Peace Prize laureate Dmitry "
+            "Muratov, was banned in June.")
+    found = check(Article(text=text, published_at=dt.date(2024, 6, 1)), load_table(DATA / "russialists" / "reference"))
+    assert [c["subject"]["id"] for c in found["claims"] if c["type"] == "designation"] == ["novaya-gazeta-europe"]

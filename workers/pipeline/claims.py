@@ -1065,8 +1065,7 @@ def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
         before = before[:-1]
     if before[-1:] == ["s"] and len(before) >= 4 and "'" in doc.view[doc.ends[p.first - 2]:doc.starts[p.first - 1]]:
         before = before[:-2]  # "of Venezuela's Tren de Aragua"
-    if len(before) >= 2 and (before[-1] == "of" and before[-2] in RELATION_NOUNS
-                             or before[-1] == "by" and before[-2] in _OWNER_VERBS):
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in RELATION_NOUNS or _owner_by(doc, p):
         # "the trading arm of Lukoil", "part-owned by Rosneft", "a network led by Maduro"; but "members of MS-13,
         # which was designated ..." says it of the name
         return not _SAID_OF_IT.match(doc.view, p.end)
@@ -1082,6 +1081,28 @@ def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
     k = 1 if len(after) == 2 and after[1] in RELATION_NOUNS and not _RELATION_HEAD.fullmatch(after[0]) else 0
     return bool(after) and after[k] in RELATION_NOUNS and not any(
         c in doc.view[p.end:doc.starts[p.last + k]] for c in ",;:.()\"'")
+
+
+def _owner_by(doc: Document, p: PhraseMatch) -> bool:
+    """Is the name the "by X" of a verb of owning or leading ("a network led by Maduro", "the newspaper run by
+    Nobel laureate Dmitry Muratov", "run from the United States by Pannun"), in one stretch without punctuation?"""
+    norms, view = doc.norms, doc.view
+    for k in range(p.first - 1, max(-1, p.first - 1 - OWNER_REACH), -1):
+        if k + 1 < p.first and any(c in view[doc.ends[k]:doc.starts[k + 1]] for c in _BREAKS):
+            return False
+        if norms[k] != "by":
+            continue
+        for j in range(k - 1, max(-1, k - 1 - OWNER_REACH), -1):
+            if norms[j] in _OWNER_VERBS:
+                return True
+            if any(c in view[doc.ends[j]:doc.starts[j + 1]] for c in _BREAKS):
+                return False
+        return False
+    return False
+
+
+OWNER_REACH = 5  # words from "by" back to its verb, and from the name back to "by"
+_BREAKS = ",;:.()\"“”"
 
 
 _WHAT_BEFELL = frozenset({"death", "killing", "murder", "assassination", "poisoning", "funeral", "arrest", "capture",
