@@ -2525,3 +2525,12 @@ def test_a_name_a_verb_of_leading_gives_with_by_some_words_on_is_not_designated(
             "Muratov, was banned in June.")
     found = check(Article(text=text, published_at=dt.date(2024, 6, 1)), load_table(DATA / "russialists" / "reference"))
     assert [c["subject"]["id"] for c in found["claims"] if c["type"] == "designation"] == ["novaya-gazeta-europe"]
+
+
+def test_the_group_a_person_named_belongs_to_is_not_designated() -> None:
+    """ "sanctioned Vitel'Homme Innocent of Kraze Baryè": the man was sanctioned; "of Kraze Baryè" says whose."""
+    text = ("The UN Security Council sanctioned Vitel'Homme Innocent of Kraze Baryè and Wilson Joseph of 400 Mawozo "
+            "in December 2023.")
+    found = check(Article(text=text, published_at=dt.date(2024, 1, 1)), load_table(DATA / "haitigangs" / "reference"))
+    assert [c["text"] for c in found["claims"] if c["type"] == "designation"] == ["Vitel'Homme Innocent",
+                                                                                    "Wilson Joseph"]

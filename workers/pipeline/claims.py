@@ -843,12 +843,23 @@ def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document
     types = designable(table)
     phrases = list(phrases)
     kinds = [k for k in phrases if k.kind == "kind"]
+    people = {p.last for p in phrases if p.kind == "entity" and _entity_type(table, p) == "person"}
     return [p for p in phrases if p.kind == "entity" and _entity_type(table, p) in types
             and not _modifies_relation(doc, p) and not (_place_or_modifier(doc, p) and not _kind_in_place(
                 doc, p, kinds, table))
             and not (_entity_type(table, p) == "place" and _a_place_said_in_passing(doc, p, table, phrases))
-            and not any(k.start <= p.start and p.end <= k.end and k.end - k.start > p.end - p.start for k in kinds)]
+            and not any(k.start <= p.start and p.end <= k.end and k.end - k.start > p.end - p.start for k in kinds)
+            and not _a_persons_own(doc, p, people)]
     # (nor a name inside a kind's: "its Islamic State and al-Qaida sanctions list" lists, it does not designate)
+
+
+def _a_persons_own(doc: Document, p: PhraseMatch, people: set[int]) -> bool:
+    """Is the name the group a person just named belongs to ("Vitel'Homme Innocent of Kraze Baryè")? `people`:
+    where the names of people end (the token after each)."""
+    k = p.first - 1
+    if k > 0 and doc.norms[k] == "the":
+        k -= 1
+    return k > 0 and doc.norms[k] == "of" and k in people and not doc.view[doc.ends[k - 1]:doc.starts[k]].strip()
 
 
 _TOWARDS = {"to", "from", "over", "between", "with", "into", "toward", "towards", "against", "via", "out"}
