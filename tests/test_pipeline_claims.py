@@ -2534,3 +2534,11 @@ def test_the_group_a_person_named_belongs_to_is_not_designated() -> None:
     found = check(Article(text=text, published_at=dt.date(2024, 1, 1)), load_table(DATA / "haitigangs" / "reference"))
     assert [c["text"] for c in found["claims"] if c["type"] == "designation"] == ["Vitel'Homme Innocent",
                                                                                     "Wilson Joseph"]
+
+
+def test_the_company_a_person_directs_is_not_designated_with_him() -> None:
+    """ "Mirghani Idris, director of the Defence Industries System, was sanctioned": the man, not the company."""
+    text = ("Mirghani Idris, director of the Defence Industries System, the army's arms conglomerate, was sanctioned "
+            "by the Treasury in October 2024.")
+    found = check(Article(text=text, published_at=dt.date(2025, 9, 1)), load_table(DATA / "sudan" / "reference"))
+    assert [c["text"] for c in found["claims"] if c["type"] == "designation"] == ["Mirghani Idris"]

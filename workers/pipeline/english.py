@@ -132,7 +132,9 @@ RELATION_NOUNS = {"faction", "factions", "member", "members", "leader", "leaders
                   "spokeswoman", "spokesperson", "editor", "editors", "journalists", "reporters", "staff",
                   "employees", "unit", "units", "chapter", "chapters", "figure", "figures", "dissident", "dissidents",
                   "lawmaker", "lawmakers", "legislator", "legislators", "negotiator", "negotiators", "administrator",
-                  "administrators", "victim", "victims", "survivors", "operation", "offer"}
+                  "administrators", "victim", "victims", "survivors", "operation", "offer", "director", "directors",
+                  "chairman", "chairwoman", "owner", "owners", "co-founder", "co-founders", "deputy", "deputies",
+                  "manager", "managers", "shareholder", "shareholders"}
 
 RELATIVE_PRONOUNS = {"which", "who", "whose", "whom", "where"}  # ", which opened its session on July 7,"
 
