@@ -1099,7 +1099,7 @@ def _owner_by(doc: Document, p: PhraseMatch) -> bool:
     Nobel laureate Dmitry Muratov", "run from the United States by Pannun"), in one stretch without punctuation?"""
     norms, view = doc.norms, doc.view
     for k in range(p.first - 1, max(-1, p.first - 1 - OWNER_REACH), -1):
-        if k + 1 < p.first and any(c in view[doc.ends[k]:doc.starts[k + 1]] for c in _BREAKS):
+        if any(c in view[doc.ends[k]:doc.starts[k + 1]] for c in _BREAKS):
             return False
         if norms[k] != "by":
             continue
