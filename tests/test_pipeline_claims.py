@@ -2542,3 +2542,17 @@ def test_the_company_a_person_directs_is_not_designated_with_him() -> None:
             "by the Treasury in October 2024.")
     found = check(Article(text=text, published_at=dt.date(2025, 9, 1)), load_table(DATA / "sudan" / "reference"))
     assert [c["text"] for c in found["claims"] if c["type"] == "designation"] == ["Mirghani Idris"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the object of the deed the sanction is for is not sanctioned
+    ("Ali Hassan Khalil was sanctioned by the US Treasury in September 2020 for helping Hezbollah.",
+     ["Ali Hassan Khalil"]),
+    # but a comma lets the sentence go on to say it of the name
+    ("Ali Hassan Khalil was sanctioned by the US Treasury in September 2020 for helping Hezbollah, which the "
+     "Treasury designated in 2001.", ["Ali Hassan Khalil", "Hezbollah"]),
+])
+def test_the_object_of_a_deed_a_designation_is_for_is_not_designated(text: str, expected: list[str]) -> None:
+    """ "sanctioned ... for helping Hezbollah": the man was sanctioned for what he did to help the group."""
+    found = check(Article(text=text, published_at=dt.date(2023, 1, 1)), load_table(DATA / "hezbollah" / "reference"))
+    assert [c["text"] for c in found["claims"] if c["type"] == "designation"] == expected

@@ -849,8 +849,25 @@ def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document
                 doc, p, kinds, table))
             and not (_entity_type(table, p) == "place" and _a_place_said_in_passing(doc, p, table, phrases))
             and not any(k.start <= p.start and p.end <= k.end and k.end - k.start > p.end - p.start for k in kinds)
-            and not _a_persons_own(doc, p, people)]
+            and not _a_persons_own(doc, p, people) and not _object_of_a_deed(doc, p, table)]
     # (nor a name inside a kind's: "its Islamic State and al-Qaida sanctions list" lists, it does not designate)
+
+
+def _object_of_a_deed(doc: Document, p: PhraseMatch, table: ReferenceTable) -> bool:
+    """Is the name the object of a deed a designation is for ("sanctioned for helping Hezbollah", "accused of
+    trafficking pangolin scales"), not designated itself? Not when the deed is a designation ("for designating
+    Hamas") or a comma lets the sentence say it of the name ("of leading the Cartel de los Soles, a network the
+    Treasury designated")."""
+    k = p.first - 1
+    if k > 0 and doc.norms[k] in _DEED_DETERMINERS:
+        k -= 1
+    return (k > 0 and doc.norms[k].endswith("ing") and len(doc.norms[k]) > 5 and doc.norms[k - 1] in ("for", "of")
+            and doc.norms[k] not in table.lexicon.words_of("designation_cue")
+            and not any(c in doc.view[doc.ends[k - 1]:p.start] for c in _BREAKS)
+            and doc.view[p.end:p.end + 1] != ",")
+
+
+_DEED_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
 def _a_persons_own(doc: Document, p: PhraseMatch, people: set[int]) -> bool:
