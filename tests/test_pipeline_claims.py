@@ -2556,3 +2556,15 @@ def test_the_object_of_a_deed_a_designation_is_for_is_not_designated(text: str, 
     """ "sanctioned ... for helping Hezbollah": the man was sanctioned for what he did to help the group."""
     found = check(Article(text=text, published_at=dt.date(2023, 1, 1)), load_table(DATA / "hezbollah" / "reference"))
     assert [c["text"] for c in found["claims"] if c["type"] == "designation"] == expected
+
+
+def test_a_relative_clause_that_says_what_a_list_includes_dates_its_members() -> None:
+    """ "the list of Washington, which since February includes ... the Tren de Aragua": February dates the names
+    the clause lists, though a relative clause's date otherwise dates nothing after it."""
+    text = ("Washington designated Los Choneros and Los Lobos as terrorist organizations on Thursday. They are the "
+            "first Ecuadorian groups on the list of Washington, which since February includes the Tren de Aragua "
+            "and the Mara Salvatrucha, and since May the Haitian gangs Viv Ansanm and Gran Grif.")
+    found = _dated(text, DATA / "cartels5" / "reference", dt.date(2025, 9, 8))
+    assert [(name, date) for kind, name, date in found if kind == "designation"][2:] == [
+        ("Tren de Aragua", "since February"), ("Mara Salvatrucha", "since February"), ("Viv Ansanm", "since May"),
+        ("Gran Grif", "since May")]

@@ -1409,6 +1409,9 @@ class _Relatives:
             return False  # the clause closed before `pos`
         if not c or len(_words_between(doc, self.commas[c - 1], doc.starts[k])) >= RELATIVE_REACH:
             return False  # no comma just before the pronoun
+        close = self.commas[c] if c < len(self.commas) else len(doc.text)
+        if not _INCLUDES.isdisjoint(_words_between(doc, doc.ends[k], close)):
+            return False  # "the list of Washington, which since February includes eight cartels": about the list
         antecedent = bisect.bisect_left(doc.starts, self.commas[c - 1]) - 1  # the last word before that comma
         if date and antecedent in self.name_ends and not _STATE_VERBS.isdisjoint(
                 _words_between(doc, doc.ends[k], pos)):
@@ -1418,6 +1421,7 @@ class _Relatives:
 
 
 _RELATIVE_OPENERS = {"which", "who", "whose"}
+_INCLUDES = frozenset({"include", "includes", "included", "contain", "contains", "contained"})
 _CLOSERS = re.compile("[,;]")
 _STATE_VERBS = {"been", "is", "was", "are", "were", "remains", "remained", "listed", "designated", "sanctioned"}
 
