@@ -157,15 +157,30 @@ def test_anchored_search_finds_what_a_full_scan_finds(words: list[str]) -> None:
     assert [m.span() for m in _matches(doc.view, anchors_of(doc.norms, doc.starts))] == full
 
 
-@pytest.mark.parametrize(("published", "expected"), [
-    (dt.date(2025, 10, 6), dt.date(2025, 2, 20)),  # eight months later: last February's, not next
-    (dt.date(2025, 7, 1), dt.date(2025, 2, 20)),
-    (dt.date(2025, 2, 15), dt.date(2025, 2, 20)),  # five days ahead: a date shortly to come
-    (dt.date(2025, 1, 20), dt.date(2025, 2, 20)),
-    (dt.date(2024, 12, 1), dt.date(2024, 2, 20)),  # eleven weeks ahead is too far: the last one
+PAST = "On Feb. 20, the State Department designated eight groups."
+AHEAD = "The designation of eight groups takes effect on Feb. 20."
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    (PAST, dt.date(2025, 10, 6), dt.date(2025, 2, 20)),  # eight months later: last February's, not next
+    (PAST, dt.date(2025, 7, 1), dt.date(2025, 2, 20)),
+    (AHEAD, dt.date(2025, 2, 15), dt.date(2025, 2, 20)),  # five days ahead: a date shortly to come
+    (AHEAD, dt.date(2025, 1, 20), dt.date(2025, 2, 20)),
+    (AHEAD, dt.date(2024, 12, 1), dt.date(2024, 2, 20)),  # eleven weeks ahead is too far: the last one
+    # told in the past, a day just after publication is last year's ("designated", "came ashore ... on Aug. 30")
+    (PAST, dt.date(2025, 2, 15), dt.date(2024, 2, 20)),
+    ("Hurricane Idalia came ashore in Florida on Aug. 30, and the fund ran low.", dt.date(2024, 8, 8),
+     dt.date(2023, 8, 30)),
+    ("Biden declared a major disaster for Idalia on Aug. 31.", dt.date(2024, 8, 8), dt.date(2023, 8, 31)),
+    # but not with a word that looks ahead in the same stretch, nor a past verb of another stretch
+    ("He said he would designate the group, with the designation taking effect on Feb. 20.",
+     dt.date(2025, 2, 15), dt.date(2025, 2, 20)),
+    ("The transfer came a week later, and with Trump threatening tariffs as of March 4.", dt.date(2025, 3, 3),
+     dt.date(2025, 3, 4)),
 ])
-def test_a_day_without_a_year_is_the_last_one_unless_shortly_to_come(published: dt.date, expected: dt.date) -> None:
-    text = "On Feb. 20, the State Department designated eight groups."
+def test_a_day_without_a_year_is_the_last_one_unless_shortly_to_come(text: str, published: dt.date,
+                                                                    expected: dt.date) -> None:
+    """Up to FUTURE_DAYS after publication a month and day may be shortly to come, unless told in the past."""
     found = list(find_dates(text.lower(), text, published))
     assert [(d.window.start, d.window.end) for d in found] == [(expected, expected)]
 

@@ -9,7 +9,16 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from workers.pipeline.english import AMBIGUOUS_MONTHS, COUNT_WORDS, MONTHS, TENS, UNIT_DAYS, UNITS, WEEKDAYS
+from workers.pipeline.english import (
+    AMBIGUOUS_MONTHS,
+    COUNT_WORDS,
+    IRREGULAR_VERBS,
+    MONTHS,
+    TENS,
+    UNIT_DAYS,
+    UNITS,
+    WEEKDAYS,
+)
 from workers.pipeline.model import DateMention, DateWindow
 from workers.pipeline.money import words_to_number
 
@@ -250,6 +259,31 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False,
 
 # A clause that looks ahead, up to the date after it ("will receive their awards ... on Tuesday")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|(?:is|are)\s+(?:due|scheduled|set|expected)\s+to)\b[^.;,]{0,60}$")
+def _told_as_past(view: str, start: int, end: int) -> bool:
+    """Does the stretch of the sentence a month and day stand in tell it in the past ("Biden declared a major
+    disaster for Idalia on Aug. 31", "On Aug. 10, Biden declared ..."), with nothing ahead of the publication in it
+    ("will", "is due to", "takes effect")? Then it is not one shortly to come."""
+    floor, ceiling = max(0, start - STRETCH_REACH), min(len(view), end + STRETCH_REACH)
+    lo = max(floor, *(view.rfind(c, floor, start) + 1 for c in _STRETCH_ENDS), view.rfind(". ", floor, start) + 2)
+    hi = min((k for c in _STRETCH_ENDS if (k := view.find(c, end, ceiling)) >= 0), default=ceiling)
+    if not view[lo:start].strip() and view[hi:hi + 1] == ",":  # "On Aug. 10, Biden declared ...": the next stretch
+        hi = min((k for c in _STRETCH_ENDS if (k := view.find(c, hi + 1, ceiling)) >= 0), default=ceiling)
+    words = _WORD.findall(view, lo, hi)
+    if not _AHEAD.isdisjoint(words):
+        return False
+    return any(w in _PAST_WORDS or (w in IRREGULAR_VERBS or w.endswith("ed") and len(w) > 3) and w not in _NOT_PAST
+               and (k == 0 or words[k - 1] not in _BEFORE_PARTICIPLE) for k, w in enumerate(words))
+
+
+STRETCH_REACH = 200  # characters either side of a date searched for the stretch it stands in
+_STRETCH_ENDS = ",;:!?\n"  # (and ". " before the date only: after it, "Aug." and "U.S." hold one)
+_WORD = re.compile(r"[a-z]+")
+_AHEAD = frozenset({"will", "would", "shall", "due", "expected", "scheduled", "effective", "until", "upcoming",
+                    "next", "plans", "planned", "intends", "takes", "take", "taking", "begins", "starts", "opens",
+                    "closes", "comes", "goes", "is", "are", "tomorrow"})
+_PAST_WORDS = frozenset({"was", "were", "had", "did"})
+_NOT_PAST = frozenset({"need", "needed", "proposed", "based", "armed", "red", "bed", "united", "seed", "speed"})
+_BEFORE_PARTICIPLE = frozenset({"is", "are", "be", "been", "being", "will", "to", "get", "gets", "has", "have"})
 _THAT_MONTH = re.compile(r"\b(?:that|(the\s+following|the\s+next))\s+$")  # "that December": the year told before
 PREVIOUS_REACH = 600  # characters back within which "five days later" finds the date it counts from
 _SLACK = {"day": 0, "week": 3, "fortnight": 3, "month": 10, "year": 120}  # around "five months later"
@@ -411,6 +445,9 @@ def find_dates(view: str, text: str, published: dt.date | None,
             future = bool(m.group("wd")) and _FUTURE_BEFORE.search(view, max(0, start - 80), start) is not None
             timeline = bool(m.group("mdy") or m.group("dmy")) and _line_heading(m, text, start, ("m1", "d2"))
             window, relative = _resolve(m, published, future, timeline)
+            if (window is not None and published is not None and window.start > published and relative
+                    and (m.group("mdy") or m.group("dmy")) and _told_as_past(view, start, end)):
+                window, relative = _resolve(m, published, future, True)  # "declared ... on Aug. 31": last one
             if headings and (k := bisect.bisect_right(heading_starts, start)) and (
                     under := _under_heading(m, headings[k - 1][1])):
                 window, relative = under, False  # "2016" then "- Sept. 26: ...": the heading's year
