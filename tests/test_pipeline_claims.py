@@ -2568,3 +2568,12 @@ def test_a_relative_clause_that_says_what_a_list_includes_dates_its_members() ->
     assert [(name, date) for kind, name, date in found if kind == "designation"][2:] == [
         ("Tren de Aragua", "since February"), ("Mara Salvatrucha", "since February"), ("Viv Ansanm", "since May"),
         ("Gran Grif", "since May")]
+
+
+def test_names_a_removal_leaves_on_the_list_stay_on_it() -> None:
+    """ "took Barbados off its grey list on Feb. 23, leaving 21 jurisdictions on it, including Jamaica": Barbados
+    came off; Jamaica is still on, which the removal's date does not date."""
+    text = "The FATF took Barbados off its grey list on Feb. 23, leaving 21 jurisdictions on it, including Jamaica."
+    found = check(Article(text=text, published_at=dt.date(2024, 3, 5)), load_table(DATA / "fatf" / "reference"))
+    assert [(c["subject"]["id"], c["value"]["removed"], c["verdict"]["label"]) for c in found["claims"]
+            if c["type"] == "designation"] == [("barbados", True, "supported"), ("jamaica", False, "supported")]

@@ -581,6 +581,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             ended = ("removed" if _ended_state(doc, g, kinds) else negation
                      or ("removed" if _removed_by_verb(doc, g) or _one_of_those_removed(doc, g)
                                           or cues and _removed_before(doc, g, cues[0]) else None))
+            if ended == "removed" and _left_on(doc, cs, g):
+                ended = date_of = None  # "took Barbados off its grey list, leaving 21 jurisdictions on it, including
+                # Jamaica": Jamaica stays on it, which is not dated by the removal
             own_kind = named_as if named_as is not None and anchor is not None and g.start >= anchor.end else kind
             out.append(_designation_claim(g, s, own_kind, auth_id, date_of, anchor, ended, past or was))
         if negation is None:  # "only one group has been removed from the list", "23 swimmers were never suspended"
@@ -1644,6 +1647,18 @@ def _one_of_those_removed(doc: Document, g: PhraseMatch) -> bool:
         _REMOVAL_BEFORE.search(doc.view, max(0, member - REMOVED_REACH), member) is not None)
 
 
+def _left_on(doc: Document, cs: int, g: PhraseMatch) -> bool:
+    """Is the name among those a removal leaves on the list ("took Barbados off, leaving 21 jurisdictions on it,
+    including Jamaica"; not "leaving the list")?"""
+    words = _words_between(doc, max(cs, g.start - REMOVED_REACH), g.start)
+    k = max((i for i, w in enumerate(words) if w in _LEAVING or w in _REMAINING), default=-1)
+    rest = words[k + 1:]
+    return k >= 0 and not _ON_OR_UNDER.isdisjoint(rest) and _removal_at(rest) is None and rest[:1] not in (
+        ["the"], ["its"], ["their"])
+
+
+_REMAINING = frozenset({"remaining", "remain", "remains"})
+_ON_OR_UNDER = frozenset({"on", "under"})
 REMOVED_REACH = 80  # characters from a removal verb to "among them", and from there to a name
 _LEAVING = frozenset({"left", "leaves", "leaving"})  # "leaving 21 jurisdictions on it, including X": X stays on
 _REMOVAL_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(REMOVALS - _LEAVING)) + r")\b[^.;:,]{0,60}$")
