@@ -305,3 +305,13 @@ def test_a_year_heading_gives_its_year_to_the_dates_below_it() -> None:
     found = [(d.text, d.window.start) for d in find_dates(text.lower(), text, PUB)]
     assert found == [("2016", D(2016, 1, 1)), ("Sept. 26", D(2016, 9, 26)), ("In November", D(2016, 11, 1)),
                      ("2021", D(2021, 1, 1)), ("Nov. 30, 2021", D(2021, 11, 30))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The tariffs apply as of Feb. 20.", [("Feb. 20", dt.date(2025, 2, 20))]),  # not "of Feb", then a number
+    ("the attack of Oct. 7 changed everything", [("Oct. 7", dt.date(2024, 10, 7))]),
+    ("extradited in August.\n\n9:45 a.m. Reaction", [("in August", dt.date(2024, 8, 1))]),  # a full name's stop ends
+])
+def test_an_abbreviated_month_after_of_is_read_with_its_day(text: str, expected: list) -> None:
+    """ "as of Feb. 20": the abbreviation's full stop joins month and day; after a full name it ends a sentence."""
+    assert [(d.text, d.window.start) for d in find_dates(text.lower(), text, dt.date(2025, 2, 15))] == expected

@@ -32,6 +32,8 @@ _PREP = "(?:" + "|".join(sorted((
     "this", "next", "early", "late", "mid", "mid-", "earlier in", "later in", "in early", "in late", "in mid",
     "in mid-", "since early", "since late"), key=len, reverse=True)).replace(" ", r"\s+") + ")"
 _START = r"(?:(?:on|since|by|until|from|before|after)\s+)?"
+_ABBREVIATED = "jan|feb|mar|apr|jun|jul|aug|sep|ept|oct|nov|dec"  # how a month's abbreviation ends, three letters
+# each for a lookbehind ("Sept." too): "as of Feb. 20" is a day, not "of Feb" then a number
 _YEAR = r"(?:19|20)\d\d"
 
 _UNITS = ("day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years")
@@ -68,7 +70,7 @@ _PATTERN = re.compile(
   | (?P<recent>\b(?:(?<!most\s)recently|in\s+recent\s+(?:days|weeks|months)|yesterday|today|tomorrow|tonight
         |last\s+night)\b)
   | (?P<wd>\b(?:(?P<wq>on|last|this|this\s+past|past|next|since|by|until)\s+)?(?P<w>{_WEEKDAY})\b)
-  | (?P<mo>\b(?:(?P<mq>{_PREP})\s+)?(?P<m4>{_MONTH})\b\.?(?!\s*[0-3]?\d\b)
+  | (?P<mo>\b(?:(?P<mq>{_PREP})\s+)?(?P<m4>{_MONTH})\b(?!(?<={_ABBREVIATED})\.\s*[0-3]?\d\b)\.?(?!\s*[0-3]?\d\b)
         (?:\s+(?:of\s+)?(?P<my4>last|this|next|that|the\s+same)\s+year\b)?)
   | (?P<yr>\b(?:(?:{_PREP})\s+)?(?<!/)(?P<y5>(?:19|20)\d\d)\b(?!-[01]\d-|/\d))
     )""",
