@@ -261,20 +261,29 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False,
 
 # A clause that looks ahead, up to the date after it ("will receive their awards ... on Tuesday")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|(?:is|are)\s+(?:due|scheduled|set|expected)\s+to)\b[^.;,]{0,60}$")
+
+
 def _told_as_past(view: str, start: int, end: int) -> bool:
     """Does the stretch of the sentence a month and day stand in tell it in the past ("Biden declared a major
     disaster for Idalia on Aug. 31", "On Aug. 10, Biden declared ..."), with nothing ahead of the publication in it
     ("will", "is due to", "takes effect")? Then it is not one shortly to come."""
     floor, ceiling = max(0, start - STRETCH_REACH), min(len(view), end + STRETCH_REACH)
-    lo = max(floor, *(view.rfind(c, floor, start) + 1 for c in _STRETCH_ENDS), view.rfind(". ", floor, start) + 2)
-    hi = min((k for c in _STRETCH_ENDS if (k := view.find(c, end, ceiling)) >= 0), default=ceiling)
+    stop = view.rfind(". ", floor, start)
+    lo = max(floor, *(view.rfind(c, floor, start) + 1 for c in _STRETCH_ENDS), stop + 2 if stop >= 0 else floor)
+    hi = _stretch_end(view, end, ceiling)
     if not view[lo:start].strip() and view[hi:hi + 1] == ",":  # "On Aug. 10, Biden declared ...": the next stretch
-        hi = min((k for c in _STRETCH_ENDS if (k := view.find(c, hi + 1, ceiling)) >= 0), default=ceiling)
+        hi = _stretch_end(view, hi + 1, ceiling)
     words = _WORD.findall(view, lo, hi)
     if not _AHEAD.isdisjoint(words):
         return False
     return any(w in _PAST_WORDS or (w in IRREGULAR_VERBS or w.endswith("ed") and len(w) > 3) and w not in _NOT_PAST
                and (k == 0 or words[k - 1] not in _BEFORE_PARTICIPLE) for k, w in enumerate(words))
+
+
+def _stretch_end(view: str, pos: int, ceiling: int) -> int:
+    """Where the stretch going on at `pos` ends: its next comma, semicolon, colon... or `ceiling`."""
+    found = [k for k in (view.find(c, pos, ceiling) for c in _STRETCH_ENDS) if k >= 0]
+    return min(found) if found else ceiling
 
 
 STRETCH_REACH = 200  # characters either side of a date searched for the stretch it stands in
