@@ -2577,3 +2577,12 @@ def test_names_a_removal_leaves_on_the_list_stay_on_it() -> None:
     found = check(Article(text=text, published_at=dt.date(2024, 3, 5)), load_table(DATA / "fatf" / "reference"))
     assert [(c["subject"]["id"], c["value"]["removed"], c["verdict"]["label"]) for c in found["claims"]
             if c["type"] == "designation"] == [("barbados", True, "supported"), ("jamaica", False, "supported")]
+
+
+@pytest.mark.parametrize("verb", ["suspended", "lifted"])
+def test_a_verb_of_ending_before_the_ban_it_ends_is_a_removal(verb: str) -> None:
+    """ "the Supreme Court suspended the ban on the Taliban": the ban ended in April, it was not imposed then."""
+    text = f"In April, Russia's Supreme Court {verb} the ban on the Taliban at the request of the Prosecutor General."
+    found = check(Article(text=text, published_at=dt.date(2025, 5, 1)), load_table(DATA / "russialists" / "reference"))
+    assert [(c["value"]["removed"], c["verdict"]["label"]) for c in found["claims"]
+            if c["type"] == "designation"] == [(True, "supported")]

@@ -1572,10 +1572,28 @@ def _negated(doc: Document, cue: PhraseMatch, before: list[str]) -> str | None:
     opener = max((k for k, w in enumerate(before) if w in SUBORDINATORS), default=-1)  # "Sales never took off
     around = before[opener + 1:] + _words_between(doc, cue.start, cue.end)  # after X added Y": the clause's own;
     # a gapped cue may hold the verb: "on Friday removed"
-    if REMOVALS.isdisjoint(around) and REMOVAL_PARTICLES.keys().isdisjoint(around):
+    if REMOVALS.isdisjoint(around) and REMOVAL_PARTICLES.keys().isdisjoint(around) and _SUSPENDING.isdisjoint(around):
         return None
     k = _removal_at(around)
-    return "removed" if k is not None and ("from" in around[k + 1:] or "off" in around[k + 1:]) else None
+    if k is not None and ("from" in around[k + 1:] or "off" in around[k + 1:]):
+        return "removed"
+    own = _words_between(doc, cue.start, cue.end)  # the cue holds both: "suspended ... ban"
+    j = next((i for i, w in enumerate(own) if w in REMOVALS or w in _SUSPENDING), None)
+    return "removed" if j is not None and _a_ban_next(own[j + 1:]) else None
+
+
+def _a_ban_next(words: Sequence[str]) -> bool:
+    """Do the words after a verb of ending open with the measure it ends ("lifted the ban", "suspended its
+    designation"; not "revokes the FARC's designation and designates X": the measure is another's)?"""
+    k = 0
+    while k < len(words) and words[k] in _DEED_DETERMINERS:
+        k += 1
+    return k < len(words) and words[k] in _MEASURES
+
+
+_SUSPENDING = frozenset({"suspended", "suspends", "suspend", "suspending"})  # (alone, "suspended" is a ban itself)
+_MEASURES = frozenset({"ban", "bans", "designation", "designations", "label", "listing", "listings", "sanctions",
+                       "proscription", "prohibition"})
 
 
 def _tells_removal(words: Sequence[str]) -> bool:
