@@ -93,7 +93,7 @@ OTHER_DOMAINS = [
     ("brotherhood", 0.79),  # Muslim Brotherhood chapters, Hamas-linked groups: US, state, foreign bans (0.78)
     ("cartels6", 0.78),  # the first domain: newsletter, podcast, hearing, press release; fresh table (0.68)
     ("venezuela", 0.80),  # US pressure on Venezuela's government: sanctions, rewards and raises, events (0.73)
-    ("taliban", 0.74),  # the Taliban, the Haqqanis, the TTP: US, UN, Russian, Pakistani listings, rewards (0.68)
+    ("taliban", 0.76),  # the Taliban, the Haqqanis, the TTP: US, UN, Russian, Pakistani listings, rewards (0.68)
     ("russia25", 0.76),  # sanctions on Russia in 2025-2026: oil majors, tankers, EU packages; hackers' rewards (0.80)
     ("sciprizes", 0.68),  # Turing, Abel, Fields, Pritzker laureates and prize money (0.69)
     ("hezbollah", 0.88),  # Hezbollah: US, EU, UK, German bans; rewards; 2024 war events (0.89)
