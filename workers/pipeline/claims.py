@@ -862,15 +862,12 @@ def _object_of_a_deed(doc: Document, p: PhraseMatch, table: ReferenceTable) -> b
     Hamas") or a comma lets the sentence say it of the name ("of leading the Cartel de los Soles, a network the
     Treasury designated")."""
     k = p.first - 1
-    if k > 0 and doc.norms[k] in _DEED_DETERMINERS:
+    if k > 0 and doc.norms[k] in DETERMINERS:
         k -= 1
     return (k > 0 and doc.norms[k].endswith("ing") and len(doc.norms[k]) > 5 and doc.norms[k - 1] in ("for", "of")
             and doc.norms[k] not in table.lexicon.words_of("designation_cue")
             and not any(c in doc.view[doc.ends[k - 1]:p.start] for c in _BREAKS)
             and doc.view[p.end:p.end + 1] != ",")
-
-
-_DEED_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
 def _a_persons_own(doc: Document, p: PhraseMatch, people: set[int]) -> bool:
@@ -1570,15 +1567,14 @@ def _negated(doc: Document, cue: PhraseMatch, before: list[str]) -> str | None:
     if _removal_at(last) is not None or doc.view[max(0, cue.start - 3):cue.start] in UNDOING_PREFIXES:
         return "removed"  # "de-proscribed", "de-listed"
     opener = max((k for k, w in enumerate(before) if w in SUBORDINATORS), default=-1)  # "Sales never took off
-    around = before[opener + 1:] + _words_between(doc, cue.start, cue.end)  # after X added Y": the clause's own;
-    # a gapped cue may hold the verb: "on Friday removed"
+    own = _words_between(doc, cue.start, cue.end)  # a gapped cue may hold the verb: "on Friday removed"
+    around = before[opener + 1:] + own  # after X added Y": the clause's own
     if REMOVALS.isdisjoint(around) and REMOVAL_PARTICLES.keys().isdisjoint(around) and _SUSPENDING.isdisjoint(around):
         return None
     k = _removal_at(around)
     if k is not None and ("from" in around[k + 1:] or "off" in around[k + 1:]):
         return "removed"
-    own = _words_between(doc, cue.start, cue.end)  # the cue holds both: "suspended ... ban"
-    j = next((i for i, w in enumerate(own) if w in REMOVALS or w in _SUSPENDING), None)
+    j = next((i for i, w in enumerate(own) if w in REMOVALS or w in _SUSPENDING), None)  # "suspended ... ban"
     return "removed" if j is not None and _a_ban_next(own[j + 1:]) else None
 
 
@@ -1586,7 +1582,7 @@ def _a_ban_next(words: Sequence[str]) -> bool:
     """Do the words after a verb of ending open with the measure it ends ("lifted the ban", "suspended its
     designation"; not "revokes the FARC's designation and designates X": the measure is another's)?"""
     k = 0
-    while k < len(words) and words[k] in _DEED_DETERMINERS:
+    while k < len(words) and words[k] in DETERMINERS:
         k += 1
     return k < len(words) and words[k] in _MEASURES
 

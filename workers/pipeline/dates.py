@@ -293,7 +293,7 @@ _AHEAD = frozenset({"will", "would", "shall", "due", "expected", "scheduled", "e
                     "next", "plans", "planned", "intends", "takes", "take", "taking", "begins", "starts", "opens",
                     "closes", "comes", "goes", "is", "are", "tomorrow"})
 _PAST_WORDS = frozenset({"was", "were", "had", "did"})
-_NOT_PAST = frozenset({"need", "needed", "proposed", "based", "armed", "red", "bed", "united", "seed", "speed"})
+_NOT_PAST = frozenset({"needed", "proposed", "based", "armed", "united", "seed", "speed"})  # "-ed", no past
 _BEFORE_PARTICIPLE = frozenset({"is", "are", "be", "been", "being", "will", "to", "get", "gets", "has", "have"})
 _THAT_MONTH = re.compile(r"\b(?:that|(the\s+following|the\s+next))\s+$")  # "that December": the year told before
 PREVIOUS_REACH = 600  # characters back within which "five days later" finds the date it counts from
