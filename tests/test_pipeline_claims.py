@@ -2586,3 +2586,17 @@ def test_a_verb_of_ending_before_the_ban_it_ends_is_a_removal(verb: str) -> None
     found = check(Article(text=text, published_at=dt.date(2025, 5, 1)), load_table(DATA / "russialists" / "reference"))
     assert [(c["value"]["removed"], c["verdict"]["label"]) for c in found["claims"]
             if c["type"] == "designation"] == [(True, "supported")]
+
+
+def test_a_kind_carried_from_before_yields_to_another_the_article_named_that_the_table_holds_for_the_name() -> None:
+    """A bare "listed" takes the kind told last (sanctions), but the article also told of listings as terrorist
+    organisations, the kind the table holds for Sonnenkrieg Division: that one is meant."""
+    text = ("Home Affairs Minister Tony Burke announced on Friday that Terrorgram has been listed as a terrorist "
+            "organisation under the Criminal Code. In February Foreign Minister Penny Wong imposed counter-terrorism "
+            "financing sanctions on Terrorgram. Terrorgram is the fourth far-right group to be listed in Australia. "
+            "Sonnenkrieg Division, a British neo-Nazi offshoot, became the first in March 2021, followed by The Base "
+            "in November 2021.")
+    found = check(Article(text=text, published_at=dt.date(2025, 6, 27)), load_table(DATA / "extremists" / "reference"))
+    assert [(c["text"], c["value"]["kind"] and c["value"]["kind"]["id"], c["verdict"]["label"])
+            for c in found["claims"] if c["type"] == "designation" and c["text"] != "Terrorgram"] == [
+        ("Sonnenkrieg Division", "terrorist", "supported"), ("The Base", "terrorist", "supported")]

@@ -96,6 +96,7 @@ class _Context:
     line_date: DateMention | None = None  # the date the sentence's timeline line opens with, if it is not the first
     seen: set = field(default_factory=set)
     lists_at: list[int] | None = None  # where the document says "on the list", found once
+    kinds_told: dict[str, None] = field(default_factory=dict)  # every kind named so far, the last named last
 
     def on_list(self, doc: Document, start: int, end: int) -> bool:
         """Does "on the list" (or "on its ... list") stand between two positions?"""
@@ -333,6 +334,10 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
         ctx.line_date = _line_date(doc, s, sentences, index)
         made = len(claims)
         claims += _designations(doc, sent, table, ctx)
+        for p in sent.phrases:
+            if p.kind == "kind":
+                ctx.kinds_told.pop(p.ref, None)
+                ctx.kinds_told[p.ref] = None
         for c in claims[made:]:  # whom the designations are about, for "The prize, worth ..."
             if c.subject and table.entities[c.subject].type in sought:
                 ctx.laureates[c.subject] += 1
@@ -496,6 +501,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                 s.paragraph == ctx.kind_paragraph or continuation and not answers
                 or answers and ctx.kind_sentence == s.index - 1):  # an answer takes only its question's kind
             kind = ctx.kind
+            told = [k for k in reversed(ctx.kinds_told) if k != kind]  # the others the article has named
+        else:
+            told = []
         dates = _usable_dates(doc, _inside(sent.dates, cs, ce), s.start)
         if not dates and not (cs > s.start and doc.text[cs - 1] == ","):  # none after ", while", ", but"...
             dates = _usable_dates(doc, sent.dates, s.start)
@@ -585,6 +593,11 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                 ended = date_of = None  # "took Barbados off its grey list, leaving 21 jurisdictions on it, including
                 # Jamaica": Jamaica stays on it, which is not dated by the removal
             own_kind = named_as if named_as is not None and anchor is not None and g.start >= anchor.end else kind
+            if told and kind is not None and own_kind == kind and g.ref and not _holds_kind(table, g.ref, kind):
+                own_kind = next((k for k in told if _holds_kind(table, g.ref, k)
+                                 and (auth_id is None or _makes(table, auth_id, k))), kind)  # "listed as a terrorist
+                # organisation; in February sanctions were imposed on it ... Sonnenkrieg Division became the first
+                # listed": of the kinds just told, the one the table holds for it
             out.append(_designation_claim(g, s, own_kind, auth_id, date_of, anchor, ended, past or was))
         if negation is None:  # "only one group has been removed from the list", "23 swimmers were never suspended"
             out += _counts(doc, sent, cs, ce, named_as or kind, date_after, auth_id, groups, asserted or bool(kinds),
@@ -1528,6 +1541,12 @@ def _relative_opens_between(doc: Document, a: int, b: int) -> bool:
     """Does a relative clause set off by a comma open between two positions (", the last of which has been ...")?"""
     comma = doc.text.rfind(",", a, b)
     return comma >= 0 and not RELATIVE_PRONOUNS.isdisjoint(_words_between(doc, comma + 1, b)[:RELATIVE_REACH])
+
+
+def _holds_kind(table: ReferenceTable, entity_id: str, kind: str | None) -> bool:
+    """Does the table record a designation of this entity of the kind (or of one that implies it)?"""
+    return any(f.predicate == "designation" and any(table.kind_covers(k, kind) for k in f.kinds)
+               for f in table.facts_by_subject.get(entity_id, ())) if kind else False
 
 
 def _designated(table: ReferenceTable, entity_id: str) -> bool:
