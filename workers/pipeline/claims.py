@@ -21,6 +21,7 @@ from workers.pipeline.english import (
     DETERMINERS,
     END_WORDS,
     EVENT_PREPOSITIONS,
+    FUNCTION_WORDS,
     GOVERNMENT_NOUNS,
     HYPOTHETICAL_WORDS,
     INTRANSITIVE_REMOVALS,
@@ -409,7 +410,7 @@ def _dedupe(claims: list[Claim], text: str) -> list[Claim]:
     for c in claims:
         window = c.date.window if c.date else None
         if c.type == "designation":
-            key: tuple = (c.type, c.subject, c.value.get("kind"), window, c.value.get("negated"),
+            key: tuple = (c.type, c.subject or c.subject_name, c.value.get("kind"), window, c.value.get("negated"),
                           c.value.get("authority"))
         else:
             key = (c.type, c.subject or c.subject_name,
@@ -599,6 +600,11 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                 # organisation; in February sanctions were imposed on it ... Sonnenkrieg Division became the first
                 # listed": of the kinds just told, the one the table holds for it
             out.append(_designation_claim(g, s, own_kind, auth_id, date_of, anchor, ended, past or was))
+        if cues and negation is None:  # names the table does not know: claims it cannot check
+            for a, b in _unknown_names(doc, sent, cues, phrases, cs, ce):
+                out.append(Claim("designation", a, b, s, None, {
+                    "kind": kind, "authority": auth_id, "negated": False, "removed": False, "past": past,
+                    "fuzzy": False}, date, doc.text[a:b]))
         if negation is None:  # "only one group has been removed from the list", "23 swimmers were never suspended"
             out += _counts(doc, sent, cs, ce, named_as or kind, date_after, auth_id, groups, asserted or bool(kinds),
                            people=asserted)  # "killed 13 ... and about 170 Afghans" near "terrorist": no count
@@ -1541,6 +1547,123 @@ def _relative_opens_between(doc: Document, a: int, b: int) -> bool:
     """Does a relative clause set off by a comma open between two positions (", the last of which has been ...")?"""
     comma = doc.text.rfind(",", a, b)
     return comma >= 0 and not RELATIVE_PRONOUNS.isdisjoint(_words_between(doc, comma + 1, b)[:RELATIVE_REACH])
+
+
+_INNER_MARKS = {"'", "\u2019", "-"}  # marks inside a name, not between words
+UNKNOWN_OBJECT_WORDS = 8  # words a name the table does not know may have, after the verb that designates it
+
+
+def _unknown_names(doc: Document, sent: _Sentence, cues: Sequence[PhraseMatch], phrases: Sequence[PhraseMatch],
+                   start: int, end: int) -> list[tuple[int, int]]:
+    """The character spans of names the table does not know that the clause's designating verbs designate, as their
+    objects or, in the passive, their subjects; none that a phrase of the table or a date takes part of."""
+    if _headline(doc, sent):
+        return []
+    runs = _unknown_objects(doc, sent, cues, end) + _unknown_subjects(doc, sent, cues, start)
+    if not runs:
+        return []
+    taken = {t for p in phrases if p.kind != "designation_cue" for t in range(p.first, p.last)}
+    for d in _inside(sent.dates, start, end):
+        taken.update(range(bisect.bisect_left(doc.starts, d.start), bisect.bisect_left(doc.starts, d.end)))
+    return [(doc.starts[a], doc.ends[b - 1]) for a, b in runs if taken.isdisjoint(range(a, b))]
+
+
+def _unknown_objects(doc: Document, sent: _Sentence, cues: Sequence[PhraseMatch],
+                     end: int) -> list[tuple[int, int]]:
+    """The token runs of names the table does not know that a designating verb takes as its objects: "It also
+    designated Alexander Mishin and Aleksandr Bolshakov", "Treasury also sanctioned Khaled Barakat, whom ..."."""
+    norms, out = doc.norms, []
+    last = min(sent.last_token, bisect.bisect_left(doc.starts, end))
+    for cue in cues:
+        verb = norms[cue.last - 1]
+        if not verb.endswith("ed") or verb in _RECEIVING or verb in _JOIN_VERBS or verb in SEQUEL_AFTER:
+            continue  # (one who "received" a prize, "joined" a list, is its subject)
+        i, runs = cue.last, []
+        while i < last:
+            j = i
+            while j < last and j - i < UNKNOWN_OBJECT_WORDS and (
+                    _capitalised(doc, j) or j > i and (norms[j].isdigit() or norms[j] in NAME_PARTICLES
+                                                       and j + 1 < last and _capitalised(doc, j + 1))):
+                if j > i and any(c in doc.text[doc.ends[j - 1]:doc.starts[j]] for c in ",;:()\u2014\u2013\""):
+                    break
+                if j + 1 < last and doc.text[doc.ends[j]:doc.starts[j + 1]] in _INNER_MARKS:
+                    j += 1  # "Sa'id", "al-Jamal"
+                j += 1
+            if j == i:
+                break
+            runs.append((i, j))
+            if j >= last:
+                break
+            gap = doc.text[doc.ends[j - 1]:doc.starts[j]].strip()
+            if gap == "," and j + 1 < last and norms[j] == "and":
+                i = j + 1
+            elif gap == "," and _capitalised(doc, j):
+                i = j
+            elif not gap and norms[j] == "and" and j + 1 < last and _capitalised(doc, j + 1):
+                i = j + 1
+            elif gap or norms[j] in NAME_ENDERS or norms[j] == "for":
+                break
+            else:
+                runs = []  # a capitalised word before a lower-case noun modifies it: "sanctioned Russian banks"
+                break
+        out += runs
+    return out
+
+
+_OBJECT_PREPOSITIONS = {"of", "for", "to", "with", "into", "about", "against"}
+_QUOTES = {'"', "\u201c", "\u201d"}
+_PASSIVE_AUX = {"was", "were", "is", "are", "been"}
+_PASSIVE_ADVERBS = {"also", "first", "later", "then", "itself", "himself", "herself", "themselves", "formally",
+                    "officially", "already", "since", "subsequently", "once"}
+
+
+def _unknown_subjects(doc: Document, sent: _Sentence, cues: Sequence[PhraseMatch],
+                      start: int) -> list[tuple[int, int]]:
+    """The token runs of names the table does not know that a designating verb in the passive is said of:
+    "Inspur, the server maker, was blacklisted in March", "Mauritius, which was grey-listed in February 2020"."""
+    norms, out = doc.norms, []
+    first = max(sent.first_token, bisect.bisect_left(doc.starts, start))
+    for cue in cues:
+        verb = norms[cue.first]
+        if verb in _RECEIVING or verb in _JOIN_VERBS or verb in SEQUEL_AFTER or not any(
+                norms[t].endswith("ed") for t in range(cue.first, cue.last)):  # ("was grey-listed")
+            continue
+        k = cue.first - 1
+        while k > first and (norms[k].endswith("ly") or norms[k] in _PASSIVE_ADVERBS):
+            k -= 1
+        if k <= first or norms[k] not in _PASSIVE_AUX or doc.text[doc.ends[k]:doc.starts[k + 1]].strip():
+            continue
+        k -= 1 + (norms[k] == "been" and norms[k - 1] in _HAVE)  # the last word before "was", "has been"
+        gap = doc.text[doc.ends[k]:doc.starts[k + 1]].strip()
+        if norms[k] in ("which", "who") and doc.text[doc.ends[k - 1]:doc.starts[k]].strip() == ",":
+            k -= 1  # "Mauritius, which was grey-listed"
+        elif gap == ",":  # "Inspur, the server maker, was blacklisted"; "Soleimani's successor, Esmail Qaani, was"
+            opening = next((j for j in range(k, max(first, k - APPOSITION_WORDS), -1)
+                            if doc.text[doc.ends[j - 1]:doc.starts[j]].strip() == ","), first)
+            if opening <= first or not all(_capitalised(doc, j) or norms[j] in NAME_PARTICLES
+                                           for j in range(opening, k + 1)) or _capitalised(doc, opening - 1):
+                k = opening - 1
+        elif gap:
+            continue
+        if k < first or not _capitalised(doc, k):
+            continue
+        a = k
+        while a > first and (not doc.text[doc.ends[a - 1]:doc.starts[a]].strip()
+                             or doc.text[doc.ends[a - 1]:doc.starts[a]] in _INNER_MARKS) and (
+                _capitalised(doc, a - 1) or norms[a - 1] in NAME_PARTICLES or norms[a - 1].isdigit()):
+            a -= 1
+        while a < k and (norms[a] in ARTICLES or norms[a] in FUNCTION_WORDS):
+            a += 1  # "The Bahamas"
+        if norms[a] in FUNCTION_WORDS or norms[a] in DETERMINERS or norms[a] in COUNT_WORDS:
+            continue  # "It was designated", "Four were declared"
+        b = a
+        while b > first and norms[b - 1] in ARTICLES:
+            b -= 1
+        if b > first and (norms[b - 1] in PHRASE_PREPOSITIONS or norms[b - 1] in _OBJECT_PREPOSITIONS
+                          or any(q in doc.text[doc.ends[b - 1]:doc.starts[b]] for q in _QUOTES)):
+            continue  # "at the Institute for Advanced Study in Princeton, New Jersey, has been named": a place
+        out.append((a, k + 1))
+    return out
 
 
 def _holds_kind(table: ReferenceTable, entity_id: str, kind: str | None) -> bool:
