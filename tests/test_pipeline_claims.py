@@ -2607,6 +2607,10 @@ def test_a_kind_carried_from_before_yields_to_another_the_article_named_that_the
      ["Alexander Mishin", "Aleksandr Bolshakov"]),
     ("The Treasury has also sanctioned Sa'id al-Jamal, an Iran-based financier.", "cybersanctions", ["Sa'id al-Jamal"]),
     ("Inspur, the server maker, was blacklisted in March.", "cybersanctions", ["Inspur"]),
+    ("- May 10: Treasury sanctions Nguyen Mau Chien, a Vietnamese rhino horn broker.", "wildlife",
+     ["Nguyen Mau Chien"]),
+    ("The Treasury had already sanctioned several figures of the former regime, among them Salah Gosh, the former "
+     "intelligence chief.", "cybersanctions", ["Salah Gosh"]),
     ("Mauritius, which was grey-listed in February 2020, needed well over a year.", "fatf", ["Mauritius"]),
     ("Soleimani's successor, Esmail Qaani, was himself designated by the United States in 2012.", "cybersanctions",
      ["Esmail Qaani"]),
@@ -2616,6 +2620,8 @@ def test_a_kind_carried_from_before_yields_to_another_the_article_named_that_the
     ("Wigderson, a mathematician at the Institute for Advanced Study in Princeton, New Jersey, has been named.",
      "sciprizes", []),
     ("It was designated in May.", "cybersanctions", []),
+    ("It ignored the sanctions Zorbex and Quill, two Cypriot firms, had faced.", "cybersanctions", []),
+    ("Treasury sanctions 'El Chapo' sons' faction.", "cybersanctions", []),
     ("Landa joined La Cocina in 2008.", "michelin", []),
 ])
 def test_a_name_the_table_does_not_know_that_a_verb_designates_is_an_unverifiable_claim(

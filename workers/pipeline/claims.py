@@ -601,7 +601,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                 # listed": of the kinds just told, the one the table holds for it
             out.append(_designation_claim(g, s, own_kind, auth_id, date_of, anchor, ended, past or was))
         if cues and negation is None:  # names the table does not know: claims it cannot check
-            for a, b in _unknown_names(doc, sent, cues, phrases, cs, ce):
+            for a, b in _unknown_names(doc, sent, cues, phrases, cs, ce, {m.last for m in makers}):
                 out.append(Claim("designation", a, b, s, None, {
                     "kind": kind, "authority": auth_id, "negated": False, "removed": False, "past": past,
                     "fuzzy": False}, date, doc.text[a:b]))
@@ -1554,12 +1554,13 @@ UNKNOWN_OBJECT_WORDS = 8  # words a name the table does not know may have, after
 
 
 def _unknown_names(doc: Document, sent: _Sentence, cues: Sequence[PhraseMatch], phrases: Sequence[PhraseMatch],
-                   start: int, end: int) -> list[tuple[int, int]]:
+                   start: int, end: int, makers: set[int]) -> list[tuple[int, int]]:
     """The character spans of names the table does not know that the clause's designating verbs designate, as their
-    objects or, in the passive, their subjects; none that a phrase of the table or a date takes part of."""
+    objects or, in the passive, their subjects; none that a phrase of the table or a date takes part of (`makers`:
+    the tokens that end the names of authorities)."""
     if _headline(doc, sent):
         return []
-    runs = _unknown_objects(doc, sent, cues, end) + _unknown_subjects(doc, sent, cues, start)
+    runs = _unknown_objects(doc, sent, cues, end, makers) + _unknown_subjects(doc, sent, cues, start)
     if not runs:
         return []
     taken = {t for p in phrases if p.kind != "designation_cue" for t in range(p.first, p.last)}
@@ -1568,46 +1569,64 @@ def _unknown_names(doc: Document, sent: _Sentence, cues: Sequence[PhraseMatch], 
     return [(doc.starts[a], doc.ends[b - 1]) for a, b in runs if taken.isdisjoint(range(a, b))]
 
 
-def _unknown_objects(doc: Document, sent: _Sentence, cues: Sequence[PhraseMatch],
-                     end: int) -> list[tuple[int, int]]:
+def _unknown_objects(doc: Document, sent: _Sentence, cues: Sequence[PhraseMatch], end: int,
+                     makers: set[int]) -> list[tuple[int, int]]:
     """The token runs of names the table does not know that a designating verb takes as its objects: "It also
-    designated Alexander Mishin and Aleksandr Bolshakov", "Treasury also sanctioned Khaled Barakat, whom ..."."""
+    designated Alexander Mishin and Aleksandr Bolshakov", "Treasury sanctions Nguyen Mau Chien", "sanctioned
+    several figures of the former regime, among them Salah Gosh"."""
     norms, out = doc.norms, []
     last = min(sent.last_token, bisect.bisect_left(doc.starts, end))
     for cue in cues:
         verb = norms[cue.last - 1]
-        if not verb.endswith("ed") or verb in _RECEIVING or verb in _JOIN_VERBS or verb in SEQUEL_AFTER:
-            continue  # (one who "received" a prize, "joined" a list, is its subject)
-        i, runs = cue.last, []
-        while i < last:
-            j = i
-            while j < last and j - i < UNKNOWN_OBJECT_WORDS and (
-                    _capitalised(doc, j) or j > i and (norms[j].isdigit() or norms[j] in NAME_PARTICLES
-                                                       and j + 1 < last and _capitalised(doc, j + 1))):
-                if j > i and any(c in doc.text[doc.ends[j - 1]:doc.starts[j]] for c in ",;:()\u2014\u2013\""):
-                    break
-                if j + 1 < last and doc.text[doc.ends[j]:doc.starts[j + 1]] in _INNER_MARKS:
-                    j += 1  # "Sa'id", "al-Jamal"
-                j += 1
-            if j == i:
-                break
-            runs.append((i, j))
-            if j >= last:
-                break
-            gap = doc.text[doc.ends[j - 1]:doc.starts[j]].strip()
-            if gap == "," and j + 1 < last and norms[j] == "and":
-                i = j + 1
-            elif gap == "," and _capitalised(doc, j):
-                i = j
-            elif not gap and norms[j] == "and" and j + 1 < last and _capitalised(doc, j + 1):
-                i = j + 1
-            elif gap or norms[j] in NAME_ENDERS or norms[j] == "for":
-                break
-            else:
-                runs = []  # a capitalised word before a lower-case noun modifies it: "sanctioned Russian banks"
-                break
-        out += runs
+        if verb in _RECEIVING or verb in _JOIN_VERBS or verb in SEQUEL_AFTER or not (
+                verb.endswith("ed") or verb.endswith("s") and cue.first in makers):
+            continue  # (one who "received" a prize, "joined" a list, is its subject; "sanctions" is a verb after
+            # its maker: "Treasury sanctions X")
+        among = next((j for j in range(cue.last, min(last, cue.last + AMONG_WORDS)) if norms[j] in _AMONG_WORDS
+                      and doc.text[doc.ends[j - 1]:doc.starts[j]].strip() == ","), None)
+        out += _name_runs(doc, cue.last, last)
+        if among is not None:
+            out += _name_runs(doc, among + 1 + (norms[among] in _AMONG_TWO), last)
     return out
+
+
+AMONG_WORDS = 8  # words from a designating verb to the "among them" that lists its objects
+_AMONG_WORDS = {"among", "including", "notably"}
+_AMONG_TWO = {"among"}  # "among them", "among those"
+
+
+def _name_runs(doc: Document, i: int, last: int) -> list[tuple[int, int]]:
+    """The names, as token runs, that open at token `i` and go on with commas and "and", up to token `last`."""
+    norms, runs = doc.norms, []
+    if i < last and doc.text[doc.ends[i - 1]:doc.starts[i]].strip():
+        return []  # "sanctions 'El Chapo' sons'": a name in quotes modifies what follows
+    while i < last:
+        j = i
+        while j < last and j - i < UNKNOWN_OBJECT_WORDS and (
+                _capitalised(doc, j) or j > i and (norms[j].isdigit() or norms[j] in NAME_PARTICLES
+                                                   and j + 1 < last and _capitalised(doc, j + 1))):
+            if j > i and any(c in doc.text[doc.ends[j - 1]:doc.starts[j]] for c in ",;:()\u2014\u2013\""):
+                break
+            if j + 1 < last and doc.text[doc.ends[j]:doc.starts[j + 1]] in _INNER_MARKS:
+                j += 1  # "Sa'id", "al-Jamal"
+            j += 1
+        if j == i:
+            break
+        runs.append((i, j))
+        if j >= last:
+            break
+        gap = doc.text[doc.ends[j - 1]:doc.starts[j]].strip()
+        if gap == "," and j + 1 < last and norms[j] == "and":
+            i = j + 1
+        elif gap == "," and _capitalised(doc, j):
+            i = j
+        elif not gap and norms[j] == "and" and j + 1 < last and _capitalised(doc, j + 1):
+            i = j + 1
+        elif gap or norms[j] in NAME_ENDERS or norms[j] == "for":
+            break
+        else:
+            return []  # a capitalised word before a lower-case noun modifies it: "sanctioned Russian banks"
+    return runs
 
 
 _OBJECT_PREPOSITIONS = {"of", "for", "to", "with", "into", "about", "against"}
