@@ -2607,6 +2607,8 @@ def test_a_kind_carried_from_before_yields_to_another_the_article_named_that_the
      ["Alexander Mishin", "Aleksandr Bolshakov"]),
     ("The Treasury has also sanctioned Sa'id al-Jamal, an Iran-based financier.", "cybersanctions", ["Sa'id al-Jamal"]),
     ("Inspur, the server maker, was blacklisted in March.", "cybersanctions", ["Inspur"]),
+    ("In May 2023 the Treasury also sanctioned Chinyong Information Technology Cooperation Company, which it said "
+     "managed IT workers.", "dprk", ["Chinyong Information Technology Cooperation Company"]),
     ("- May 10: Treasury sanctions Nguyen Mau Chien, a Vietnamese rhino horn broker.", "wildlife",
      ["Nguyen Mau Chien"]),
     ("The Treasury had already sanctioned several figures of the former regime, among them Salah Gosh, the former "
@@ -2622,6 +2624,7 @@ def test_a_kind_carried_from_before_yields_to_another_the_article_named_that_the
     ("It was designated in May.", "cybersanctions", []),
     ("It ignored the sanctions Zorbex and Quill, two Cypriot firms, had faced.", "cybersanctions", []),
     ("Treasury sanctions 'El Chapo' sons' faction.", "cybersanctions", []),
+    ("US Sanctions Garantex Successor Grinex, Offers Up to $5M for Co-Founder", "cybersanctions", []),
     ("Landa joined La Cocina in 2008.", "michelin", []),
 ])
 def test_a_name_the_table_does_not_know_that_a_verb_designates_is_an_unverifiable_claim(

@@ -1558,12 +1558,13 @@ def _unknown_names(doc: Document, sent: _Sentence, cues: Sequence[PhraseMatch], 
     """The character spans of names the table does not know that the clause's designating verbs designate, as their
     objects or, in the passive, their subjects; none that a phrase of the table or a date takes part of (`makers`:
     the tokens that end the names of authorities)."""
-    if _headline(doc, sent):
+    cues = [c for c in cues if not _capitalised(doc, c.first)]  # not "US Sanctions Grinex, Offers Up to $5M"
+    if not cues or _headline(doc, sent):
         return []
     runs = _unknown_objects(doc, sent, cues, end, makers) + _unknown_subjects(doc, sent, cues, start)
     if not runs:
         return []
-    taken = {t for p in phrases if p.kind != "designation_cue" for t in range(p.first, p.last)}
+    taken = {t for p in phrases if p.kind in _NAMED_KINDS or p.kind == "kind" for t in range(p.first, p.last)}
     for d in _inside(sent.dates, start, end):
         taken.update(range(bisect.bisect_left(doc.starts, d.start), bisect.bisect_left(doc.starts, d.end)))
     return [(doc.starts[a], doc.ends[b - 1]) for a, b in runs if taken.isdisjoint(range(a, b))]
