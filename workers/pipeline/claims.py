@@ -1557,7 +1557,7 @@ def _unknown_names(doc: Document, sent: _Sentence, cues: Sequence[PhraseMatch], 
                    start: int, end: int, makers: set[int]) -> list[tuple[int, int]]:
     """The character spans of names the table does not know that the clause's designating verbs designate, as their
     objects or, in the passive, their subjects; none that a phrase of the table or a date takes part of (`makers`:
-    the tokens that end the names of authorities)."""
+    the token right after each authority's name)."""
     cues = [c for c in cues if not _capitalised(doc, c.first)]  # not "US Sanctions Grinex, Offers Up to $5M"
     if not cues or _headline(doc, sent):
         return []
@@ -1653,9 +1653,11 @@ def _unknown_subjects(doc: Document, sent: _Sentence, cues: Sequence[PhraseMatch
             k -= 1
         if k <= first or norms[k] not in _PASSIVE_AUX or doc.text[doc.ends[k]:doc.starts[k + 1]].strip():
             continue
-        k -= 1 + (norms[k] == "been" and norms[k - 1] in _HAVE)  # the last word before "was", "has been"
+        k -= 2 if norms[k] == "been" and norms[k - 1] in _HAVE else 1  # the last word before "was", "has been"
+        if k < first:
+            continue
         gap = doc.text[doc.ends[k]:doc.starts[k + 1]].strip()
-        if norms[k] in ("which", "who") and doc.text[doc.ends[k - 1]:doc.starts[k]].strip() == ",":
+        if norms[k] in ("which", "who") and k > first and doc.text[doc.ends[k - 1]:doc.starts[k]].strip() == ",":
             k -= 1  # "Mauritius, which was grey-listed"
         elif gap == ",":  # "Inspur, the server maker, was blacklisted"; "Soleimani's successor, Esmail Qaani, was"
             opening = next((j for j in range(k, max(first, k - APPOSITION_WORDS), -1)
@@ -1672,7 +1674,7 @@ def _unknown_subjects(doc: Document, sent: _Sentence, cues: Sequence[PhraseMatch
                              or doc.text[doc.ends[a - 1]:doc.starts[a]] in _INNER_MARKS) and (
                 _capitalised(doc, a - 1) or norms[a - 1] in NAME_PARTICLES or norms[a - 1].isdigit()):
             a -= 1
-        while a < k and (norms[a] in ARTICLES or norms[a] in FUNCTION_WORDS):
+        while a < k and norms[a] in FUNCTION_WORDS:
             a += 1  # "The Bahamas"
         if norms[a] in FUNCTION_WORDS or norms[a] in DETERMINERS or norms[a] in COUNT_WORDS:
             continue  # "It was designated", "Four were declared"
