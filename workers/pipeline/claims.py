@@ -1085,9 +1085,7 @@ def _kind_in_place(doc: Document, p: PhraseMatch, kinds: Sequence[PhraseMatch], 
     Italy holds none, it is where the site is)."""
     k = _locative_before(doc, p)
     return k is not None and doc.norms[k] == "in" and any(
-        q.last == k and not doc.view[q.end:doc.starts[k]].strip() and any(
-            f.predicate == "designation" and any(table.kind_covers(fk, q.ref) for fk in f.kinds)
-            for f in table.facts_by_subject.get(p.ref, ())) for q in kinds)
+        q.last == k and not doc.view[q.end:doc.starts[k]].strip() and _holds_kind(table, p.ref, q.ref) for q in kinds)
 
 
 def _locative_before(doc: Document, p: PhraseMatch) -> int | None:
@@ -1190,9 +1188,12 @@ def _agent(doc: Document, makers: Sequence[PhraseMatch], anchor: PhraseMatch | N
     """The maker a passive cue names with "by" ("five ICC officials sanctioned by Washington"), nearer or not."""
     if anchor is None:
         return None
-    return next((p for p in makers if p.start >= anchor.end and (
-        words := _words_between(doc, anchor.end, p.start))[:1] == ["by"] and len(words) <= 2
-        and set(words[1:]) <= ARTICLES), None)
+    for p in makers:
+        if p.start >= anchor.end:
+            words = _words_between(doc, anchor.end, p.start)
+            if words[:1] == ["by"] and len(words) <= 2 and set(words[1:]) <= ARTICLES:
+                return p
+    return None
 
 
 def _nearest_kind(kinds: list[PhraseMatch], anchor: PhraseMatch | None) -> str | None:
@@ -1550,6 +1551,8 @@ def _relative_opens_between(doc: Document, a: int, b: int) -> bool:
 
 
 _INNER_MARKS = {"'", "\u2019", "-"}  # marks inside a name, not between words
+_SUBJECT_VERBS = frozenset(_RECEIVING | _JOIN_VERBS | SEQUEL_AFTER)  # whoever "received" a prize or "joined" a list
+# is the subject of the verb: it designates no object, and its passive is no designation
 UNKNOWN_OBJECT_WORDS = 8  # words a name the table does not know may have, after the verb that designates it
 
 
@@ -1579,10 +1582,9 @@ def _unknown_objects(doc: Document, sent: _Sentence, cues: Sequence[PhraseMatch]
     last = min(sent.last_token, bisect.bisect_left(doc.starts, end))
     for cue in cues:
         verb = norms[cue.last - 1]
-        if verb in _RECEIVING or verb in _JOIN_VERBS or verb in SEQUEL_AFTER or not (
+        if verb in _SUBJECT_VERBS or not (
                 verb.endswith("ed") or verb.endswith("s") and cue.first in makers):
-            continue  # (one who "received" a prize, "joined" a list, is its subject; "sanctions" is a verb after
-            # its maker: "Treasury sanctions X")
+            continue  # ("sanctions" is a verb right after its maker: "Treasury sanctions X")
         among = next((j for j in range(cue.last, min(last, cue.last + AMONG_WORDS)) if norms[j] in _AMONG_WORDS
                       and doc.text[doc.ends[j - 1]:doc.starts[j]].strip() == ","), None)
         out += _name_runs(doc, cue.last, last)
@@ -1644,8 +1646,7 @@ def _unknown_subjects(doc: Document, sent: _Sentence, cues: Sequence[PhraseMatch
     norms, out = doc.norms, []
     first = max(sent.first_token, bisect.bisect_left(doc.starts, start))
     for cue in cues:
-        verb = norms[cue.first]
-        if verb in _RECEIVING or verb in _JOIN_VERBS or verb in SEQUEL_AFTER or not any(
+        if norms[cue.first] in _SUBJECT_VERBS or not any(
                 norms[t].endswith("ed") for t in range(cue.first, cue.last)):  # ("was grey-listed")
             continue
         k = cue.first - 1
