@@ -303,3 +303,21 @@ def test_an_undated_count_in_the_simple_past_is_all_that_was_ever_designated() -
                    load_table(Path(__file__).parent / "data" / "settlers" / "reference"))
     assert [(c["text"], c["verdict"]["label"]) for c in result["claims"] if c["type"] == "designation_count"] == [
         ("17 individuals", "supported"), ("16 entities", "supported")]
+
+
+def test_an_undated_count_of_one_act_is_supported_by_that_act() -> None:
+    """ "The first round ... hit eight groups", told with no date: one action of eight, though 14 stand now."""
+    text = "The first round of foreign terrorist organization designations hit eight Latin American groups."
+    verdict = _verdict(text, D(2025, 12, 10), "eight Latin American groups")
+    assert verdict["label"] == "supported" and "One designation covered 8" in verdict["explanation"]
+
+
+@pytest.mark.parametrize("text", [
+    "The State Department's list of foreign terrorist organizations is down to eight Latin American groups.",
+    "The State Department has so far designated exactly eight Latin American groups as foreign terrorist "
+    "organizations.",
+])
+def test_a_count_told_as_what_stands_is_not_matched_to_one_act(text: str) -> None:
+    """ "The list is down to eight", "has so far designated exactly eight": what stands, 14 by December, so eight
+    is outdated, though the first action alone covered eight."""
+    assert _verdict(text, D(2025, 12, 10), "eight Latin American groups")["label"] == "outdated"

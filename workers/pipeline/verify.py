@@ -640,11 +640,12 @@ class Verifier:
             return Verdict("supported", f"The table lists {what(len(found))} {desig} {scope}: {names}.",
                            self.evidence(facts))
         # one action of n: "earlier this year, ... designated eight groups" (not "since February": all since
-        # then); undated, "The first ban barred seven countries": any action before publication
+        # then); undated and not told as what stands, "The first ban barred seven countries", "the first round hit
+        # eight groups": any action before publication
         one_act: Callable[[Fact], bool] | None = None
         if window and window.granularity in ("range", "year") and not (claim.date and claim.date.open_ended):
             one_act = test
-        elif not window and value.get("past_act") and self.published:
+        elif not window and self.published and (value.get("past_act") or not value.get("state")):
             one_act = self._announced_by_publication
         if one_act is not None:
             for action, subjects in self._actions(candidates, one_act):
