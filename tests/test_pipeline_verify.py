@@ -24,15 +24,22 @@ SOLES_FTO = "The State Department has designated Cartel de los Soles a foreign t
 
 CASES = [
     # (name, text, published, key mention, label, words the explanation must contain)
-    ("became true only later", SOLES_FTO, D(2025, 8, 8), "Cartel de los Soles", "partially_supported",
+    ("became true only later", SOLES_FTO, D(2025, 8, 8), "Cartel de los Soles", "refuted",
      ["Specially Designated Global Terrorist", "November 24, 2025"]),
+    ("a kind it took only after the date stated",
+     "In July 2025, the State Department designated Cartel de los Soles a foreign terrorist organization.",
+     D(2025, 12, 1), "Cartel de los Soles", "refuted", ["Specially Designated Global Terrorist", "November 16, 2025"]),
     ("true after it happened", SOLES_FTO, D(2025, 12, 1), "Cartel de los Soles", "supported", ["November 16, 2025"]),
     ("true before any designation? no", "Barrio 18 has been designated a foreign terrorist organization.",
      D(2025, 8, 8), "Barrio 18", "refuted", ["September 23, 2025"]),
-    ("kind mismatch SDGT called FTO", "In July, Treasury designated Cartel de los Soles as a foreign terrorist "
-     "organization.", D(2025, 8, 8), "Cartel de los Soles", "partially_supported", ["not a Foreign Terrorist"]),
+    ("kind mismatch SDGT called FTO, which it became only later", "In July, Treasury designated Cartel de los Soles "
+     "as a foreign terrorist organization.", D(2025, 8, 8), "Cartel de los Soles", "refuted",
+     ["not a Foreign Terrorist", "only on November 16, 2025"]),
     ("generic terrorist fits SDGT", "In July, the U.S. designated Cartel de los Soles as a terrorist group.",
      D(2025, 8, 8), "Cartel de los Soles", "supported", ["Specially Designated Global Terrorist"]),
+    ("kind mismatch SDGT called FTO, which it never became", "In September, Treasury designated Los Mayos as a "
+     "foreign terrorist organization.", D(2025, 10, 1), "Los Mayos", "partially_supported",
+     ["not a Foreign Terrorist"]),
     ("authority mismatch", "In February, OFAC designated Tren de Aragua as a foreign terrorist organization.",
      D(2025, 8, 8), "Tren de Aragua", "partially_supported",
      ["not by the US Treasury", "only the US Department of State can make that designation"]),
@@ -63,7 +70,7 @@ CASES = [
     ("this year, counted as of publication", "Six cartels have been designated as FTOs this year.",
      D(2025, 8, 10), "Six cartels", "supported", ["Cártel del Golfo"]),
     ("a designation later in the year does not count", "Cartel de los Soles was designated a foreign terrorist "
-     "organization this year.", D(2025, 8, 10), "Cartel de los Soles", "partially_supported",
+     "organization this year.", D(2025, 8, 10), "Cartel de los Soles", "refuted",
      ["not a Foreign Terrorist", "November 16, 2025"]),
     ("current reward", "The U.S. offers a $50 million reward for Maduro.", D(2025, 9, 1), "$50 million",
      "supported", ["August 7, 2025"]),

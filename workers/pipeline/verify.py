@@ -300,8 +300,8 @@ class Verifier:
             later = [f for f in same if f.first_day and f.first_day > window.end]
             if alt:
                 tail = f"; it became one only {self.when(later[0])}" if later else ""
-                f = alt[0]
-                return Verdict("partially_supported",
+                f = alt[0]  # (a kind it took only later: not true then, refuted; another kind: half right)
+                return Verdict("refuted" if later else "partially_supported",
                                f"{name} was designated {self._kinds(f)} by {self.authority(f)} {self.when(f)}, "
                                f"not {self._as_designated(kname)}{tail}.", self.evidence(alt + later))
             if same:
@@ -336,7 +336,7 @@ class Verifier:
         if alt:
             tail = f"; it became {self._a(kname)} only {self.when(later[0])}" if later else ""
             f = alt[0]
-            return Verdict("partially_supported",
+            return Verdict("refuted" if later else "partially_supported",
                            f"{_upper_first(self.as_of())}, {name} was designated {self._kinds(f)} by "
                            f"{self.authority(f)} ({self.when(f)}), not {self._as_designated(kname)}{tail}.",
                            self.evidence(alt + later))
