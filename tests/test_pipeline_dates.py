@@ -315,3 +315,18 @@ def test_a_year_heading_gives_its_year_to_the_dates_below_it() -> None:
 def test_an_abbreviated_month_after_of_is_read_with_its_day(text: str, expected: list) -> None:
     """ "as of Feb. 20": the abbreviation's full stop joins month and day; after a full name it ends a sentence."""
     assert [(d.text, d.window.start) for d in find_dates(text.lower(), text, dt.date(2025, 2, 15))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a day after a day with its own year, in the same paragraph: that year (or the next, where it comes sooner)
+    ("Trump signed the order on Jan. 27, 2017. A judge blocked it on Feb. 3.", (D(2017, 2, 3), "day")),
+    ("The order was signed on Dec. 20, 2016, and blocked on Jan. 5.", (D(2017, 1, 5), "day")),
+    # not after a bare year, nor a month alone, nor across a paragraph: the last one before publication
+    ("Garantex was sanctioned on March 3, 2022 and knocked offline in March.", (D(2025, 3, 1), "month")),
+    ("Garantex was sanctioned in 2022 and knocked offline on March 6.", (D(2025, 3, 6), "day")),
+    ("Trump signed the order on Jan. 27, 2017.\nA judge blocked another on Feb. 3.", (D(2025, 2, 3), "day")),
+])
+def test_a_day_without_a_year_is_in_the_year_of_the_day_told_before_it(text: str, expected: tuple) -> None:
+    """ "on Jan. 27, 2017 ... blocked it on Feb. 3": February 3, 2017, as the paragraph tells it."""
+    last = list(find_dates(text.lower(), text, PUB))[-1]
+    assert (last.window.start, last.window.granularity) == expected

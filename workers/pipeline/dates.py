@@ -427,11 +427,25 @@ def _under_heading(m: re.Match[str], year: int) -> DateWindow | None:
     return None
 
 
+def _in_year_of(m: re.Match[str], before: DateWindow) -> DateWindow | None:
+    """A month and day without a year or a qualifier of its own, read in the year of a day with its own year told
+    just before it in the paragraph (or the next year, when it would otherwise come before that day)."""
+    g = m.group
+    if (g("mdy") or g("dmy")) and not (g("y1") or g("y2") or g("q1") or g("q2")):
+        month, day = MONTHS[g("m1") or g("m2")], int(g("d1") or g("d2"))
+        d = _safe_date(before.start.year, month, day)
+        if d is not None and d < before.start:
+            d = _safe_date(before.start.year + 1, month, day)
+        return DateWindow(d, d, "day") if d else None
+    return None  # (a month alone is looser: "on Jan. 30, 2024 ... In September, a court sentenced": this year's)
+
+
 def find_dates(view: str, text: str, published: dt.date | None,
                anchors: Iterable[tuple[int, int]] | None = None) -> Iterator[DateMention]:
     """Yield every date expression of `view` (the normalised text), resolved against `published`.
     `anchors` (see `anchors_of`) saves a scan when the text's words are already known."""
-    previous: tuple[DateWindow, int] | None = None  # the last resolved date and where it ends
+    previous: tuple[DateWindow, int, bool] | None = None  # the last resolved date, where it ends, and whether
+    # it was read from the publication date
     previous_day = None  # the last one that names a day (or a few): what "five days later" counts from
     headings = [(h.start(), int(h.group(1))) for h in _YEAR_HEADING.finditer(text)]  # a timeline's "2016" lines
     heading_starts = [p for p, _ in headings]
@@ -459,6 +473,10 @@ def find_dates(view: str, text: str, published: dt.date | None,
             if (window is not None and published is not None and window.start > published and relative
                     and (m.group("mdy") or m.group("dmy")) and _told_as_past(view, start, end)):
                 window, relative = _resolve(m, published, future, True)  # "declared ... on Aug. 31": last one
+            if (relative and window is not None and previous is not None and not previous[2]
+                    and previous[0].granularity == "day" and "\n" not in view[previous[1]:start]
+                    and (narrated := _in_year_of(m, previous[0]))):
+                window = narrated  # "on Jan. 27, 2017 ... blocked it on Feb. 3": the year the paragraph tells
             if headings and (k := bisect.bisect_right(heading_starts, start)) and (
                     under := _under_heading(m, headings[k - 1][1])):
                 window, relative = under, False  # "2016" then "- Sept. 26: ...": the heading's year
@@ -472,7 +490,7 @@ def find_dates(view: str, text: str, published: dt.date | None,
                 year = previous[0].start.year + (bool(that.group(1)) and month <= previous[0].start.month)
                 window, relative, start = _month_window(year, month), True, that.start()
         if window is not None:
-            previous = (window, end)
+            previous = (window, end, relative)
             if window.granularity in ("day", "range") and (window.end - window.start).days <= 7:
                 previous_day = previous
         yield DateMention(start, end, text[start:end], window, relative, view.startswith("since", start))
