@@ -19,6 +19,12 @@ def _claims(text: str, published: dt.date | None = PUB) -> list[tuple[str, str, 
 
 CASES = [
     (
+        "an amount inside an 'if' clause is no reward offered",
+        "If the State Department raised the reward for Maduro to $100 million, somebody would talk. The State "
+        "Department offers $50 million for Maduro.",
+        [("reward", "$50 million", "nicolas-maduro")],
+    ),
+    (
         "'seven of the eight groups' counts seven groups",
         "Before that, OFAC had sanctioned seven of the eight groups as terrorists.",
         [("designation_count", "seven of the eight groups", None)],

@@ -494,7 +494,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
             continue  # "would decide whether to place X ...", "urged the FATF to blacklist X": not a fact
         relatives = _Relatives(doc, cues[0].end if cues else cs, ce, phrases, groups) if cues or asserted else None
         groups = [g for g in groups if not _possessor(doc, g, groups) and not (relatives and relatives.holds(g.start))
-                  and not _in_condition(doc, s.start, g) and not _actor(doc, g, phrases)
+                  and not _in_condition(doc, s.start, g.start) and not _actor(doc, g, phrases)
                   and not _speaks(doc, g, phrases)]
         kind = _nearest_kind(kinds, anchor)
         named_as = _kind_named_as(doc, kinds, anchor)  # what the names after the cue are designated as
@@ -988,10 +988,11 @@ APPOSITION_WORDS = 12  # words of an apposition between a name and its verb ("Ru
 _CONDITION = re.compile(r"[^a-z]*(?:(?:and|but|so|yet) )?(?:if|unless) [^,;]*")
 
 
-def _in_condition(doc: Document, start: int, g: PhraseMatch) -> bool:
-    """Is the name inside an "if" clause that opens the sentence ("If the Houthis cease their attacks, ... will
-    re-evaluate this designation"; "But if banks conclude that the label is for show, the Houthis will have won")?"""
-    return _CONDITION.fullmatch(doc.view, start, g.start) is not None
+def _in_condition(doc: Document, start: int, at: int) -> bool:
+    """Is the name or amount at `at` inside an "if" clause that opens the sentence ("If the Houthis cease their
+    attacks, ... will re-evaluate this designation"; "But if banks conclude that the label is for show, the Houthis
+    will have won"; "If the State Department raised the reward to $10 million, somebody would talk")?"""
+    return _CONDITION.fullmatch(doc.view, start, at) is not None
 
 
 _ITEM_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "that"}
@@ -2080,7 +2081,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
             gap[-1] in _AMOUNT_LINKS or " ".join(gap[-2:]) in _AMOUNT_LINKS) else REWARD_DISTANCE
         if len(gap) > far and not (out and _another_amount(doc, sent, m)):
             continue  # (but "..., and another $1 million for X": a second offer of the same sort)
-        if _other_money(doc, sent, m, date_starts):
+        if _other_money(doc, sent, m, date_starts) or _in_condition(doc, sent.s.start, m.start):
             continue
         person, unknown = _named_in_its_phrase(doc, m, people) or people.at(m.start), None
         if (opener := _item_head(doc, sent.s, m, people)) is not None:  # "- X, the leader of Y: up to $7 million"
