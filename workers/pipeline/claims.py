@@ -1914,26 +1914,23 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
             "as_of": as_of, "people": c.people, "with_people": c.with_people,
             "past_act": date is None and (tense == "past" or _passive_past_after(doc, c.end)),
             "made_by_now": date is None and tense == "perfect",
-            "state": tense == "perfect" or _told_as_state(doc, cs, c),
+            "state": _told_as_state(doc, cs, c),
         }, date))
     return out
 
 
 def _told_as_state(doc: Document, cs: int, c: CountMention) -> bool:
     """Is the count told as what stands, not as what one act did: a verb of holding or being before it ("covers
-    only one county", "remains one of the 12 countries"), a perfect ("has so far sanctioned exactly one"), or
-    a place on a list after it ("the two producers on the SDN list", "six of the seven are ...")?"""
-    before = _words_between(doc, max(cs, c.start - 50), c.start)[-6:]
-    if not (_HOLDING | _BEING).isdisjoint(before) or any(  # ("has so far sanctioned exactly one")
-            w in _PRESENT_PERFECT and any(n.endswith("ed") or n in IRREGULAR_VERBS for n in before[i + 1:i + 4])
-            for i, w in enumerate(before)):
+    only one county", "remains one of the 12 countries", "now has three"), a perfect ("has so far sanctioned
+    exactly one"), or a place on a list after it ("the two producers on the SDN list", "six of the seven are ...")?"""
+    if not (_HOLDING | _BEING).isdisjoint(_words_between(doc, max(cs, c.start - 50), c.start)[-6:]):
         return True
     after = [w for w in _words_between(doc, c.end, min(len(doc.view), c.end + 40))[:3] if w not in STATE_WORDS]
     return bool(after) and after[0] in _BEING | _ON_A_LIST
 
 
-_BEING = frozenset({"is", "are", "remains", "remain", "stays", "stay", "stands", "leaves", "has", "have", "now",
-                    "still", "currently"})  # ("the blacklist now has three countries")
+_BEING = frozenset({"is", "are", "remains", "remain", "stays", "stay", "stands", "leaves", "now", "still", "currently",
+                    "has", "have"})  # ("has" alone, "the blacklist now has three countries", or a perfect's)
 _ON_A_LIST = frozenset({"on", "under"})  # "the two producers on the SDN list", "12 countries under a full ban"
 
 
