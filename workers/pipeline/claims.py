@@ -1923,15 +1923,14 @@ def _told_as_state(doc: Document, cs: int, c: CountMention) -> bool:
     """Is the count told as what stands, not as what one act did: a verb of holding or being before it ("covers
     only one county", "remains one of the 12 countries", "now has three"), a perfect ("has so far sanctioned
     exactly one"), or a place on a list after it ("the two producers on the SDN list", "six of the seven are ...")?"""
-    if not (_HOLDING | _BEING).isdisjoint(_words_between(doc, max(cs, c.start - 50), c.start)[-6:]):
+    if not _STANDING_BEFORE.isdisjoint(_words_between(doc, max(cs, c.start - 50), c.start)[-6:]):
         return True
     after = [w for w in _words_between(doc, c.end, min(len(doc.view), c.end + 40))[:3] if w not in STATE_WORDS]
-    return bool(after) and after[0] in _BEING | _ON_A_LIST
+    return bool(after) and after[0] in _STANDING_AFTER  # ("on the SDN list", "under a full ban", "are ...")
 
 
-_BEING = frozenset({"is", "are", "remains", "remain", "stays", "stay", "stands", "leaves", "now", "still", "currently",
-                    "has", "have"})  # ("has" alone, "the blacklist now has three countries", or a perfect's)
-_ON_A_LIST = frozenset({"on", "under"})  # "the two producers on the SDN list", "12 countries under a full ban"
+_BEING = frozenset(STATE_WORDS | {"is", "are", "stays", "stay", "stands", "leaves", "now", "has", "have"})
+# ("has" alone, "the blacklist now has three countries", or a perfect's)
 
 
 _LATEST = re.compile(r"\b(?:most recently|the latest|the most recent|the last)\b")
@@ -1962,6 +1961,8 @@ HOLDING_REACH = 6  # words from a list to the count a verb of holding gives it
 _HOLDING = frozenset({"holds", "held", "includes", "included", "lists", "contains", "contained", "numbers",
                       "numbered", "passed", "runs", "ran", "reached", "tops", "topped", "exceeds", "exceeded",
                       "covers", "covered", "comprises", "comprised"})
+_STANDING_BEFORE = _HOLDING | _BEING  # words before a count that tell it as what stands
+_STANDING_AFTER = _BEING | _ON_OR_UNDER  # and the first word after it
 
 
 _NOT_SIMPLE_PAST = {"has", "have", "had", "be", "been", "being", "is", "are", "was", "were", "to"}

@@ -417,7 +417,8 @@ _YEAR_HEADING = re.compile(r"(?m)^[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$")
 
 
 def _under_heading(m: re.Match[str], year: int) -> DateWindow | None:
-    """A month and day, or a month, without a year of its own, read in the year of the heading above it."""
+    """A month and day, or a month, without a year of its own, read in a year told elsewhere: the heading's above
+    it (and, for a month and day, a paragraph's; see `_in_year_of`)."""
     g = m.group
     if (g("mdy") or g("dmy")) and not (g("y1") or g("y2") or g("q1") or g("q2")):
         d = _safe_date(year, MONTHS[g("m1") or g("m2")], int(g("d1") or g("d2")))
@@ -430,14 +431,12 @@ def _under_heading(m: re.Match[str], year: int) -> DateWindow | None:
 def _in_year_of(m: re.Match[str], before: DateWindow) -> DateWindow | None:
     """A month and day without a year or a qualifier of its own, read in the year of a day with its own year told
     just before it in the paragraph (or the next year, when it would otherwise come before that day)."""
-    g = m.group
-    if (g("mdy") or g("dmy")) and not (g("y1") or g("y2") or g("q1") or g("q2")):
-        month, day = MONTHS[g("m1") or g("m2")], int(g("d1") or g("d2"))
-        d = _safe_date(before.start.year, month, day)
-        if d is not None and d < before.start:
-            d = _safe_date(before.start.year + 1, month, day)
-        return DateWindow(d, d, "day") if d else None
-    return None  # (a month alone is looser: "on Jan. 30, 2024 ... In September, a court sentenced": this year's)
+    if not (m.group("mdy") or m.group("dmy")):
+        return None  # (a month alone is looser: "on Jan. 30, 2024 ... In September, a court sentenced": this year's)
+    window = _under_heading(m, before.start.year)
+    if window is not None and window.start < before.start:
+        window = _under_heading(m, before.start.year + 1)
+    return window
 
 
 def find_dates(view: str, text: str, published: dt.date | None,
