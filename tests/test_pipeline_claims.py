@@ -1332,6 +1332,22 @@ def test_another_amount_after_an_offer_is_a_further_offer() -> None:
         ("$1 million", "vitelhomme-innocent"), ("$1 million", "wilson-joseph")]
 
 
+@pytest.mark.parametrize("text", [
+    # a list of offers, each item after a comma or "and": the later ones are as far from the cue as they like
+    "The State Department offers rewards: $1 million for Vitel'Homme Innocent, the Kraze Baryè leader, $1 million "
+    "for the 400 Mawozo chief Wilson Joseph, $1 million for the gang's Johnson André.",
+    # whom it is for named after a role and a comma, or after "its"
+    "The State Department offers $1 million for Vitel'Homme Innocent, who leads Kraze Baryè in the east of the "
+    "capital, and another $1 million for his ally, Wilson Joseph. It also offered $1 million for its rival Johnson "
+    "André.",
+])
+def test_further_offers_of_a_list_name_whom_each_is_for(text: str) -> None:
+    result = check(Article(text=text, published_at=dt.date(2023, 1, 10)), load_table(HAITIGANGS))
+    assert [(c["text"], c["subject"]["id"] if c["subject"] else None) for c in result["claims"]
+            if c["type"] == "reward"] == [
+        ("$1 million", "vitelhomme-innocent"), ("$1 million", "wilson-joseph"), ("$1 million", "johnson-andre")]
+
+
 def test_on_the_u_n_list_after_a_designation_asserts_the_listing() -> None:
     text = ("The Security Council designated Viv Ansanm in July. Jimmy Chérizier himself has been on the U.N. list "
             "since 2022.")

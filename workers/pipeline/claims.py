@@ -2349,8 +2349,9 @@ def _named_in_its_phrase(doc: Document, m: MoneyMention, people: _Nearest) -> Ph
         return None
     if "," in doc.view[m.end:p.start]:  # "each for two other Chinese men, Yin Kecheng and Zhou Shuai": the people
         head = _words_between(doc, m.end, doc.view.find(",", m.end, p.start))  # counted, then named
-        if doc.view.count(",", m.end, p.start) > 1 or not any(w.isdigit() or w in COUNT_WORDS for w in head):
-            return None
+        if doc.view.count(",", m.end, p.start) > 1 or not (any(w.isdigit() or w in COUNT_WORDS for w in head)
+                                                           or bool(head) and head[-1] in ROLE_NOUNS):
+            return None  # (or "for his interior minister, X": a role, then its holder)
     return p
 
 
@@ -2425,7 +2426,8 @@ def _another_amount(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
     before = _words_between(doc, max(sent.s.start, m.start - 30), m.start)[-4:]
     while before and before[-1] in ("up", "to"):
         before = before[:-1]
-    earlier = [o.end for o in sent.money if o.end <= m.start] if before[-1:] == ["and"] else []
+    comma = doc.view[max(sent.s.start, m.start - 12):m.start].rstrip().endswith(",")  # "$44 million for Y, $45
+    earlier = [o.end for o in sent.money if o.end <= m.start] if before[-1:] == ["and"] or comma else []  # million"
     if earlier:
         between = _words_between(doc, earlier[-1], m.start)  # the one before it said whom it is for
         if between[:1] and between[0] in _TARGET_MARKERS and len(between) <= LISTED_OFFER_WORDS:
@@ -2434,7 +2436,7 @@ def _another_amount(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
                                                                                      m.start]
 
 
-LISTED_OFFER_WORDS = 8  # words from one amount of a list of offers to the next ("for Cemil Bayık and")
+LISTED_OFFER_WORDS = 10  # words from one amount of a list of offers to the next ("for Cemil Bayık and")
 
 
 def _offers_for_whom(doc: Document, s: Sentence, money: Sequence[MoneyMention]) -> list[PhraseMatch]:
@@ -2457,7 +2459,8 @@ def _offers_for_whom(doc: Document, s: Sentence, money: Sequence[MoneyMention]) 
 
 OFFER_REACH = 10  # words between "for whom" and the amount offered
 _OFFER_FILLER = {"up", "to", "a", "an", "another", "of", "as", "much", "more", "than", "nearly", "about"}
-_OFFERED_FOR = {"him", "her", "them", "his", "information", "info", "tips", "the"}  # "offered $5m for him"
+_OFFERED_FOR = {"him", "her", "them", "his", "its", "their", "each", "information", "info", "tips", "the"}
+# ("offered $5m for him", "offered up to $5 million for its co-founder X")
 OFFERER_WORDS = 5  # words between an amount and the verb of whoever offers it ("the $10 million the FBI offers for")
 _OFFERERS = {"the", "it", "he", "she", "they", "that", "which", "still", "now", "also"}
 
