@@ -2656,3 +2656,25 @@ def test_a_name_the_table_does_not_know_that_a_verb_designates_is_an_unverifiabl
     unknown = [c for c in found["claims"] if c["type"] == "designation" and c["subject"]["id"] is None]
     assert [(c["text"], c["subject"]["name"], c["verdict"]["label"]) for c in unknown] == [
         (name, name, "unverifiable") for name in expected]
+
+
+CYBERKEV = DATA / "cyberkev" / "reference"
+
+
+def test_a_one_word_name_written_in_lower_case_does_not_name_the_reward_s_maker() -> None:
+    """The table's "Foreign" (the Foreign Office) is no authority in "a foreign government"."""
+    text = ("The State Department runs a reward program. It has offered $10 million for information tying Cl0p to a "
+            "foreign government.")
+    result = check(Article(text=text, published_at=dt.date(2024, 6, 1)), load_table(CYBERKEV))
+    assert [(c["text"], c["value"]["authority"], c["verdict"]["label"]) for c in result["claims"]] == [
+        ("$10 million", None, "supported")]
+
+
+def test_a_reward_for_another_one_the_table_knows_is_not_for_the_one_named_before() -> None:
+    """"for the Hive gang's leaders": Hive's, though "gang" is a head noun of LockBit, named the sentence before."""
+    text = ("The State Department offers up to $10 million for Dmitry Khoroshev, the LockBit administrator whom the "
+            "U.S., Britain and Australia sanctioned in May 2024. It has offered $10 million for the Hive gang's "
+            "leaders.")
+    result = check(Article(text=text, published_at=dt.date(2024, 6, 1)), load_table(CYBERKEV))
+    assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "reward"] == [
+        ("$10 million", "khoroshev"), ("$10 million", "hive")]

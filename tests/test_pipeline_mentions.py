@@ -213,3 +213,15 @@ def test_a_month_inside_a_name_is_no_date() -> None:
     result = check(Article(text=text, published_at=dt.date(2022, 7, 6)), table)
     assert [(c["text"], (c["value"].get("date") or {}).get("text")) for c in result["claims"]] == [
         ("Maryna Viazovska", "on Tuesday"), ("June Huh", "on Tuesday"), ("James Maynard", "on Tuesday")]
+
+
+def test_a_one_word_name_in_lower_case_is_the_common_word() -> None:
+    """"Foreign" (the table's alias of the Foreign Office) and "Hive" name nothing in lower case; with a capital, or
+    as more than one word, or short capitals, they do."""
+    table = load_table(Path(__file__).resolve().parent / "data" / "cyberkev" / "reference")
+    text = ("Cl0p worked for a foreign government; the forum was a hive of activity. Hive was dismantled, and the "
+            "foreign office of FCDO spoke.")
+    doc = prepare(text, table.lexicon.common_words())
+    found = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).phrases
+    assert [(text[p.start:p.end], p.ref) for p in found if p.kind == "entity"] == [
+        ("Cl0p", "cl0p"), ("Hive", "hive"), ("the foreign office", "uk-fcdo"), ("FCDO", "uk-fcdo")]

@@ -2714,6 +2714,10 @@ def _names_another_target(doc: Document, sent: _Sentence, m: MoneyMention, cue: 
     if marker is None:
         return False
     rest = [w for w in after[after.index(marker) + 1:] if w not in _TARGET_FILLER]
+    named = next((p for p in sent.phrases if p.kind == "entity" and m.end < p.start <= m.end + FOR_PHRASE_CHARS), None)
+    if named is not None and named.ref != earlier.id and all(
+            w in _TARGET_FILLER or w in _TARGET_MARKERS for w in _words_between(doc, m.end, named.start)):
+        return True  # "for the Hive gang's leaders" after LockBit: another one the table knows, whatever its head noun
     heads = name_heads(earlier)
     return bool(rest) and not (_BACK_REFERENCES | heads if back else heads).intersection(rest[:5])
 

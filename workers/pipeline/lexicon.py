@@ -73,6 +73,7 @@ class Entry:
     ref: str
     plural: bool = False
     acronym: bool = False
+    capital: bool = False  # a one-word name written with a capital: "foreign" or "hive" in lower case is no name
 
 
 class Hit(NamedTuple):

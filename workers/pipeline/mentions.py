@@ -151,7 +151,8 @@ def find_phrases(doc: Document, table: ReferenceTable, sentences: tuple[Sentence
         for e in entries:
             if e.kind == "segment":
                 segments.append(Hit(first, last, entries, fuzzy))
-            elif not e.acronym or sum(c.isupper() for c in text[start:end]) >= 2:
+            elif (not e.acronym or sum(c.isupper() for c in text[start:end]) >= 2) and not (
+                    e.capital and text[start].islower()):
                 matches.append(_new(PhraseMatch, (start, end, first, last, e.kind, e.ref, e.plural, fuzzy)))
                 if e.kind == "entity":
                     taken[first:last] = _TRUE * (last - first)

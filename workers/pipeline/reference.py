@@ -820,7 +820,9 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
         plain = Entry("entity", e["id"])  # one per entity: nothing to share, so not interned
         for phrase in [e["name"], *e["aliases"]]:
             acronym = is_acronym(phrase)
-            index.add(phrase, entry("entity", e["id"], False, True) if acronym else plain, fuzzy=fuzzy and not acronym)
+            capital = not acronym and phrase[:1].isupper() and len(words(phrase)) == 1
+            index.add(phrase, entry("entity", e["id"], False, True) if acronym else Entry(
+                "entity", e["id"], capital=True) if capital else plain, fuzzy=fuzzy and not acronym)
             if e["type"] == "person" and not acronym:
                 index.add_person_name(phrase, e["id"], NAME_PARTICLES)
         for trig in e["triggers"]:
