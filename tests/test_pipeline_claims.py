@@ -2678,3 +2678,26 @@ def test_a_reward_for_another_one_the_table_knows_is_not_for_the_one_named_befor
     result = check(Article(text=text, published_at=dt.date(2024, 6, 1)), load_table(CYBERKEV))
     assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "reward"] == [
         ("$10 million", "khoroshev"), ("$10 million", "hive")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a year before the kind's name names its edition, announced the year after: no date of the act
+    ("Richard Sutton and Andrew Barto are the recipients of the 2024 ACM A.M. Turing Award.",
+     [("designation", "Richard Sutton", None, "supported"), ("designation", "Andrew Barto", None, "supported")]),
+    # a year that dates the act still does
+    ("Richard Sutton received the ACM A.M. Turing Award in 2024.",
+     [("designation", "Richard Sutton", "in 2024", "refuted")]),
+])
+def test_a_year_before_a_kind_s_name_is_its_edition_not_the_act_s_date(text: str, expected: list) -> None:
+    assert _verdicts(text, DATA / "sciprizes" / "reference", dt.date(2025, 3, 5)) == expected
+
+
+def test_an_event_the_table_designates_is_designated_by_its_name_or_trigger_and_the_date_is_the_listing_s() -> None:
+    """An art theft put on a list is designated: by an alias ("the looting of the Iraq Museum") or a trigger ("the
+    Gardner theft"); the date is the listing's, so no event date is claimed with it."""
+    text = ("The Gardner theft has been on the FBI's Top Ten Art Crimes list since 2005, alongside the looting of the "
+            "Iraq Museum. Interpol put the Van Gogh Museum robbery on its list of Top Ten Art Crimes in 2005.")
+    found = _verdicts(text, DATA / "artcrime" / "reference", dt.date(2019, 1, 10))
+    assert [(kind, name, label) for kind, name, _, label in found] == [
+        ("designation", "Gardner theft", "supported"), ("designation", "looting of the Iraq Museum", "supported"),
+        ("designation", "Van Gogh Museum robbery", "partially_supported")]

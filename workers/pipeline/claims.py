@@ -286,6 +286,15 @@ def _names_another_event(doc: Document, d: DateMention, own_words: frozenset[str
     return k < len(doc.norms) and doc.norms[k] not in own_words
 
 
+def _edition_year(doc: Document, d: DateMention, kinds: Sequence[PhraseMatch]) -> bool:
+    """Is the date a year before a kind's name ("the 2024 Turing Award", "its 2018 edition")? It names an edition,
+    often awarded the year after, not when the designation was made."""
+    if not _ATTRIBUTIVE_YEAR.fullmatch(doc.view, max(0, d.start - 4), d.end) or not d.text.isdigit():
+        return False
+    k = bisect.bisect_left(doc.starts, d.end)
+    return any(p.first == k for p in kinds)
+
+
 def _designation_words(table: ReferenceTable) -> frozenset[str]:
     """Every word of the table's designation cues, kind terms and category nouns."""
     cache = derived(table)
@@ -344,7 +353,9 @@ def extract_claims(doc: Document, sentences: Sequence[Sentence], mentions: Menti
                 ctx.laureates[c.subject] += 1
                 ctx.laureate_sentence = s.index
         claims += _rewards(doc, sent, sentences, index, table, reward_item, ctx)
-        claims += _events(doc, sent)
+        designated = {(c.subject, c.date.start) for c in claims[made:] if c.type == "designation" and c.date}
+        claims += [c for c in _events(doc, sent) if (c.subject, c.start) not in designated]
+        # ("Interpol put the Van Gogh Museum robbery on its list in 2005": the date of the listing, not the robbery)
         claims += _parts(sent, claims)
         if "?" in doc.text[s.end - 3:s.end] and _QUESTION.search(doc.text, s.start, s.end):
             # "Are gray wolves endangered right now?" asks; but "does anyone believe that a $25 million bounty will
@@ -514,6 +525,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         dates = [d for d in dates if not _in_subclause(doc, anchor, d) and not _in_relative(doc, s.start, anchor, d)
                  and not (anchor and d.start > anchor.end and relatives_of.other_noun(d))
                  and not _names_another_event(doc, d, own_words, names=True)  # "Halep, the 2019 Wimbledon champion"
+                 and not _edition_year(doc, d, kinds)  # "the recipients of the 2024 Turing Award", named in 2025
                  and not (_dates_an_event_phrase(doc, s.start, d)  # (but "after X yesterday designated Y":
                           and not (anchor and 0 <= anchor.start - d.end <= 2))  # the cue's own, right after it)
                  and not (relatives and relatives.holds(d.start, date=True))  # ", which was signed ... in 2023"
@@ -866,7 +878,8 @@ def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document
     phrases = list(phrases)
     kinds = [k for k in phrases if k.kind == "kind"]
     people = {p.last for p in phrases if p.kind == "entity" and _entity_type(table, p) == "person"}
-    return [p for p in phrases if p.kind == "entity" and _entity_type(table, p) in types
+    return [p for p in phrases if (p.kind == "entity" or p.kind == "trigger" and not p.fuzzy)
+            and _entity_type(table, p) in types  # (an event the table designates is named by its triggers too)
             and not _modifies_relation(doc, p) and not (_place_or_modifier(doc, p) and not _kind_in_place(
                 doc, p, kinds, table))
             and not (_entity_type(table, p) == "place" and _a_place_said_in_passing(doc, p, table, phrases))

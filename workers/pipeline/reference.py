@@ -316,8 +316,8 @@ class ReferenceTable:
         return fact_kind == claimed or claimed in self.kinds.get(fact_kind, Kind("", "", (), ())).implies
 
 
-NOT_SUBJECTS = frozenset({"authority", "event"})  # entity types that act or happen: never designated, and an event is
-# sought by a reward only where the table's rewards are for events
+NOT_SUBJECTS = frozenset({"authority", "event"})  # entity types that act or happen: an event is designated or sought
+# by a reward only where the table's designations or rewards are of events
 _DERIVED: tuple[ReferenceTable | None, dict[Any, Any]] = (None, {})
 
 
@@ -340,7 +340,8 @@ def subject_types(table: ReferenceTable, predicate: str) -> frozenset[str]:
     cache = derived(table)
     key = ("subject_types", predicate)
     if key not in cache:
-        never = NOT_SUBJECTS if predicate != "reward" else NOT_SUBJECTS - {"event"}  # "for information on a killing"
+        never = NOT_SUBJECTS - {"event"} if predicate in ("reward", "designation") else NOT_SUBJECTS
+        # ("for information on a killing", "put the Van Gogh Museum robbery on its list of Top Ten Art Crimes")
         cache[key] = frozenset(table.entities[s].type for f in table.facts if f.predicate == predicate
                                for s in f.subjects if s in table.entities) - never
     return cache[key]
