@@ -278,21 +278,26 @@ _SPEECH_VERBS = {"said", "says", "told", "tells", "wrote", "writes", "stated", "
 def _names_another_event(doc: Document, d: DateMention, own_words: frozenset[str], names: bool = False) -> bool:
     """Is the date a year that names an event by its noun ("for his role in the 1983 bombing"; with `names`, also
     by a name: "the 2019 Wimbledon champion"), a word that is not one of the claim's own ("the 2020 reward")?"""
-    if not _ATTRIBUTIVE_YEAR.fullmatch(doc.view, max(0, d.start - 4), d.end):
+    k = _after_attributive(doc, d)
+    if k is None:
         return False
-    k = bisect.bisect_left(doc.starts, d.end)
     if not names:  # "wanted for the 1993 Mumbai blasts": the noun after the name ("the 2020 FBI reward": its own)
         k = next((j for j in range(k, min(k + 4, len(doc.norms))) if doc.text[doc.starts[j]].islower()), len(doc.norms))
     return k < len(doc.norms) and doc.norms[k] not in own_words
 
 
 def _edition_year(doc: Document, d: DateMention, kinds: Sequence[PhraseMatch]) -> bool:
-    """Is the date a year before a kind's name ("the 2024 Turing Award", "its 2018 edition")? It names an edition,
-    often awarded the year after, not when the designation was made."""
-    if not _ATTRIBUTIVE_YEAR.fullmatch(doc.view, max(0, d.start - 4), d.end) or not d.text.isdigit():
-        return False
-    k = bisect.bisect_left(doc.starts, d.end)
-    return any(p.first == k for p in kinds)
+    """Is the date a year before a kind's name ("the 2024 Turing Award")? It names an edition, often awarded the
+    year after, not when the designation was made."""
+    k = _after_attributive(doc, d) if d.text.isdigit() else None
+    return k is not None and any(p.first == k for p in kinds)
+
+
+def _after_attributive(doc: Document, d: DateMention) -> int | None:
+    """The word after a date that qualifies a noun ("the 1983 bombing", "Iran's 2019 ..."), else None."""
+    if not _ATTRIBUTIVE_YEAR.fullmatch(doc.view, max(0, d.start - 4), d.end):
+        return None
+    return bisect.bisect_left(doc.starts, d.end)
 
 
 def _designation_words(table: ReferenceTable) -> frozenset[str]:

@@ -819,11 +819,12 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
     for e in entities:
         fuzzy = e["type"] not in NOT_SUBJECTS
         plain = Entry("entity", e["id"])  # one per entity: nothing to share, so not interned
+        proper = Entry("entity", e["id"], capital=True)  # a one-word name written with a capital
         for phrase in [e["name"], *e["aliases"]]:
             acronym = is_acronym(phrase)
-            capital = not acronym and phrase[:1].isupper() and len(words(phrase)) == 1
-            index.add(phrase, entry("entity", e["id"], False, True) if acronym else Entry(
-                "entity", e["id"], capital=True) if capital else plain, fuzzy=fuzzy and not acronym)
+            one_capitalised = not acronym and phrase[:1].isupper() and len(words(phrase)) == 1
+            index.add(phrase, entry("entity", e["id"], False, True) if acronym else proper if one_capitalised
+                      else plain, fuzzy=fuzzy and not acronym)
             if e["type"] == "person" and not acronym:
                 index.add_person_name(phrase, e["id"], NAME_PARTICLES)
         for trig in e["triggers"]:
