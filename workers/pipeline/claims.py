@@ -2440,18 +2440,18 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
 
 def _another_amount(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
     """Is the amount a further one of a list of offers ("and another $1 million for X", ", and up to $4 million for
-    Y", "$4 million for Y and $3 million for Z")?"""
+    Y", "$4 million for Y and $3 million for Z", "$4 million for Y, $3 million for Z")?"""
     before = _words_between(doc, max(sent.s.start, m.start - 30), m.start)[-4:]
     while before and before[-1] in ("up", "to"):
         before = before[:-1]
-    comma = doc.view[max(sent.s.start, m.start - 12):m.start].rstrip().endswith(",")  # "$44 million for Y, $45
-    earlier = [o.end for o in sent.money if o.end <= m.start] if before[-1:] == ["and"] or comma else []  # million"
+    lead = doc.view[max(sent.s.start, m.start - 12):m.start]
+    joined = before[-1:] == ["and"]
+    earlier = [o.end for o in sent.money if o.end <= m.start] if joined or lead.rstrip().endswith(",") else []
     if earlier:
         between = _words_between(doc, earlier[-1], m.start)  # the one before it said whom it is for
         if between[:1] and between[0] in _TARGET_MARKERS and len(between) <= LISTED_OFFER_WORDS:
             return True
-    return before[-1:] == ["another"] or before[-1:] == ["and"] and "," in doc.view[max(sent.s.start, m.start - 12):
-                                                                                     m.start]
+    return before[-1:] == ["another"] or joined and "," in lead
 
 
 LISTED_OFFER_WORDS = 10  # words from one amount of a list of offers to the next ("for Cemil Bayık and")
