@@ -36,6 +36,14 @@ CASES = [
         [("designation", "MS-13", "mara-salvatrucha")],
     ),
     (
+        "a name after a relation noun is designated by a relative or an apposition with a cue and its own subject",
+        "The boat carried members of Tren de Aragua, a gang the State Department listed as a foreign terrorist "
+        "organization in February. Police arrested members of MS-13, which the Treasury sanctioned. Agents "
+        "questioned members of Barrio 18, which designated a new leader, and members of the Sinaloa Cartel, "
+        "which runs the plazas in Sinaloa.",
+        [("designation", "Tren de Aragua", "tren-de-aragua"), ("designation", "MS-13", "mara-salvatrucha")],
+    ),
+    (
         "an ordinal after 'the' counts what came before; a superlative does not",
         "Gran Grif is the 10th Latin American or Caribbean group the State Department has designated this year. CJNG "
         "is the fifth-largest cartel.",

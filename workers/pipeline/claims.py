@@ -885,7 +885,7 @@ def _groups(phrases: Iterable[PhraseMatch], table: ReferenceTable, doc: Document
     people = {p.last for p in phrases if p.kind == "entity" and _entity_type(table, p) == "person"}
     return [p for p in phrases if (p.kind == "entity" or p.kind == "trigger" and not p.fuzzy)
             and _entity_type(table, p) in types  # (an event the table designates is named by its triggers too)
-            and not _modifies_relation(doc, p) and not (_place_or_modifier(doc, p) and not _kind_in_place(
+            and not _modifies_relation(doc, p, phrases) and not (_place_or_modifier(doc, p) and not _kind_in_place(
                 doc, p, kinds, table))
             and not (_entity_type(table, p) == "place" and _a_place_said_in_passing(doc, p, table, phrases))
             and not any(k.start <= p.start and p.end <= k.end and k.end - k.start > p.end - p.start for k in kinds)
@@ -1120,10 +1120,10 @@ def _locative_before(doc: Document, p: PhraseMatch) -> int | None:
     return k if k >= 0 and doc.norms[k] in _LOCATIVE else None
 
 
-def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
+def _modifies_relation(doc: Document, p: PhraseMatch, phrases: Sequence[PhraseMatch]) -> bool:
     """Is the name the "of X" of a relation noun ("a faction of the Sinaloa Cartel", "members of MS-13", "the
     leader of Venezuela's Tren de Aragua gang") or the name before one ("CJNG leader Nemesio Oseguera", "a Jalisco
-    cartel boss")?"""
+    cartel boss")? Not when a relative or an apposition after it tells its designation (`phrases`: the clause's)."""
     before = list(doc.norms[max(0, p.first - 5):p.first])
     if before[-1:] == ["the"]:
         before = before[:-1]
@@ -1132,7 +1132,7 @@ def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
     if len(before) >= 2 and before[-1] == "of" and before[-2] in RELATION_NOUNS or _owner_by(doc, p):
         # "the trading arm of Lukoil", "part-owned by Rosneft", "a network led by Maduro"; but "members of MS-13,
         # which was designated ..." says it of the name
-        return not _SAID_OF_IT.match(doc.view, p.end)
+        return not _SAID_OF_IT.match(doc.view, p.end) and not _designated_aside(doc, p, phrases)
     if _possessive(doc, p):  # "Hamas's military arm"
         own = doc.norms[p.last + 1:p.last + 3]
         k = 1 if len(own) == 2 and own[1] in RELATION_NOUNS and not _RELATION_HEAD.fullmatch(own[0]) else 0
@@ -1145,6 +1145,24 @@ def _modifies_relation(doc: Document, p: PhraseMatch) -> bool:
     k = 1 if len(after) == 2 and after[1] in RELATION_NOUNS and not _RELATION_HEAD.fullmatch(after[0]) else 0
     return bool(after) and after[k] in RELATION_NOUNS and not any(
         c in doc.view[p.end:doc.starts[p.last + k]] for c in ",;:.()\"'")
+
+
+def _designated_aside(doc: Document, p: PhraseMatch, phrases: Sequence[PhraseMatch]) -> bool:
+    """Does a relative clause or an apposition right after the name, set off by a comma, tell its designation
+    ("members of Tren de Aragua, which the State Department listed as ...", "run by Sovcomflot, the tanker company
+    that the Treasury blacklisted")? A designation cue must lie within it, before the next break, and not be the
+    relative's own verb ("editor of Novaya Gazeta, which suspended publication": the paper acts)."""
+    k = p.last
+    if k >= len(doc.norms) or doc.view[p.end:doc.starts[k]].strip() != "," or (
+            doc.norms[k] not in RELATIVE_PRONOUNS and doc.norms[k] not in ARTICLES):
+        return False
+    end = next((j for j in range(k + 1, min(k + ASIDE_CUE_WORDS, len(doc.norms)))
+                if any(c in doc.view[doc.ends[j - 1]:doc.starts[j]] for c in _BREAKS)), min(k + ASIDE_CUE_WORDS,
+                                                                                            len(doc.norms)))
+    return any(q.kind == "designation_cue" and k + 1 < q.first and q.last <= end for q in phrases)
+
+
+ASIDE_CUE_WORDS = 12  # words from a name's comma to the designation cue of its relative or apposition
 
 
 def _owner_by(doc: Document, p: PhraseMatch) -> bool:
