@@ -170,6 +170,17 @@ def test_surname_inside_a_gapped_cue() -> None:
     assert [n for n, ref, _ in _entities(text) if ref == "juan-jose-ponce-felix"] == ["Juan José Ponce Félix", "Ponce"]
 
 
+def test_surname_in_an_events_trigger_is_still_a_surname() -> None:
+    """A surname the table's event triggers also hold ("saab was freed", "saab ... was released") still names the
+    person told in full before it; the trigger is no common word."""
+    table = load_table(Path(__file__).parent / "data" / "venezuela" / "reference")
+    text = "A judge acted at the request of Tarek William Saab. Saab, who has been sanctioned since 2018, spoke."
+    doc = prepare(text, table.lexicon.common_words())
+    found = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).phrases
+    assert [(text[p.start:p.end], p.ref) for p in found if p.kind == "entity"] == [
+        ("Tarek William Saab", "tarek-william-saab"), ("Saab", "tarek-william-saab")]
+
+
 def test_a_definite_count_that_a_clause_restricts_is_a_count() -> None:
     """ "among the eight cartels the State Department designated" counts them."""
     assert [c.number for c in _mentions("among the eight cartels the State Department designated").counts] == [8]

@@ -25,6 +25,8 @@ MAX_ASIDE = 14  # words an aside set off by commas may hold inside a trigger ("O
 _STOPS = frozenset(".;:?!()[]\n")  # punctuation no trigger reads across
 LOOSE_SLACK = 5  # words a loosely told trigger may hold beyond its own: "kills al-Qaeda leader Ayman al-Zawahiri"
 LOOSE_MIN_CHARS = 3  # shorter words of a trigger are left out of its loose form, as are function words
+_NAMING = frozenset({"entity", "trigger", "segment"})  # phrases whose words may be people's names (a gapped
+# phrase's segments count as the phrase's own kind)
 
 
 def fold(text: str) -> str:
@@ -274,9 +276,13 @@ class PhraseIndex:
                                            for n in range(1, k.count(" ") + 1))
         self._trigger_starters = frozenset(k.split(" ", 1)[0] for k in self._triggers)
         self._loose_by_stem = dict(self._loose_by_stem)
-        common = {w for key in self._common_keys for w in key.split()}
+        common = {w for key in self._common_keys if any(e.kind not in _NAMING for e in self._entries[key])
+                  for w in key.split()}.union(*(seg.split() for segments, entry in self._gapped
+                                                if entry.kind not in _NAMING for seg in segments))
+        # (an event's trigger names its people: "saab was freed", "saab ... was released" leave "Saab" a surname)
         self._surname_index = {w: frozenset(refs) for w, refs in self._surnames.items()
-                               if w not in common and w not in self._entries}  # a phrase of its own is matched
+                               if w not in common and all(e.kind == "segment" for e in self._entries.get(w, ()))}
+        # (a phrase of its own is matched; a part of a gapped one is not)
 
     def first_phrase(self, kind: str, ref: str, plural: bool = False) -> str | None:
         """The first phrase the table gave for an entry (folded): how explanations name a category."""
