@@ -217,6 +217,19 @@ def test_counts_of_joined_modifiers_and_places(text: str, expected: list) -> Non
     assert [(c.text, c.number, c.categories, c.places) for c in found] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("That makes ten three-star restaurants in Britain.", [("ten three-star restaurants", 10)]),
+    ("The guide now counts 31 three-star restaurants in France.", [("31 three-star restaurants", 31)]),
+    ("Britain has three-star restaurants again.", []),  # the kind's own number counts nothing
+])
+def test_a_kind_with_a_number_in_it_is_a_modifier_of_the_count(text: str, expected: list) -> None:
+    """A kind whose own words hold a number ("three-star") modifies the noun a count names; it is no count."""
+    table = load_table(Path(__file__).resolve().parent / "data" / "michelin" / "reference")
+    doc = prepare(text, table.lexicon.common_words())
+    counts = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).counts
+    assert [(c.text, c.number) for c in counts] == expected
+
+
 def test_a_month_inside_a_name_is_no_date() -> None:
     """ "June Huh" is a Fields medallist, not a date in June."""
     table = load_table(Path(__file__).resolve().parent / "data" / "sciprizes" / "reference")

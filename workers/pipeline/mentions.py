@@ -530,6 +530,8 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         if num is None or i <= consumed or i in entity_tokens or _inside_any(busy_starts, busy_ends, starts[i]):
             continue
         value, width = num
+        if i in nouns and nouns[i].kind == "kind" and nouns[i].last > i + width:
+            continue  # "three-star", "three Michelin stars": the number is the kind's own word, not a count
         if doc.view[ends[i + width - 1]:ends[i + width - 1] + 2] in _HYPHEN_UNITS:
             continue  # "a one-month suspension", "a 12-year ban": a length, not a number of groups
         if (i and i + width < len(norms) and not norms[i][0].isdigit() and doc.text[starts[i]].isupper()
@@ -552,6 +554,12 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
         while k < len(norms) and modifiers <= _MAX_MODIFIERS:
             if k in nouns:
                 noun = nouns[k]
+                if (noun.kind == "kind" and not noun.plural and value != 1 and noun.last in nouns
+                        and nouns[noun.last].kind == "category" and not _gap_has_break(doc, noun.end,
+                                                                                       starts[noun.last])):
+                    k, noun = noun.last, None  # "nine three-star restaurants": a kind that modifies the noun
+                    modifiers += 1
+                    continue
                 break
             word = norms[k]
             if partitive and _number(doc, k) is not None:
