@@ -271,6 +271,15 @@ def test_a_count_since_a_date_counts_everything_since_not_one_action() -> None:
     assert _verdict(text, dt.date(2025, 8, 8), "eight groups")["label"] == "outdated"
 
 
+def test_a_count_in_a_when_clause_after_since_counts_that_act() -> None:
+    """ "on the list since February, when the State Department designated eight groups": the February action's
+    eight, though more were designated since."""
+    text = ("MS-13 has been on the list since February, when the State Department designated eight groups as "
+            "foreign terrorist organizations.")
+    verdict = _verdict(text, dt.date(2025, 10, 20), "eight groups")
+    assert verdict["label"] == "supported" and "February 2025" in verdict["explanation"]
+
+
 def test_amounts_that_do_not_replace_one_another_are_each_in_force() -> None:
     """A table whose rewards are not single-valued (prize money per event): an earlier amount still holds after a
     later one, and checking it does not crash on the missing end date."""

@@ -1940,6 +1940,9 @@ def _counts(doc: Document, sent: _Sentence, cs: int, ce: int, kind: str | None, 
         if date is not None and date.start > c.end and ":" in doc.view[c.end:date.start] and sum(
                 d.start > date.start for d in sent.dates if d.end <= ce) >= 1:
             date = None  # "eight of its leaders: A, B and C in 2009, and five more in 2011": the items' dates
+        if date is not None and date.open_ended and date.end <= c.start and _opens_when(doc, date, c.start):
+            date = replace(date, open_ended=False)  # "on the list since September 2010, when the State Department
+            # also designated two of its leaders": what that act did then, not all since
         tense = _act_before(doc, cs, c.start)
         as_of = date is not None and (doc.view[max(0, date.start - 6):date.start] == "as of "  # "As of this week"
                                       or doc.view[date.start:date.end] in _TODAY)  # "one of seven on it today"
