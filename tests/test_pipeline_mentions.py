@@ -164,6 +164,17 @@ def test_surname_of_two_people_named_stays_unresolved() -> None:
     assert alone == [(text.index("Kinahan fled"), "daniel-kinahan")]
 
 
+def test_surname_two_people_may_bear_stands_for_the_one_named_with_it() -> None:
+    """ "Hakimullah Mehsud and Wali ur Rehman ... on Mehsud's head": the table gives both the surname, but only
+    one was named with it in the text."""
+    table = load_table(Path(__file__).parent / "data" / "taliban" / "reference")
+    text = "The State Department designated Hakimullah Mehsud and Wali ur Rehman, with a bounty on Mehsud's head."
+    doc = prepare(text, table.lexicon.common_words())
+    found = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).phrases
+    alone = [(p.start, p.ref) for p in found if p.kind == "entity" and text[p.start:p.end] == "Mehsud"]
+    assert alone == [(text.index("Mehsud's"), "hakimullah-mehsud")]
+
+
 def test_surname_inside_a_gapped_cue() -> None:
     """A surname in the gap of a cue ("added ... to ... list") is still a name."""
     text = "Juan José Ponce Félix fled. The FBI added Ponce to its most wanted list."

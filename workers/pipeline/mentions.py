@@ -408,6 +408,8 @@ def _surnames(doc: Document, index: dict[str, frozenset[str]], resolved: list[Ph
                 m.first == i + 1 for m in near):
             continue  # "Park Sung-min, a researcher": another of the name, named in full
         named = {m.ref for m in people if m.last <= i} & index[norms[i]]
+        if len(named) > 1:  # "Hakimullah Mehsud and Wali ur Rehman ... on Mehsud's head": the one named with it
+            named = {m.ref for m in people if m.last <= i and m.ref in named and norms[i] in norms[m.first:m.last]}
         if len(named) == 1:
             out.append(_new(PhraseMatch, (starts[i], doc.ends[i], i, i + 1, "entity", named.pop(), False, False)))
     return out
