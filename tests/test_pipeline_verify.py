@@ -280,6 +280,18 @@ def test_a_count_in_a_when_clause_after_since_counts_that_act() -> None:
     assert verdict["label"] == "supported" and "February 2025" in verdict["explanation"]
 
 
+def test_a_list_item_s_date_right_after_its_name_dates_it() -> None:
+    """ "- Tornado Cash, in August 2022.": the item's own date, after the name, dates its designation, which is
+    then true of that time though it has since ended."""
+    table = load_table(Path(__file__).resolve().parent / "data" / "cybersanctions" / "reference")
+    text = ("Treasury has sanctioned three mixers since 2022:\n\n- Blender.io, in May 2022.\n"
+            "- Tornado Cash, in August 2022. It was popular.\n- Sinbad.io, in November 2023.\n")
+    claims = check(Article(text=text, published_at=dt.date(2025, 6, 1)), table)["claims"]
+    tornado = next(c for c in claims if c["type"] == "designation" and c["subject"]["name"] == "Tornado Cash")
+    assert tornado["verdict"]["label"] == "supported" and "August 8, 2022" in tornado["verdict"]["explanation"]
+    assert tornado["value"]["date"]["text"] == "in August 2022"
+
+
 def test_amounts_that_do_not_replace_one_another_are_each_in_force() -> None:
     """A table whose rewards are not single-valued (prize money per event): an earlier amount still holds after a
     later one, and checking it does not crash on the missing end date."""

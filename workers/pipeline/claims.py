@@ -458,7 +458,9 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         for g in _leading_groups(doc, s, _groups(sent.phrases, table, doc)):
             if _entity_type(table, g) == "person" and not _designated(table, g.ref):
                 continue  # "- Cartel de los Soles, which is led by Nicolás Maduro"
-            date = _near([d for d in own if d.start < g.start], g.start) or intro["date"]
+            date = _near([d for d in own if d.start < g.start], g.start) or next(
+                (d for d in own if d.start >= g.end and _ITEM_DATE_GAP.fullmatch(doc.view, g.end, d.start)),
+                intro["date"])  # "- Tornado Cash, in August 2022.": the date right after the name
             out.append(_designation_claim(g, s, intro["kind"], intro["authority"], date, intro["cue"]))
         if sent.counts:  # "- Feb. 20: eight groups at once, ... six Mexican cartels": the item's own date
             lead = _near(own, s.start) or intro["date"]
@@ -644,6 +646,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
     return out
 
 
+_ITEM_DATE_GAP = re.compile(r"\s*,?\s*(?:in|on)?\s*")  # between a list item's name and its own date
 _CONJUNCTIONS = {"and", "or", "plus"}
 # a conjunct that repeats the act for others: its date is theirs ("Paraguay blacklisted Hezbollah within weeks, and
 # Colombia and Honduras did the same in January 2020")
