@@ -292,6 +292,20 @@ def test_a_list_item_s_date_right_after_its_name_dates_it() -> None:
     assert tornado["value"]["date"]["text"] == "in August 2022"
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("The public health emergency for Covid-19 stayed in place for three years, until it expired in May 2023.",
+     "supported"),  # the sentence tells the end: it claims what held then
+    ("The public health emergency for Covid-19 stays in place.", "outdated"),
+])
+def test_a_designation_whose_end_the_sentence_tells_is_true_of_its_time(text: str, label: str) -> None:
+    """A designation that has ended is outdated when told as standing, not when the sentence says it ended."""
+    table = load_table(Path(__file__).resolve().parent / "data" / "pheic" / "reference")
+    claims = check(Article(text=text, published_at=dt.date(2024, 6, 1)), table)["claims"]
+    assert [(c["text"], c["verdict"]["label"]) for c in claims if c["type"] == "designation"] == [
+        ("Covid-19", label)]
+    assert "ended on May 4, 2023" in claims[0]["verdict"]["explanation"]  # either way, the end is told
+
+
 def test_amounts_that_do_not_replace_one_another_are_each_in_force() -> None:
     """A table whose rewards are not single-valued (prize money per event): an earlier amount still holds after a
     later one, and checking it does not crash on the missing end date."""

@@ -583,6 +583,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         clause_start = len(out)
         quotes = [q.span() for q in _QUOTED.finditer(doc.view, s.start, s.end)] if '"' in doc.view[cs:ce] else []
         whens = _Nearest(dates) if " when " in doc.view[cs:ce] else None
+        end_told = _tells_an_end(_words_between(doc, s.start, s.end))  # "X would lose the star it had held since
+        # 1988": the designation told is one the sentence knows has ended
         for g in groups:
             date_of = date_after.of(g)
             if subclause and _in_subclause(doc, anchor, g):  # "added X in September, after its rival Y had been
@@ -605,7 +607,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                     c.end <= date_of.start and cs <= c.start for c in sent.counts) and not _MEMBER_WORDS.isdisjoint(
                     _words_between(doc, date_of.end, g.start)[-4:]):
                 date_of = None  # "listed eight groups since 2019, among them X": the count's period, not X's date
-            was = _past_state(doc, g, sent.s.end) or _past_act(doc, anchor, cs, g)
+            was = _past_state(doc, g, sent.s.end) or _past_act(doc, anchor, cs, g) or end_told
             ended = ("removed" if _ended_state(doc, g, kinds) else negation
                      or ("removed" if _removed_by_verb(doc, g) or _one_of_those_removed(doc, g)
                                           or cues and _removed_before(doc, g, cues[0]) else None))
@@ -1820,6 +1822,13 @@ _PAST_PASSIVE = _PAST_COPULAS | {"been", "is", "are"}  # (and a timeline's prese
 
 
 _ENDING_VERBS = frozenset({"expires", "expired", "ended", "ends", "lapsed", "lapses"})  # "the X emergency expired"
+_LOSING = frozenset({"lose", "loses", "lost", "losing"})  # "would lose the third star it had held since 1988"
+
+
+def _tells_an_end(words: Sequence[str]) -> bool:
+    """Do the words tell that a designation ended: taken off a list, expired, lost?"""
+    return not _ENDING_VERBS.isdisjoint(words) or not _LOSING.isdisjoint(words) or _tells_removal(words)
+
 _OWNERS = frozenset({"the", "its", "their", "his", "her"})
 
 

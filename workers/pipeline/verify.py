@@ -295,7 +295,8 @@ class Verifier:
         if window:
             hit = [f for f in same if self.in_window(f, window)]
             if hit:
-                return self._designation_found(claim, hit, name, kname)
+                found = self._designation_found(claim, hit, name, kname)
+                return self._ended_since(found, hit[0]) if claim.value.get("past") else found
             alt = [f for f in other if self.in_window(f, window)]
             later = [f for f in same if f.first_day and f.first_day > window.end]
             if alt:
@@ -325,7 +326,7 @@ class Verifier:
             return self._designation_found(claim, now, name, kname)
         earlier = [f for f in same if f.first_day and f.first_day <= day]
         if claim.value.get("past") and earlier:  # "had been designated": true of its time
-            return self._designation_found(claim, earlier, name, kname)
+            return self._ended_since(self._designation_found(claim, earlier, name, kname), earlier[0])
         ended = [(f, u) for f in same if (u := self.table.fact_date_until(f)) and u < day]
         if ended:
             f, until = ended[0]
@@ -411,6 +412,13 @@ class Verifier:
                            f"not by {self.name(claimed)}{only}.", self.evidence(hit))
         return Verdict("supported", f"{name} was designated {self._kinds(f)} by {self.authority(f)} {self.when(f)}.",
                        self.evidence(hit))
+
+    def _ended_since(self, found: Verdict, f: Fact) -> Verdict:
+        """A designation found true of its time, told as past: say when it ended, if it has by publication."""
+        until = self.table.fact_date_until(f)
+        if found.label != "supported" or not until or not self.published or until >= self.published:
+            return found
+        return replace(found, explanation=f"{found.explanation[:-1]}; that ended on {fmt_day(until)}.")
 
     def _kinds(self, f: Fact, designated: bool = True) -> str:
         """The fact's kinds in words: as they follow "was designated" ("on the SDN list"), else with an article."""
