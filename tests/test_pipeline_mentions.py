@@ -241,6 +241,19 @@ def test_a_kind_with_a_number_in_it_is_a_modifier_of_the_count(text: str, expect
     assert [(c.text, c.number) for c in counts] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Treasury sanctioned two sitting Hezbollah lawmakers.", [("two sitting Hezbollah lawmakers", 2)]),
+    ("The Treasury sanctioned two lawmakers sitting in parliament.", [("two lawmakers", 2)]),
+    ("Two harbours sheltering lawmakers were named.", []),  # an -ing word after a noun ends the modifiers
+])
+def test_an_ing_word_right_after_the_number_modifies_the_counted_noun(text: str, expected: list) -> None:
+    """ "two sitting Hezbollah lawmakers": an -ing word right after a number is an adjective of its noun."""
+    table = load_table(Path(__file__).resolve().parent / "data" / "hezbollah" / "reference")
+    doc = prepare(text, table.lexicon.common_words())
+    counts = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).counts
+    assert [(c.text, c.number) for c in counts] == expected
+
+
 def test_a_month_inside_a_name_is_no_date() -> None:
     """ "June Huh" is a Fields medallist, not a date in June."""
     table = load_table(Path(__file__).resolve().parent / "data" / "sciprizes" / "reference")

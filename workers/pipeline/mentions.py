@@ -579,8 +579,9 @@ def find_counts(doc: Document, phrases: list[PhraseMatch], busy: list[tuple[int,
             elif word in ("and", "or") and k > first_modifier and k + 1 < len(norms) and not _ends_modifiers(
                     doc, k + 1):
                 coordinated = k  # "seven far-right or anarchist groups"
-            elif _ends_modifiers(doc, k):
-                break
+            elif _ends_modifiers(doc, k) and not (k == first_modifier and word.endswith("ing") and word.isalpha()
+                                                  and not _gap_has_break(doc, ends[k - 1], starts[k])):
+                break  # (an -ing word right after the number is its adjective: "two sitting Hezbollah lawmakers")
             k += 1
         ordinal = norms[i] in ORDINALS or _ORDINAL.fullmatch(norms[i]) is not None
         if not ordinal and i and norms[i - 1] in ("the", "these", "those", "both") and noun is not None and not (
