@@ -2709,3 +2709,14 @@ def test_an_event_the_table_designates_is_designated_by_its_name_or_trigger_and_
     assert [(kind, name, label) for kind, name, _, label in found] == [
         ("designation", "Gardner theft", "supported"), ("designation", "looting of the Iraq Museum", "supported"),
         ("designation", "Van Gogh Museum robbery", "partially_supported")]
+
+
+def test_a_reward_for_a_group_s_leaders_is_the_group_s_unless_a_leader_is_named() -> None:
+    """ "for information on DarkSide's leaders" is DarkSide's, though another group follows in the sentence; "for
+    Evil Corp's alleged leader, Maksim Yakubets" is his."""
+    text = ("In November 2021 the department offered up to $10 million for information on DarkSide's leaders, and "
+            "last year it offered the same amount for leaders of Conti. In 2019 it posted a $5 million reward for "
+            "Evil Corp's alleged leader, Maksim Yakubets.")
+    result = check(Article(text=text, published_at=dt.date(2023, 6, 1)), load_table(CYBERKEV))
+    assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "reward"] == [
+        ("$10 million", "darkside"), ("$5 million", "yakubets")]

@@ -2100,7 +2100,7 @@ def _rewards(doc: Document, sent: _Sentence, sentences: Sequence[Sentence], inde
     sought = rewardable(table)
     people = _Nearest([p for p in sent.phrases  # an event the table's rewards are for is named by its triggers
                        if p.kind in ("entity", "trigger") and _entity_type(table, p) in sought
-                       and not _owns_another_thing(doc, p, reward_words, money)])
+                       and not _owns_another_thing(doc, p, reward_words, money, _entity_type(table, p) in _PEOPLE)])
     date_starts = {d.start for d in sent.dates}
     earlier_person: list[str | None] = []
     previous: dict[int, MoneyMention] = {}
@@ -2377,14 +2377,18 @@ def _in_an_aside(doc: Document, sentence_start: int, d: DateMention, before: int
 
 
 def _owns_another_thing(doc: Document, p: PhraseMatch, reward_words: frozenset[str],
-                        money: Sequence[MoneyMention]) -> bool:
+                        money: Sequence[MoneyMention], person: bool = True) -> bool:
     """Is the name only the owner of something that is not the reward ("whom Maduro's own police arrested"), not
-    of the reward itself ("Maduro's $50 million bounty", "Maduro's reward")?"""
+    of the reward itself ("Maduro's $50 million bounty", "Maduro's reward"), nor, for a group (not a `person`), of
+    the leaders a reward for it is for ("information on DarkSide's leaders")?"""
     owned = _owned_words(doc, p)
     return owned is not None and reward_words.isdisjoint(owned) and _SOUGHT_NOUNS.isdisjoint(owned) and not any(
-        0 <= m.start - p.end <= 25 for m in money)  # (not "leading to Guerrero's arrest", "on Maduro's head")
+        0 <= m.start - p.end <= 25 for m in money) and (person or _LEADERS.isdisjoint(owned[:2]) or _apposition_follows(
+            doc, p.last + 1, len(doc.norms)))  # (not "leading to Guerrero's arrest", "on Maduro's head"; but
+    # "Evil Corp's alleged leader, Maksim Yakubets": the leader named)
 
 
+_LEADERS = frozenset({"leader", "leaders", "leadership", "boss", "bosses", "chief", "chiefs", "heads", "ringleaders"})
 _SOUGHT_NOUNS = {"arrest", "capture", "conviction", "head", "whereabouts", "location", "identification", "identity",
                  "recovery", "return", "extradition", "prosecution", "killers", "killer"}
 
