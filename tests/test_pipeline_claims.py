@@ -2669,6 +2669,12 @@ def test_a_name_the_table_does_not_know_that_a_verb_designates_is_an_unverifiabl
 CYBERKEV = DATA / "cyberkev" / "reference"
 
 
+def _cyberkev_rewards(text: str, published: dt.date) -> list[tuple[str, str]]:
+    """The reward claims of a text checked against the cyberkev table: amount and subject id."""
+    result = check(Article(text=text, published_at=published), load_table(CYBERKEV))
+    return [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "reward"]
+
+
 def test_a_one_word_name_written_in_lower_case_does_not_name_the_reward_s_maker() -> None:
     """The table's "Foreign" (the Foreign Office) is no authority in "a foreign government"."""
     text = ("The State Department runs a reward program. It has offered $10 million for information tying Cl0p to a "
@@ -2683,9 +2689,7 @@ def test_a_reward_for_another_one_the_table_knows_is_not_for_the_one_named_befor
     text = ("The State Department offers up to $10 million for Dmitry Khoroshev, the LockBit administrator whom the "
             "U.S., Britain and Australia sanctioned in May 2024. It has offered $10 million for the Hive gang's "
             "leaders.")
-    result = check(Article(text=text, published_at=dt.date(2024, 6, 1)), load_table(CYBERKEV))
-    assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "reward"] == [
-        ("$10 million", "khoroshev"), ("$10 million", "hive")]
+    assert _cyberkev_rewards(text, dt.date(2024, 6, 1)) == [("$10 million", "khoroshev"), ("$10 million", "hive")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -2717,6 +2721,4 @@ def test_a_reward_for_a_group_s_leaders_is_the_group_s_unless_a_leader_is_named(
     text = ("In November 2021 the department offered up to $10 million for information on DarkSide's leaders, and "
             "last year it offered the same amount for leaders of Conti. In 2019 it posted a $5 million reward for "
             "Evil Corp's alleged leader, Maksim Yakubets.")
-    result = check(Article(text=text, published_at=dt.date(2023, 6, 1)), load_table(CYBERKEV))
-    assert [(c["text"], c["subject"]["id"]) for c in result["claims"] if c["type"] == "reward"] == [
-        ("$10 million", "darkside"), ("$5 million", "yakubets")]
+    assert _cyberkev_rewards(text, dt.date(2023, 6, 1)) == [("$10 million", "darkside"), ("$5 million", "yakubets")]

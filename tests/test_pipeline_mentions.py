@@ -15,8 +15,8 @@ from workers.pipeline.segment import sentences
 PUB = dt.date(2025, 8, 8)
 
 
-def _mentions(text: str):
-    table = load_table()
+def _mentions(text: str, table_path: Path | None = None):
+    table = load_table(table_path)
     doc = prepare(text, table.lexicon.common_words())
     return find_mentions(doc, table, sentences(doc.text, doc.view), PUB)
 
@@ -156,10 +156,8 @@ def test_surname_after_full_name(text: str, expected: list[str]) -> None:
 
 def test_surname_of_two_people_named_stays_unresolved() -> None:
     """A surname two people named before share stands for neither."""
-    table = load_table(Path(__file__).parent / "data" / "wanted" / "reference")
     text = "Daniel Kinahan was sanctioned. Kinahan fled. Christopher Kinahan Jnr was too. Kinahan hid."
-    doc = prepare(text, table.lexicon.common_words())
-    found = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).phrases
+    found = _mentions(text, Path(__file__).parent / "data" / "wanted" / "reference").phrases
     alone = [(p.start, p.ref) for p in found if p.kind == "entity" and text[p.start:p.end] == "Kinahan"]
     assert alone == [(text.index("Kinahan fled"), "daniel-kinahan")]
 
@@ -167,10 +165,8 @@ def test_surname_of_two_people_named_stays_unresolved() -> None:
 def test_surname_two_people_may_bear_stands_for_the_one_named_with_it() -> None:
     """ "Hakimullah Mehsud and Wali ur Rehman ... on Mehsud's head": the table gives both the surname, but only
     one was named with it in the text."""
-    table = load_table(Path(__file__).parent / "data" / "taliban" / "reference")
     text = "The State Department designated Hakimullah Mehsud and Wali ur Rehman, with a bounty on Mehsud's head."
-    doc = prepare(text, table.lexicon.common_words())
-    found = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).phrases
+    found = _mentions(text, Path(__file__).parent / "data" / "taliban" / "reference").phrases
     alone = [(p.start, p.ref) for p in found if p.kind == "entity" and text[p.start:p.end] == "Mehsud"]
     assert alone == [(text.index("Mehsud's"), "hakimullah-mehsud")]
 
@@ -184,10 +180,8 @@ def test_surname_inside_a_gapped_cue() -> None:
 def test_surname_in_an_events_trigger_is_still_a_surname() -> None:
     """A surname the table's event triggers also hold ("saab was freed", "saab ... was released") still names the
     person told in full before it; the trigger is no common word."""
-    table = load_table(Path(__file__).parent / "data" / "venezuela" / "reference")
     text = "A judge acted at the request of Tarek William Saab. Saab, who has been sanctioned since 2018, spoke."
-    doc = prepare(text, table.lexicon.common_words())
-    found = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).phrases
+    found = _mentions(text, Path(__file__).parent / "data" / "venezuela" / "reference").phrases
     assert [(text[p.start:p.end], p.ref) for p in found if p.kind == "entity"] == [
         ("Tarek William Saab", "tarek-william-saab"), ("Saab", "tarek-william-saab")]
 
@@ -199,11 +193,9 @@ def test_a_definite_count_that_a_clause_restricts_is_a_count() -> None:
 
 def test_a_name_cut_off_inside_a_hyphenated_word_yields_to_the_whole_word() -> None:
     """ "the FARC-EP": the alias "the FARC" and the name "FARC-EP" are as long; the one ending mid-word loses."""
-    table = load_table(Path(__file__).resolve().parent / "data" / "colombia" / "reference")
     text = "Washington designated the FARC-EP in 2021."
-    doc = prepare(text, table.lexicon.common_words())
-    found = [text[p.start:p.end] for p in find_mentions(doc, table, sentences(doc.text, doc.view), PUB).phrases
-             if p.kind == "entity"]
+    found = [text[p.start:p.end] for p in _mentions(text, Path(__file__).resolve().parent / "data" / "colombia"
+                                                    / "reference").phrases if p.kind == "entity"]
     assert "FARC-EP" in found and "the FARC" not in found
 
 
@@ -222,9 +214,7 @@ EXTREMISTS = Path(__file__).resolve().parent / "data" / "extremists" / "referenc
 def test_counts_of_joined_modifiers_and_places(text: str, expected: list) -> None:
     """Modifiers joined by "or"/"and" ("far-right or anarchist groups": either category; "neo-Nazi" one word) and
     a list of places after "in" qualify one count; ", and Greece named two" is a clause of its own."""
-    table = load_table(EXTREMISTS)
-    doc = prepare(text, table.lexicon.common_words())
-    found = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).counts
+    found = _mentions(text, EXTREMISTS).counts
     assert [(c.text, c.number, c.categories, c.places) for c in found] == expected
 
 
@@ -235,9 +225,7 @@ def test_counts_of_joined_modifiers_and_places(text: str, expected: list) -> Non
 ])
 def test_a_kind_with_a_number_in_it_is_a_modifier_of_the_count(text: str, expected: list) -> None:
     """A kind whose own words hold a number ("three-star") modifies the noun a count names; it is no count."""
-    table = load_table(Path(__file__).resolve().parent / "data" / "michelin" / "reference")
-    doc = prepare(text, table.lexicon.common_words())
-    counts = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).counts
+    counts = _mentions(text, Path(__file__).resolve().parent / "data" / "michelin" / "reference").counts
     assert [(c.text, c.number) for c in counts] == expected
 
 
@@ -248,9 +236,7 @@ def test_a_kind_with_a_number_in_it_is_a_modifier_of_the_count(text: str, expect
 ])
 def test_an_ing_word_right_after_the_number_modifies_the_counted_noun(text: str, expected: list) -> None:
     """ "two sitting Hezbollah lawmakers": an -ing word right after a number is an adjective of its noun."""
-    table = load_table(Path(__file__).resolve().parent / "data" / "hezbollah" / "reference")
-    doc = prepare(text, table.lexicon.common_words())
-    counts = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).counts
+    counts = _mentions(text, Path(__file__).resolve().parent / "data" / "hezbollah" / "reference").counts
     assert [(c.text, c.number) for c in counts] == expected
 
 
@@ -266,10 +252,8 @@ def test_a_month_inside_a_name_is_no_date() -> None:
 def test_a_one_word_name_in_lower_case_is_the_common_word() -> None:
     """"Foreign" (the table's alias of the Foreign Office) and "Hive" name nothing in lower case; with a capital, or
     as more than one word, or short capitals, they do."""
-    table = load_table(Path(__file__).resolve().parent / "data" / "cyberkev" / "reference")
     text = ("Cl0p worked for a foreign government; the forum was a hive of activity. Hive was dismantled, and the "
             "foreign office of FCDO spoke.")
-    doc = prepare(text, table.lexicon.common_words())
-    found = find_mentions(doc, table, sentences(doc.text, doc.view), PUB).phrases
+    found = _mentions(text, Path(__file__).resolve().parent / "data" / "cyberkev" / "reference").phrases
     assert [(text[p.start:p.end], p.ref) for p in found if p.kind == "entity"] == [
         ("Cl0p", "cl0p"), ("Hive", "hive"), ("the foreign office", "uk-fcdo"), ("FCDO", "uk-fcdo")]
