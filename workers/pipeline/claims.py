@@ -471,6 +471,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
     if not any(p.kind in ("designation_cue", "weak_cue", "kind") for p in sent.phrases) and not (
             _rest_of_list(doc, s) or ctx.opens_list or s.index - ctx.designation_sentence == 1 or on_list):
         return out  # nothing here asserts or describes a designation, nor goes on from one just told
+    end_told = _tells_an_end(_words_between(doc, s.start, s.end))  # "X would lose the star it had held since 1988":
+    # a designation told is one the sentence knows has ended
     for cs, ce in _conjuncts_with_cues(doc, s.clauses, sent.phrases):
         phrases = _inside(sent.phrases, cs, ce)
         cues = [p for p in phrases if p.kind == "designation_cue" and not _attributive(doc, p, phrases)]
@@ -583,8 +585,6 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         clause_start = len(out)
         quotes = [q.span() for q in _QUOTED.finditer(doc.view, s.start, s.end)] if '"' in doc.view[cs:ce] else []
         whens = _Nearest(dates) if " when " in doc.view[cs:ce] else None
-        end_told = _tells_an_end(_words_between(doc, s.start, s.end))  # "X would lose the star it had held since
-        # 1988": the designation told is one the sentence knows has ended
         for g in groups:
             date_of = date_after.of(g)
             if subclause and _in_subclause(doc, anchor, g):  # "added X in September, after its rival Y had been
@@ -1161,9 +1161,9 @@ def _designated_aside(doc: Document, p: PhraseMatch, phrases: Sequence[PhraseMat
     if k >= len(doc.norms) or doc.view[p.end:doc.starts[k]].strip() != "," or (
             doc.norms[k] not in RELATIVE_PRONOUNS and doc.norms[k] not in ARTICLES):
         return False
-    end = next((j for j in range(k + 1, min(k + ASIDE_CUE_WORDS, len(doc.norms)))
-                if any(c in doc.view[doc.ends[j - 1]:doc.starts[j]] for c in _BREAKS)), min(k + ASIDE_CUE_WORDS,
-                                                                                            len(doc.norms)))
+    stop = min(k + ASIDE_CUE_WORDS, len(doc.norms))
+    end = next((j for j in range(k + 1, stop) if any(c in doc.view[doc.ends[j - 1]:doc.starts[j]] for c in _BREAKS)),
+               stop)
     return any(q.kind == "designation_cue" and k + 1 < q.first and q.last <= end for q in phrases)
 
 
@@ -1828,6 +1828,7 @@ _LOSING = frozenset({"lose", "loses", "lost", "losing"})  # "would lose the thir
 def _tells_an_end(words: Sequence[str]) -> bool:
     """Do the words tell that a designation ended: taken off a list, expired, lost?"""
     return not _ENDING_VERBS.isdisjoint(words) or not _LOSING.isdisjoint(words) or _tells_removal(words)
+
 
 _OWNERS = frozenset({"the", "its", "their", "his", "her"})
 
