@@ -1137,7 +1137,7 @@ def _modifies_relation(doc: Document, p: PhraseMatch, phrases: Sequence[PhraseMa
     if len(before) >= 2 and before[-1] == "of" and before[-2] in RELATION_NOUNS or _owner_by(doc, p):
         # "the trading arm of Lukoil", "part-owned by Rosneft", "a network led by Maduro"; but "members of MS-13,
         # which was designated ..." says it of the name
-        return not _SAID_OF_IT.match(doc.view, p.end) and not _designated_aside(doc, p, phrases)
+        return not _said_of_it(doc, p, phrases)
     if _possessive(doc, p):  # "Hamas's military arm"
         own = doc.norms[p.last + 1:p.last + 3]
         k = 1 if len(own) == 2 and own[1] in RELATION_NOUNS and not _RELATION_HEAD.fullmatch(own[0]) else 0
@@ -1152,11 +1152,14 @@ def _modifies_relation(doc: Document, p: PhraseMatch, phrases: Sequence[PhraseMa
         c in doc.view[p.end:doc.starts[p.last + k]] for c in ",;:.()\"'")
 
 
-def _designated_aside(doc: Document, p: PhraseMatch, phrases: Sequence[PhraseMatch]) -> bool:
-    """Does a relative clause or an apposition right after the name, set off by a comma, tell its designation
-    ("members of Tren de Aragua, which the State Department listed as ...", "run by Sovcomflot, the tanker company
-    that the Treasury blacklisted")? A designation cue must lie within it, before the next break, and not be the
-    relative's own verb ("editor of Novaya Gazeta, which suspended publication": the paper acts)."""
+def _said_of_it(doc: Document, p: PhraseMatch, phrases: Sequence[PhraseMatch]) -> bool:
+    """Does a relative clause or an apposition right after the name, set off by a comma, say something of it
+    (", which was designated ...") or tell its designation ("members of Tren de Aragua, which the State Department
+    listed as ...", "run by Sovcomflot, the tanker company that the Treasury blacklisted")? A cue must lie within
+    it, before the next break, and not be the relative's own verb ("editor of Novaya Gazeta, which suspended
+    publication": the paper acts)."""
+    if _SAID_OF_IT.match(doc.view, p.end):
+        return True
     k = p.last
     if k >= len(doc.norms) or doc.view[p.end:doc.starts[k]].strip() != "," or (
             doc.norms[k] not in RELATIVE_PRONOUNS and doc.norms[k] not in ARTICLES):
