@@ -2722,3 +2722,11 @@ def test_a_reward_for_a_group_s_leaders_is_the_group_s_unless_a_leader_is_named(
             "last year it offered the same amount for leaders of Conti. In 2019 it posted a $5 million reward for "
             "Evil Corp's alleged leader, Maksim Yakubets.")
     assert _cyberkev_rewards(text, dt.date(2023, 6, 1)) == [("$10 million", "darkside"), ("$5 million", "yakubets")]
+
+
+def test_an_amount_in_a_reward_cue_is_the_reward_and_one_in_anything_else_is_not() -> None:
+    """ "stripped of the $325,000 in prize money": the prize money is the reward; "$2 million in assets" is not."""
+    text = ("Iga Swiatek accepted a one-month ban. She must also forfeit the $158,944 in prize money she earned in "
+            "Cincinnati. Her sponsors hold $2 million in assets.")
+    found = check(Article(text=text, published_at=dt.date(2024, 12, 1)), load_table(SPORTBANS))["claims"]
+    assert [(c["text"], c["subject"]["id"]) for c in found if c["type"] == "reward"] == [("$158,944", "iga-swiatek")]

@@ -34,6 +34,8 @@ CASES = [
     ("Canadian dollars", "a C$1 million award", "C$1 million", 1_000_000, "CAD", None),
     ("a before a dollar sign is an article", "a $5 million reward", "$5 million", 5_000_000, "USD", None),
     ("crore", "2 crore rupees", "2 crore rupees", 20_000_000, "INR", None),
+    ("Rs before lakh", "a Rs 15 lakh reward", "Rs 15 lakh", 1_500_000, "INR", None),
+    ("Rs. and Indian grouping", "Rs. 5,00,000 on him", "Rs. 5,00,000", 500_000, "INR", None),
     ("Spanish millions", "una recompensa de 30 millones de pesos", "30 millones de pesos", 30_000_000, "PESO", None),
     ("Spanish millions after a symbol", "hasta US$5 millones", "US$5 millones", 5_000_000, "USD", None),
     ("dots group thousands", "offered 500.000 euro", "500.000 euro", 500_000, "EUR", None),

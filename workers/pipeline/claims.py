@@ -2816,13 +2816,20 @@ TARGET_REACH = 80  # characters after an amount within which the group it is off
 
 
 def _other_money(doc: Document, sent: _Sentence, m: MoneyMention, date_starts: set[int]) -> bool:
-    """An amount followed by "of", "in" or "worth" (not a date) is assets, budgets, seizures: not a reward."""
+    """An amount followed by "of", "in" or "worth" (not a date) is assets, budgets, seizures: not a reward, unless
+    what follows "in" is the reward itself ("$325,000 in prize money", "ten million dollars in bounties")."""
     after = _words_between(doc, m.end, min(sent.s.end, m.end + 30))[:1]
     if not after or after[0] not in _NOT_REWARD_AFTER:
         return False
     nxt = bisect.bisect_left(doc.starts, m.end)
     word_start = doc.starts[nxt] if nxt < len(doc.starts) else m.end
+    if after[0] == "in" and any(p.kind == "reward_cue" and p.first <= nxt + 1 + IN_CUE_WORDS for p in sent.phrases
+                                if p.first > nxt):
+        return False
     return word_start not in date_starts
+
+
+IN_CUE_WORDS = 1  # words between "in" after an amount and a reward cue that names it ("in bug bounties")
 
 
 _DEFINITE = {"the", "this", "that", "its", "their"}

@@ -50,6 +50,8 @@ DOLLAR_PREFIXES = {"a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "nz": "NZD"
 CURRENCY_CODES = ("usd", "eur", "gbp", "chf", "jpy", "cny", "inr", "cad", "aud", "nzd", "mxn", "brl", "cop", "ars",
                   "clp", "sek", "nok", "dkk", "pln", "czk", "huf", "rub", "zar", "krw", "sgd", "hkd", "ils", "aed",
                   "sar", "thb", "myr", "idr", "ngn", "uah", "irr", "php", "vnd")
+# Abbreviations written before an amount, with or without a full stop ("Rs 15 lakh", "Rs. 5,00,000")
+CURRENCY_ABBREVIATIONS = {"rs": "INR"}
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
                   "pounds": "GBP", "pounds sterling": "GBP", "swiss franc": "CHF", "swiss francs": "CHF",
                   "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "rouble": "RUB",

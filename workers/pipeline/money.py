@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from workers.pipeline.english import (
     BOUNDS,
+    CURRENCY_ABBREVIATIONS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -19,13 +20,15 @@ from workers.pipeline.english import (
 )
 from workers.pipeline.model import MoneyMention
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:\.\d+)?"
+_NUM = r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:\.\d+)?"
+# (Indian grouping first: "5,00,000" is five lakh)
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "500.000 euro", "1.000.000": dots that group thousands
 _SCALE = r"million|billion|thousand|trillion|lakhs?|crores?|millones|mill[oó]n|mln|bln|mil|mn|bn|m|b|k"
 _WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "a"], key=len, reverse=True))
 _WORDS = rf"(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*)"
 _CURWORD = "|".join(sorted((w.replace(" ", r"\s+") for w in CURRENCY_WORDS), key=len, reverse=True))
 _CODES = "|".join(CURRENCY_CODES)
+_CODES_BEFORE = "|".join([*CURRENCY_CODES, *(rf"{a}\.?" for a in CURRENCY_ABBREVIATIONS)])  # "Rs 15 lakh" too
 _SYMBOLS = "".join(s for s in CURRENCY_SYMBOLS if len(s) == 1)
 _HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 
@@ -34,7 +37,7 @@ _SYMBOL_PATTERN = re.compile(
     rf"(?P<sym>[{_SYMBOLS}])\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?(?:\s+(?:{_CURWORD})\b)?")
 # Code- or word-led amounts ("USD 5 million", "50 million dollars"): run only when such a word is present.
 _CODE_PATTERN = re.compile(
-    rf"""\b(?P<sym>{_CODES})\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?
+    rf"""\b(?P<sym>{_CODES_BEFORE})\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?
       | \b(?P<n2>{_NUM})[\s-]?(?P<s2>million|billion|thousand|trillion|lakhs?|crores?|millones|mill[oó]n|mn|bn|m)?
         (?:(?<=millones)\s+de|(?<=mill[oó]n)\s+de)?(?:\s+|-(?=[a-z]))
         (?:us\s+|u\.s\.\s+)?(?P<w2>{_CURWORD}|{_CODES})\b""",
@@ -47,11 +50,12 @@ _WORDS_PATTERN = re.compile(
     rf"\b(?P<words>{_WORDS})[\s-]+(?P<s3>million|billion|thousand|trillion)(?:\s+|-)(?:us\s+|u\.s\.\s+)?"
     rf"(?P<w3>{_CURWORD})\b"  # ("a million-yuan bounty")
 )
-_CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD}|{_CODES})\b")
+_CURRENCY_WORD = re.compile(rf"\b(?:{_CURWORD}|{_CODES_BEFORE})\b")
 # The last word of every currency word and code (its noun: "dollars" of "Canadian dollars"): a text whose words hold
 # none of them needs only the symbol pattern
 # (most articles have no currency word or code at all, and the word patterns try every word boundary).
-_CURRENCY_TOKENS = frozenset(phrase.split()[-1] for phrase in (*CURRENCY_WORDS, *CURRENCY_CODES))  # the nouns
+_CURRENCY_TOKENS = frozenset(phrase.split()[-1] for phrase in (*CURRENCY_WORDS, *CURRENCY_CODES,
+                                                                *CURRENCY_ABBREVIATIONS))  # the nouns
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE}|up\s+to)\s+$")
 # What stands between an amount and its conversion into another currency: "11 million Swedish crowns (about $1.2
 # million)", "£50,000 ($64,000)", "11 million crowns, or about $1.2 million"
@@ -105,7 +109,7 @@ def find_money(view: str, text: str, words: Iterable[str] | None = None) -> Iter
         if number := g.get("n1"):
             scale = g["s1"]
             sym = re.sub(r"[\s.]", "", g["sym"])
-            currency = CURRENCY_SYMBOLS.get(sym) or sym.upper()
+            currency = CURRENCY_SYMBOLS.get(sym) or CURRENCY_ABBREVIATIONS.get(sym) or sym.upper()
             value = _value(number, scale)
         elif number := g.get("n2"):
             scale = g["s2"]
