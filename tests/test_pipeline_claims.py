@@ -2730,3 +2730,18 @@ def test_an_amount_in_a_reward_cue_is_the_reward_and_one_in_anything_else_is_not
             "Cincinnati. Her sponsors hold $2 million in assets.")
     found = check(Article(text=text, published_at=dt.date(2024, 12, 1)), load_table(SPORTBANS))["claims"]
     assert [(c["text"], c["subject"]["id"]) for c in found if c["type"] == "reward"] == [("$158,944", "iga-swiatek")]
+
+
+@pytest.mark.parametrize(("text", "table", "published", "expected"), [
+    # the only date of the sentence opens the conjunct after ", and": not the first name's
+    ("The Treasury sanctioned Burhan, the army chief, and in August two Islamist allies of the army: Gibril "
+     "Ibrahim and the Al-Baraa Bin Malik Brigade.", "sudan", dt.date(2025, 10, 1),
+     [("Burhan", None), ("Gibril Ibrahim", "in August"), ("Al-Baraa Bin Malik Brigade", "in August")]),
+    # a conjunct that opens with a past verb keeps its date: June is Rodríguez's, not Cabello's
+    ("The European Union sanctioned seven officials, Cabello among them, and added 11 more in June, including "
+     "Delcy Rodríguez.", "venezuela", dt.date(2019, 1, 29), [("Cabello", None), ("Delcy Rodríguez", "in June")]),
+])
+def test_a_date_in_a_later_conjunct_does_not_date_a_name_before_it(text: str, table: str, published: dt.date,
+                                                                   expected: list) -> None:
+    found = _dated(text, DATA / table / "reference", published)
+    assert [(name, date) for kind, name, date in found if kind == "designation"] == expected

@@ -1285,9 +1285,11 @@ class _DateAfter:
         self.default = default
         self._conjuncts = _conjunct_starts(doc, groups) if doc is not None and len(groups) > 1 else []
         # ", and in May it targeted ...": a conjunct that opens on its own date
-        self._opening = {d.start: d for d in self._dates if doc is not None and _after_and(doc, d.start)}
-        if self._opening:
-            self._conjuncts = sorted({*self._conjuncts, *self._opening})
+        self._opening = {d.start: d for d in dates if doc is not None and _after_and(doc, d.start)}  # (the only
+        # date too: "added Burhan, the army chief, and in August two allies": not Burhan's)
+        verbs = {v for d in dates if doc is not None and (v := _verb_conjunct(doc, d, groups)) is not None}
+        if self._opening or verbs:  # (", and added 11 more in June": a verb's conjunct and its date)
+            self._conjuncts = sorted({*self._conjuncts, *self._opening, *verbs})
         self._first = min((g.start for g in groups), default=0) if self._conjuncts else 0
         self._doc = doc
         # "..., as well as Iran's IRGC, designated in 2019": a date in a participle phrase after one name is its own
@@ -1380,6 +1382,25 @@ def _conjunct_authority(doc: Document, after: int, before: int, authorities: _Ne
     if not splits:
         return None
     return next((p for p in authorities.around(before) if splits[-1].end() <= p.start < before), None)
+
+
+VERB_CONJUNCT_WORDS = 6  # words between ", and" and a date in the conjunct its past verb opens
+
+
+def _verb_conjunct(doc: Document, d: DateMention, groups: Sequence[PhraseMatch]) -> int | None:
+    """Where a conjunct that opens with a past verb and holds the date starts, after a name ("with seven officials,
+    Cabello among them, and added 11 more in June": June is not Cabello's)."""
+    split = max(_AND_SPLIT.finditer(doc.view, max(0, d.start - VERB_CONJUNCT_CHARS), d.start),
+                key=lambda m: m.start(), default=None)  # the last ", and" before the date
+    if split is None or not any(g.end <= split.start() for g in groups):
+        return None
+    words = _words_between(doc, split.end(), d.start)
+    if not words or len(words) > VERB_CONJUNCT_WORDS or not (words[0].endswith("ed") or words[0] in IRREGULAR_VERBS):
+        return None
+    return split.end()
+
+
+VERB_CONJUNCT_CHARS = 80  # characters before a date searched for the ", and" of its conjunct
 
 
 def _after_and(doc: Document, pos: int) -> bool:
