@@ -2745,3 +2745,17 @@ def test_a_date_in_a_later_conjunct_does_not_date_a_name_before_it(text: str, ta
                                                                    expected: list) -> None:
     found = _dated(text, DATA / table / "reference", published)
     assert [(name, date) for kind, name, date in found if kind == "designation"] == expected
+
+
+@pytest.mark.parametrize(("text", "table", "published", "expected"), [
+    ("Margaret Chan, Tedros Adhanom Ghebreyesus's predecessor, declared Zika an emergency in February 2016.",
+     "pheic", dt.date(2024, 8, 20), "margaret-chan"),
+    ("Biden, no friend of Ron DeSantis, approved an emergency declaration for Florida on Oct. 7.", "disasters",
+     dt.date(2024, 10, 20), "joe-biden"),
+])
+def test_a_maker_named_in_an_apposition_is_not_the_one_that_acts(text: str, table: str, published: dt.date,
+                                                                 expected: str) -> None:
+    """The aside after the subject names someone else: the subject made the designation."""
+    result = check(Article(text=text, published_at=published), load_table(DATA / table / "reference"))
+    assert [(c["value"]["authority"]["id"], c["verdict"]["label"]) for c in result["claims"]] == [
+        (expected, "supported")]

@@ -570,6 +570,7 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                   and not (anchor and p.start > anchor.end and (_new_clause_between(doc, anchor.end, p.start)
                                                                 or _subject_of_its_own(doc, p)))
                   and not (anchor and p.end <= anchor.start and _speaker(doc, p.end, anchor.start))
+                  and not (anchor and _in_an_aside_before(doc, p, phrases, anchor.start))
                   and not (kind and _says(doc, p) and not _makes(table, p.ref, kind))
                   and not any(q.kind == "place" and q.start <= p.start and p.end < q.end for q in phrases)]
         # (not a name inside a place's adjective: "the U.S.-funded broadcasters")
@@ -1561,6 +1562,16 @@ def _aside_before(doc: Document, groups: Sequence[PhraseMatch], d: DateMention, 
             _CLOSES_ASIDE.fullmatch(doc.view, d.end, cue_start) is None):
         return None
     return g.end
+
+
+def _in_an_aside_before(doc: Document, p: PhraseMatch, phrases: Sequence[PhraseMatch], cue_start: int) -> bool:
+    """Is the name inside an apposition set off by commas right after another name, before the cue that name is the
+    subject of ("Margaret Chan, Tedros's predecessor, declared", "Biden, no friend of Ron DeSantis, approved")? Not
+    in a relative clause ("Russia, whose membership the FATF suspended, is not on either list": the FATF's)."""
+    if p.end > cue_start or _CLOSES_ASIDE.fullmatch(doc.view, p.end, cue_start) is None:
+        return False
+    return any(q.end <= p.start and q.kind == "entity" and _OPENS_ASIDE.fullmatch(doc.view, q.end, p.start)
+               and RELATIVE_PRONOUNS.isdisjoint(_words_between(doc, q.end, p.start)[:1]) for q in phrases)
 
 
 _OPENS_ASIDE = re.compile(r"\s*,[^,;.]*")
