@@ -363,3 +363,14 @@ def test_a_count_told_as_what_stands_is_not_matched_to_one_act(text: str) -> Non
     """ "The list is down to eight", "has so far designated exactly eight": what stands, 14 by December, so eight
     is outdated, though the first action alone covered eight."""
     assert _verdict(text, D(2025, 12, 10), "eight Latin American groups")["label"] == "outdated"
+
+
+def test_a_maker_s_past_designation_since_lifted_is_judged_by_that_maker_s_fact() -> None:
+    """ "Washington sanctioned Lehava", told in June 2025: the US sanctions of July 2024, lifted in January 2025, not
+    the Canadian ones still in force."""
+    table = load_table(Path(__file__).resolve().parent / "data" / "settlers" / "reference")
+    claims = check(Article(text="Washington sanctioned the Lehava group. Canada sanctioned the Lehava group.",
+                           published_at=D(2025, 6, 10)), table)["claims"]
+    assert [(c["value"]["authority"]["id"], c["verdict"]["label"], c["verdict"]["evidence"][0]["fact_id"])
+            for c in claims] == [("us-government", "supported", "us-2024-07-11-lehava-outposts"),
+                                 ("canada-government", "supported", "ca-2024-06-27-entities")]

@@ -322,9 +322,13 @@ class Verifier:
                                       f"it records {self._describe(other)}.", self.evidence(other))
         now = sorted((f for f in same if self.in_force(f, day)), key=lambda f: f.first_day or dt.date.min,
                      reverse=True)
+        earlier = [f for f in same if f.first_day and f.first_day <= day]
+        claimed = claim.value.get("authority")
+        if now and claim.value.get("past") and not any(self.authority_fits(claimed, f) for f in now):
+            earlier = [f for f in earlier if self.authority_fits(claimed, f)]  # "Washington sanctioned X" in 2024,
+            now = [] if earlier else now  # since lifted, while others' sanctions stand: Washington's, of its time
         if now:
             return self._designation_found(claim, now, name, kname)
-        earlier = [f for f in same if f.first_day and f.first_day <= day]
         if claim.value.get("past") and earlier:  # "had been designated": true of its time
             return self._ended_since(self._designation_found(claim, earlier, name, kname), earlier[0])
         ended = [(f, u) for f in same if (u := self.table.fact_date_until(f)) and u < day]
