@@ -787,8 +787,10 @@ def test_a_removal_in_other_words_is_checked_against_the_listings_end(text: str,
 
 
 def test_a_state_since_a_date_must_have_begun_by_then_and_the_past_perfect_is_true_of_its_time() -> None:
-    since = "Myanmar has been on the FATF black list since 2020."  # listed in October 2022
-    assert [label for *_, label in _verdicts(since, TAXLISTS, dt.date(2025, 10, 24))] == ["partially_supported"]
+    since = "Myanmar has been on the FATF black list since 2020."  # listed in October 2022: not on it in 2020
+    assert [label for *_, label in _verdicts(since, TAXLISTS, dt.date(2025, 10, 24))] == ["refuted"]
+    later = "Myanmar has been on the FATF black list since 2023."  # true since 2023, though it began earlier
+    assert [label for *_, label in _verdicts(later, TAXLISTS, dt.date(2025, 10, 24))] == ["partially_supported"]
     had = "The United Arab Emirates had been on the grey list since March 2022."  # removed in February 2024
     assert [label for *_, label in _verdicts(had, TAXLISTS, dt.date(2025, 10, 24))] == ["supported"]
     has = "The United Arab Emirates has been on the grey list since March 2022."

@@ -270,9 +270,11 @@ class Verifier:
         facts = [f for e in verdict.evidence if (f := subject.get(e.fact_id)) and f.first_day]
         start = min((day for f in facts if (day := f.first_day)), default=None)
         began_elsewhere = claim.type == "designation" and not any(self.in_window(f, since) for f in facts)
-        if start and (start > since.end or began_elsewhere):  # "since 2020" for 2022; "banned since 2011": 2001
-            return Verdict("partially_supported", f"{verdict.explanation[:-1]}: since {fmt_day(start)}, not "
-                                                  f"{_date_text(claim)}.", verdict.evidence)
+        if start and (start > since.end or began_elsewhere):  # "since 2020" for 2022: it did not hold then, a wrong
+            # date; "banned since 2011" for 2001: true since 2011, but not when it began
+            return Verdict("refuted" if start > since.end else "partially_supported",
+                           f"{verdict.explanation[:-1]}: since {fmt_day(start)}, not {_date_text(claim)}.",
+                           verdict.evidence)
         return verdict
 
     # --- designation ----------------------------------------------------------------------
