@@ -2761,3 +2761,20 @@ def test_a_maker_named_in_an_apposition_is_not_the_one_that_acts(text: str, tabl
     result = check(Article(text=text, published_at=published), load_table(DATA / table / "reference"))
     assert [(c["value"]["authority"]["id"], c["verdict"]["label"]) for c in result["claims"]] == [
         (expected, "supported")]
+
+
+@pytest.mark.parametrize(("text", "table", "published", "expected"), [
+    ("2020\n- Jan. 30: WHO Director-General Tedros Adhanom Ghebreyesus declares the new coronavirus a public health "
+     "emergency of international concern, the sixth such declaration since 2009.", "pheic", dt.date(2025, 1, 20),
+     [("designation", "new coronavirus", "Jan. 30", "supported")]),
+    ("- Feb. 24: The EU adopts its 16th package. Among the 74 vessels added to its list is the Eventin, the tanker "
+     "that drifted off the German island of Ruegen in January.", "russia25", dt.date(2025, 3, 1),
+     [("designation", "the Eventin", "Feb. 24", "supported")]),
+])
+def test_a_date_in_an_apposition_after_the_kind_or_name_leaves_the_line_s_date(text: str, table: str,
+                                                                               published: dt.date,
+                                                                               expected: list) -> None:
+    """In a timeline line, an apposition's date ("the sixth such declaration since 2009", "the tanker that drifted
+    ... in January") is not the designation's: the line's date is."""
+    found = _verdicts(text, DATA / table / "reference", published)
+    assert [f for f in found if f[0] == "designation"] == expected

@@ -547,9 +547,13 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                  # "in 2008 a jury convicted them of funneling money to Hamas, which the U.S. has designated ...'
                  and not (anchor and d.start >= anchor.end and _SAME_AGAIN.search(
                      doc.view, max(anchor.end, d.start - SAME_AGAIN_CHARS), d.start))]
-        if anchor is not None and len(dates) > 1:  # "In May, it designated X, the group blamed for the ambush
-            asides = [d for d in dates if d.start > anchor.end and _in_apposition(doc, groups, phrases, d)]
-            dates = [d for d in dates if d not in asides] if len(asides) < len(dates) else dates  # on Oct. 4": May's
+        if anchor is not None and (len(dates) > 1 or dates and ctx.line_date is not None):  # "In May, it designated
+            # X, the group blamed for the ambush on Oct. 4": May's; "- Jan. 30: WHO declares X a PHEIC, the sixth such
+            # declaration since 2009": the line's
+            uncounted = [p for p in phrases if not any(c.start <= p.start and p.end <= c.end for c in sent.counts)]
+            asides = [d for d in dates if d.start > anchor.end and _in_apposition(doc, groups + kinds, uncounted, d)]
+            # (a cue that heads a count, "the sixth such declaration", tells no designation)
+            dates = [d for d in dates if d not in asides] if len(asides) < len(dates) or ctx.line_date else dates
         if anchor is not None and len(dates) > 1:  # "FBK, a foreign agent since 2019, was outlawed as extremist in
             opens = [_aside_before(doc, groups, d, anchor.start) for d in dates]
             aside_spans = [(a, d.end) for a, d in zip(opens, dates, strict=True) if a is not None]
@@ -1528,8 +1532,8 @@ _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;:()]*")  # ", the group bla
 
 def _in_apposition(doc: Document, groups: Sequence[PhraseMatch], phrases: Sequence[PhraseMatch],
                    d: DateMention) -> bool:
-    """Is the date inside an apposition after a name that tells no designation ("X, the group blamed for the ambush
-    on Oct. 4 last year")?"""
+    """Is the date inside an apposition after a name or kind that tells no designation ("X, the group blamed for the
+    ambush on Oct. 4 last year", "declares X a PHEIC, the sixth such declaration since 2009")?"""
     g = _last_group_before(groups, d.start)
     return g is not None and _APPOSITION.fullmatch(doc.view, g.end, d.start) is not None and not any(
         g.end <= p.start < d.start for p in phrases if p.kind in ("designation_cue", "weak_cue", "kind"))
