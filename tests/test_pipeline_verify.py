@@ -374,3 +374,16 @@ def test_a_maker_s_past_designation_since_lifted_is_judged_by_that_maker_s_fact(
     assert [(c["value"]["authority"]["id"], c["verdict"]["label"], c["verdict"]["evidence"][0]["fact_id"])
             for c in claims] == [("us-government", "supported", "us-2024-07-11-lehava-outposts"),
                                  ("canada-government", "supported", "ca-2024-06-27-entities")]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("The Treasury Department's Office of Foreign Assets Control has so far designated seven individuals.",
+     "outdated"),  # what stands: true in May, when the seventh came, not in October, after two more
+    ("The Treasury Department's Office of Foreign Assets Control designated seven individuals.", "refuted"),
+])
+def test_only_a_count_told_as_what_stands_can_be_outdated(text: str, label: str) -> None:
+    """One act told in the past ("designated seven individuals") is not made outdated by a day on which the table's
+    total happened to be seven."""
+    table = load_table(Path(__file__).resolve().parent / "data" / "cybersanctions" / "reference")
+    claims = check(Article(text=text, published_at=D(2024, 10, 1)), table)["claims"]
+    assert [c["verdict"]["label"] for c in claims] == [label]

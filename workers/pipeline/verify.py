@@ -686,7 +686,8 @@ class Verifier:
                                f"{what(len(found))} "
                                f"{desig} {scope}.", self.evidence(facts))
         since = window if window and claim.date and claim.date.open_ended else None
-        if (not window or since) and self.published:
+        standing = since or value.get("state") or value.get("made_by_now")  # what stands, not one act told
+        if (not window or since) and self.published and standing:
             days = sorted({f.first_day for f, _ in candidates if f.first_day and f.first_day < self.published
                            and (since is None or since.start <= f.first_day)})
             for day in reversed(days):  # "since February, ... designated 12" when a 13th came later: outdated
