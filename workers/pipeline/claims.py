@@ -1558,9 +1558,10 @@ def _last_group_before(groups: Sequence[PhraseMatch], pos: int) -> PhraseMatch |
     return max((g for g in groups if g.end <= pos), key=lambda g: g.end, default=None)
 
 
-def _aside_before(doc: Document, groups: Sequence[PhraseMatch], d: DateMention, cue_start: int) -> int | None:
-    """Where an aside that holds the date opens, between a name and the cue it is the subject of ("FBK, a foreign
-    agent since 2019, was outlawed"); None when the date is in no such aside."""
+def _aside_before(doc: Document, groups: Sequence[PhraseMatch], d: DateMention | PhraseMatch,
+                  cue_start: int) -> int | None:
+    """Where an aside that holds the date (or a name) opens, between a name and the cue it is the subject of ("FBK, a
+    foreign agent since 2019, was outlawed"); None when the date is in no such aside."""
     g = _last_group_before(groups, d.start)
     if g is None or d.end > cue_start or _OPENS_ASIDE.fullmatch(doc.view, g.end, d.start) is None or (
             _CLOSES_ASIDE.fullmatch(doc.view, d.end, cue_start) is None):
@@ -1572,10 +1573,8 @@ def _in_an_aside_before(doc: Document, p: PhraseMatch, phrases: Sequence[PhraseM
     """Is the name inside an apposition set off by commas right after another name, before the cue that name is the
     subject of ("Margaret Chan, Tedros's predecessor, declared", "Biden, no friend of Ron DeSantis, approved")? Not
     in a relative clause ("Russia, whose membership the FATF suspended, is not on either list": the FATF's)."""
-    if p.end > cue_start or _CLOSES_ASIDE.fullmatch(doc.view, p.end, cue_start) is None:
-        return False
-    return any(q.end <= p.start and q.kind == "entity" and _OPENS_ASIDE.fullmatch(doc.view, q.end, p.start)
-               and RELATIVE_PRONOUNS.isdisjoint(_words_between(doc, q.end, p.start)[:1]) for q in phrases)
+    opens = _aside_before(doc, [q for q in phrases if q.kind == "entity"], p, cue_start)
+    return opens is not None and RELATIVE_PRONOUNS.isdisjoint(_words_between(doc, opens, p.start)[:1])
 
 
 _OPENS_ASIDE = re.compile(r"\s*,[^,;.]*")
