@@ -2778,3 +2778,33 @@ def test_a_date_in_an_apposition_after_the_kind_or_name_leaves_the_line_s_date(t
     ... in January") is not the designation's: the line's date is."""
     found = _verdicts(text, DATA / table / "reference", published)
     assert [f for f in found if f[0] == "designation"] == expected
+
+
+@pytest.mark.parametrize(("text", "table", "published", "owner"), [
+    ("Its trading arm, the Dubai company through which much of Lukoil's crude is marketed, was placed under EU "
+     "sanctions in July.", "russia25", dt.date(2025, 11, 1), "Lukoil"),
+    ("Khoroshev was sanctioned by the Treasury and Britain in May 2024, months after Operation Cronos, a British-led "
+     "takedown, seized LockBit's servers in March 2024.", "russia25", dt.date(2025, 11, 1), "LockBit"),
+    ("The UK sanctioned his deputy as part of a move against Hezbollah's top decision-making body, the Shura "
+     "Council.", "hezbollah", dt.date(2025, 6, 1), "Hezbollah"),
+])
+def test_the_owner_of_a_thing_is_not_the_one_designated(text: str, table: str, published: dt.date,
+                                                        owner: str) -> None:
+    """ "Lukoil's crude", "LockBit's servers": the clause is about the thing owned, not about its owner."""
+    found = _verdicts(text, DATA / table / "reference", published)
+    assert owner not in {c[1] for c in found if c[0] == "designation"}
+
+
+@pytest.mark.parametrize(("text", "table", "published", "owner"), [
+    ("Britain, too, has frozen Amana's assets.", "settlers", dt.date(2025, 6, 1), "Amana"),
+    ("Austria banned the Brotherhood's symbols in 2019 without outlawing the organization itself.", "brotherhood",
+     dt.date(2026, 1, 13), "the Brotherhood"),
+    ("President Donald Trump on Monday restored Cuba's designation, hours after being sworn in.", "statesponsors",
+     dt.date(2025, 1, 22), "Cuba"),
+])
+def test_the_owner_of_a_designation_or_of_its_assets_is_designated(text: str, table: str, published: dt.date,
+                                                                   owner: str) -> None:
+    """ "froze Amana's assets", "banned the Brotherhood's symbols", "restored Cuba's designation": what the
+    designation acts on is the owner's."""
+    found = _verdicts(text, DATA / table / "reference", published)
+    assert owner in {c[1] for c in found if c[0] == "designation"}

@@ -23,6 +23,7 @@ from workers.pipeline.english import (
     EVENT_PREPOSITIONS,
     FUNCTION_WORDS,
     GOVERNMENT_NOUNS,
+    HELD_NOUNS,
     HYPOTHETICAL_WORDS,
     INTRANSITIVE_REMOVALS,
     IRREGULAR_VERBS,
@@ -513,7 +514,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
                 or _urged_to(pre[-14:])):
             continue  # "would decide whether to place X ...", "urged the FATF to blacklist X": not a fact
         relatives = _Relatives(doc, cues[0].end if cues else cs, ce, phrases, groups) if cues or asserted else None
-        groups = [g for g in groups if not _possessor(doc, g, groups) and not (relatives and relatives.holds(g.start))
+        groups = [g for g in groups if not _possessor(doc, g, groups) and not _owns_a_thing(doc, g, table)
+                  and not (relatives and relatives.holds(g.start))
                   and not _in_condition(doc, s.start, g.start) and not _actor(doc, g, phrases)
                   and not _speaks(doc, g, phrases)]
         kind = _nearest_kind(kinds, anchor)
@@ -1786,6 +1788,21 @@ def _possessor(doc: Document, g: PhraseMatch, groups: list[PhraseMatch]) -> bool
     owned = _owned_words(doc, g)
     return owned is not None and (any(0 < o.first - g.last <= 3 for o in groups)
                                   or not _SOMEONES_NOUNS.isdisjoint(owned))
+
+
+def _owns_a_thing(doc: Document, g: PhraseMatch, table: ReferenceTable) -> bool:
+    """Is the name only the owner of a thing the clause is about ("Lukoil's crude", "seized LockBit's servers"), not of
+    its designation or of what a designation acts on ("Cuba's designation", "froze Amana's assets")?"""
+    owned = _owned_words(doc, g)
+    return bool(owned) and _cue_words(table).isdisjoint(owned) and HELD_NOUNS.isdisjoint(owned)
+
+
+def _cue_words(table: ReferenceTable) -> frozenset[str]:
+    """Every word of the table's designation cues, strong and weak."""
+    cache = derived(table)
+    if "cue_words" not in cache:
+        cache["cue_words"] = table.lexicon.words_of("designation_cue") | table.lexicon.words_of("weak_cue")
+    return cache["cue_words"]
 
 
 _SOMEONES_NOUNS = ROLE_NOUNS | PERSON_NOUNS  # "Hemedti's brother", "the group's members", "Iran's nationals"

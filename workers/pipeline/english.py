@@ -119,6 +119,10 @@ ATTRIBUTION_VERBS = {
     "responding", "speaking", "explained",
 }
 
+# What a designation acts on when it names the owner first ("froze Amana's assets", "banned Hezbollah's activities").
+HELD_NOUNS = frozenset({"assets", "activities", "activity", "symbols", "property", "properties", "funds", "accounts",
+                        "holdings", "operations", "results", "membership", "flag", "emblem", "insignia"})
+
 # Words that open a new clause inside a sentence: cues on one side do not govern mentions on the other.
 CLAUSE_OPENERS = ("while", "whereas", "but", "although", "though", "however", "meanwhile")
 
