@@ -2808,3 +2808,17 @@ def test_the_owner_of_a_designation_or_of_its_assets_is_designated(text: str, ta
     designation acts on is the owner's."""
     found = _verdicts(text, DATA / table / "reference", published)
     assert owner in {c[1] for c in found if c[0] == "designation"}
+
+
+def test_a_designation_told_in_the_present_perfect_is_an_act_of_its_time() -> None:
+    """ "The WHO has declared seven emergencies, from H1N1 ...": the act happened, so an emergency since ended is not
+    outdated."""
+    text = "The WHO has declared seven global health emergencies since 2009, from the H1N1 flu that year to mpox."
+    found = _verdicts(text, DATA / "pheic" / "reference", dt.date(2025, 2, 3))
+    assert [c[3] for c in found if c[1] == "H1N1 flu"] == ["supported"]
+
+
+def test_a_present_perfect_with_since_is_a_state() -> None:
+    """ "Pakistan has banned the BLA since 2006" tells a state, not an act dated 2006: the ban is Washington's."""
+    found = _verdicts("Pakistan has banned the BLA since 2006.", DATA / "taliban" / "reference", dt.date(2019, 7, 5))
+    assert [c[3] for c in found if c[0] == "designation"] == ["partially_supported"]

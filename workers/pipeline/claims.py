@@ -680,13 +680,19 @@ def _simple_past_offer(doc: Document, sent: _Sentence, m: MoneyMention) -> bool:
 _PAST_OFFERS = {"offered", "carried", "had", "faced"}  # "who carried a $10 million US bounty": true of its time
 
 
+SINCE_REACH = 40  # characters after a name where "since" makes a present perfect a state ("has banned X since 2006")
+
+
 def _past_act(doc: Document, cue: PhraseMatch | None, cs: int, g: PhraseMatch) -> bool:
-    """Is the name the object of a cue in the active simple past ("it added Venezuela and North Korea"), an act of
-    its time, with no word of a state before it ("still lists")?"""
-    return (cue is not None and g.start >= cue.end and doc.norms[cue.first].endswith("ed")
-            and (cue.first == 0 or doc.norms[cue.first - 1] not in _BEFORE_A_PARTICIPLE)
-            and _act_before(doc, cs, doc.ends[cue.first]) == "past"
-            and STATE_WORDS.isdisjoint(_words_between(doc, cs, g.start)))
+    """Is the name the object of a cue in the active simple past ("it added Venezuela and North Korea") or present
+    perfect ("the WHO has declared seven emergencies, from H1N1 to mpox"), an act of its time, with no word of a state
+    around it ("still lists", "has banned X since 2006")?"""
+    if cue is None or g.start < cue.end or not doc.norms[cue.first].endswith("ed") or (
+            cue.first and doc.norms[cue.first - 1] in _BEFORE_A_PARTICIPLE):
+        return False
+    tense = _act_before(doc, cs, doc.ends[cue.first])
+    return (tense == "past" or tense == "perfect" and "since" not in _words_between(doc, g.end, g.end + SINCE_REACH)) \
+        and STATE_WORDS.isdisjoint(_words_between(doc, cs, g.start))
 
 
 def _past_perfect(words: Sequence[str]) -> bool:
