@@ -2822,3 +2822,10 @@ def test_a_present_perfect_with_since_is_a_state() -> None:
     """ "Pakistan has banned the BLA since 2006" tells a state, not an act dated 2006: the ban is Washington's."""
     found = _verdicts("Pakistan has banned the BLA since 2006.", DATA / "taliban" / "reference", dt.date(2019, 7, 5))
     assert [c[3] for c in found if c[0] == "designation"] == ["partially_supported"]
+
+
+def test_a_trigger_that_ends_on_the_date_s_preposition_keeps_the_date() -> None:
+    """ "The awards ceremony on June 19": the trigger "awards ceremony on" and the date "on June 19" share a word."""
+    text = "The awards ceremony on June 19, at the Lingotto in Turin, was the first ever held in Italy."
+    found = _verdicts(text, DATA / "michelin" / "reference", dt.date(2025, 6, 20))
+    assert [c for c in found if c[0] == "event_date"] == [("event_date", "on June 19", "on June 19", "supported")]

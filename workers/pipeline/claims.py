@@ -2990,7 +2990,8 @@ def _events(doc: Document, sent: _Sentence) -> list[Claim]:
     across = {t for t in triggers if any(o.ref != t.ref and t.start <= o.start and o.end <= t.end for o in triggers)}
     spans = _Nearest([t for t in triggers if t not in across])
     usable = [d for d in _usable_dates(doc, sent.dates, sent.s.start) if not d.open_ended]  # "since 2009": a period
-    dates = _Nearest([d for d in usable if not spans.covers(d.start)])
+    dates = _Nearest([d for d in usable if not (spans.covers(d.start) and spans.covers(d.end - 1))])  # (a trigger's
+    # last word may be the date's first: "awards ceremony on" + "on June 19")
     out = []
     cues = [p for p in sent.phrases if p.kind in ("designation_cue", "reward_cue")]
     events = list(dict.fromkeys(t.ref for t in triggers))
