@@ -2829,3 +2829,18 @@ def test_a_trigger_that_ends_on_the_date_s_preposition_keeps_the_date() -> None:
     text = "The awards ceremony on June 19, at the Lingotto in Turin, was the first ever held in Italy."
     found = _verdicts(text, DATA / "michelin" / "reference", dt.date(2025, 6, 20))
     assert [c for c in found if c[0] == "event_date"] == [("event_date", "on June 19", "on June 19", "supported")]
+
+
+@pytest.mark.parametrize(("text", "table", "published", "count"), [
+    ("London was the first European capital to act, sanctioning six businesses in July 2023.", "sudan",
+     dt.date(2025, 1, 10), "six businesses"),  # "business": plural in -es
+    ("The parties met in Bangkok in March 2013 and listed five shark species in Appendix II.", "wildlife",
+     dt.date(2020, 1, 1), "five shark species"),  # "species": plural as written
+    ("It added seven Russian oligarchs to its sanctions list over the invasion of Ukraine.", "sanctions",
+     dt.date(2022, 3, 11), "seven Russian oligarchs"),  # "oligarch": -ch, but plural in -s
+])
+def test_a_count_noun_s_plural_follows_its_ending(text: str, table: str, published: dt.date, count: str) -> None:
+    """A table's singular count noun is found in its plural whatever its ending: "businesses", "species",
+    "oligarchs"."""
+    found = _verdicts(text, DATA / table / "reference", published)
+    assert [(c[1], c[3]) for c in found if c[0] == "designation_count"] == [(count, "supported")]

@@ -1800,7 +1800,8 @@ def _owns_a_thing(doc: Document, g: PhraseMatch, table: ReferenceTable) -> bool:
     """Is the name only the owner of a thing the clause is about ("Lukoil's crude", "seized LockBit's servers"), not of
     its designation or of what a designation acts on ("Cuba's designation", "froze Amana's assets")?"""
     owned = _owned_words(doc, g)
-    return bool(owned) and _cue_words(table).isdisjoint(owned) and HELD_NOUNS.isdisjoint(owned)
+    return owned is not None and len(owned) > 0 and _cue_words(table).isdisjoint(owned) and HELD_NOUNS.isdisjoint(
+        owned)
 
 
 def _cue_words(table: ReferenceTable) -> frozenset[str]:

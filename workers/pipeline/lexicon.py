@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from workers.pipeline.english import IRREGULAR_PLURALS, inflections, stem
+from workers.pipeline.english import IRREGULAR_PLURALS, PLURALS_AS_WRITTEN, inflections, stem
 
 _WORD = re.compile(r"[a-z0-9]+")
 GAP = "..."
@@ -50,21 +50,50 @@ def is_acronym(phrase: str) -> bool:
     return len(letters) <= 5 and sum(c.isupper() for c in letters) >= 2
 
 
-def plural(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """English plural of a phrase's head: its last word ("organization" -> "organizations"), or the word before an
+_ES_PLURALS = ("ss", "sh", "x", "z", "us")
+
+
+def _head(tokens: tuple[str, ...]) -> int:
+    """Where a phrase's head is: its last word, or the word before an "of" that follows it."""
+    return tokens.index("of", 1) - 1 if "of" in tokens[1:-1] else len(tokens) - 1
+
+
+def written_plural(tokens: tuple[str, ...]) -> bool:
+    """Is the phrase plural as written: "women", "people", or a head in -s that is no singular's ending ("species",
+    "armed forces"; not "business", "virus", "crisis")?"""
+    head = tokens[_head(tokens)]
+    return head in PLURALS_AS_WRITTEN or head.endswith("s") and not head.endswith(("ss", "us", "is"))
+
+
+def plural_forms(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """English plurals of a phrase's head: its last word ("organization" -> "organizations"), or the word before an
     "of" that follows it ("public health emergency of international concern" -> "public health emergencies of
-    ...")."""
-    at = tokens.index("of", 1) - 1 if "of" in tokens[1:-1] else len(tokens) - 1
+    ..."); none for a head in -s that is plural as written ("sanctions"). Both forms, the likelier first, where the
+    ending does not tell ("branch" -> "branches", "oligarch" -> "oligarchs"): the wrong one never occurs in a text."""
+    at = _head(tokens)
     head = tokens[at]
     if head in IRREGULAR_PLURALS:  # "woman" -> "women"
-        many = IRREGULAR_PLURALS[head]
+        many: tuple[str, ...] = (IRREGULAR_PLURALS[head],)
+    elif head.endswith("ch"):  # "branches", but "oligarchs", "techs", "epochs": the likelier first
+        hard = head.endswith(("ech", "och")) or head.endswith("arch") and not head.endswith("earch") and len(head) > 6
+        many = (head + "s", head + "es") if hard else (head + "es", head + "s")
+    elif head.endswith("lf"):  # "wolf" -> "wolves"
+        many = (head[:-1] + "ves",)
+    elif head.endswith("f"):  # "chiefs", "thieves"
+        many = (head + "s", head[:-1] + "ves")
+    elif head.endswith("ife"):  # "wives", "knives"
+        many = (head[:-2] + "ves", head + "s")
+    elif head.endswith(_ES_PLURALS):  # "business" -> "businesses", "tax" -> "taxes"
+        many = (head + "es",)
+    elif head.endswith("is") and len(head) > 3:  # "crisis" -> "crises"
+        many = (head[:-2] + "es",)
     elif head.endswith("s"):
-        return tokens
+        return ()
     elif head.endswith("y") and len(head) > 2 and head[-2] not in "aeiou":
-        many = head[:-1] + "ies"
+        many = (head[:-1] + "ies",)
     else:
-        many = head + "s"
-    return (*tokens[:at], many, *tokens[at + 1:])
+        many = (head + "s",)
+    return tuple((*tokens[:at], form, *tokens[at + 1:]) for form in many)
 
 
 @dataclass(frozen=True, slots=True)

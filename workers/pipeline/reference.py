@@ -27,7 +27,7 @@ from workers.pipeline.english import (
     inflections,
 )
 from workers.pipeline.errors import ReferenceTableError
-from workers.pipeline.lexicon import GAP, MAX_GAP, Entry, PhraseIndex, is_acronym, plural, words
+from workers.pipeline.lexicon import GAP, MAX_GAP, Entry, PhraseIndex, is_acronym, plural_forms, words, written_plural
 from workers.pipeline.model import DateWindow
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: large tables load 10x faster
@@ -779,10 +779,11 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
             gap: int = MAX_GAP) -> None:
         acronym = is_acronym(phrase)
         tokens = words(phrase) if plurals and "..." not in phrase else ()
-        written_plural = bool(tokens) and tokens[-1] in PLURALS_AS_WRITTEN  # "women", "people": plural as written
-        index.add(phrase, entry(kind, ref, written_plural, acronym), fuzzy=fuzzy and not acronym, gap=gap)
-        if tokens and not written_plural and plural(tokens) != tokens:
-            index.add(" ".join(plural(tokens)), entry(kind, ref, True, acronym))
+        as_written = bool(tokens) and (tokens[-1] in PLURALS_AS_WRITTEN or kind == "category" and written_plural(
+            tokens))  # "women", "people", and the nouns a count may end on as written: "species" (not "sanctions")
+        index.add(phrase, entry(kind, ref, as_written, acronym), fuzzy=fuzzy and not acronym, gap=gap)
+        for form in plural_forms(tokens) if tokens and not as_written else ():
+            index.add(" ".join(form), entry(kind, ref, True, acronym))
 
     for name, pred in predicates.items():
         cue_kind = f"{name}_cue"
