@@ -2844,3 +2844,14 @@ def test_a_count_noun_s_plural_follows_its_ending(text: str, table: str, publish
     "oligarchs"."""
     found = _verdicts(text, DATA / table / "reference", published)
     assert [(c[1], c[3]) for c in found if c[0] == "designation_count"] == [(count, "supported")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "in each field": where the amount applies, not what kind of money it is ("$2 million in assets")
+    ("The Kavli Prizes are worth one million dollars in each field.", ("one million dollars", None, "supported")),
+    # "carried": the past of the table's "carries"; "until 2014": the amount stood then, it was not set then
+    ("Until 2014 the Turing Award carried $250,000.", ("$250,000", "Until 2014", "supported")),
+])
+def test_prize_money_told_with_a_scope_or_a_past_verb_is_found(text: str, expected: tuple) -> None:
+    found = _verdicts(text, DATA / "sciprizes" / "reference", dt.date(2025, 3, 10))
+    assert [c[1:] for c in found if c[0] == "reward"] == [expected]

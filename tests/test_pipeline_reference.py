@@ -280,3 +280,14 @@ def test_a_kind_told_by_an_adverb_and_participle_is_found_in_the_verb_s_other_fo
     assert {"partially restricts", "partially restricting"} <= set(_adverb_verb_forms("partially restricted"))
     assert {"fully bans", "fully banning"} <= set(_adverb_verb_forms("fully banned"))
     assert _adverb_verb_forms("travel ban") == [] and _adverb_verb_forms("listed entity") == []
+
+
+@pytest.mark.parametrize("cue, expected", [
+    ("carries", "carried"), ("names", "named"), ("receives", "received"), ("watches", "watched"),
+    ("press", None), ("focus", None), ("carry", None), ("prize money", None),
+])
+def test_a_one_word_cue_in_the_third_person_also_matches_its_past(cue: str, expected: str | None) -> None:
+    """ "carries" also as "carried": a cue written as the present, told in the past."""
+    from workers.pipeline.reference import past_form
+
+    assert past_form(cue) == expected

@@ -737,6 +737,19 @@ def _adverb_verb_forms(term: str) -> list[str]:
     return [f"{words[0]} {form}" for form in sorted(inflections(words[1])) if form.endswith(("s", "ing"))]
 
 
+def past_form(cue: str) -> str | None:
+    """The simple past of a one-word cue in the third person ("carries" -> "carried", "names" -> "named"), or None;
+    the past is no noun, so it matches nothing else."""
+    low = cue.strip().lower()
+    if not low.isalpha() or len(low) < 5 or not low.endswith("s") or low.endswith(("ss", "us", "is")):
+        return None
+    if low.endswith("ies"):
+        return low[:-3] + "ied"
+    if low.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return low[:-2] + "ed"
+    return low[:-1] + ("d" if low.endswith("es") else "ed")
+
+
 def verb_forms(cue: str) -> list[str]:
     """The other regular forms of a gapped cue's verb ("offered ... for" also as "offers ... for", "offering ...
     for"; "list ... as" as "listed ... as"): a table lists one or two, an article uses another. Only gapped cues,
@@ -793,6 +806,8 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
                 add(variant, cue_kind, name)
             if " " not in cue.strip() and cue.lower().endswith(("ing", "tion", "ment")):
                 add(cue + "s", cue_kind, name)  # a cue noun's plural: "listing", "its listings"
+            if (past := past_form(cue)) is not None:
+                add(past, cue_kind, name)  # "carries" also as "carried"
         for cue in pred["continuation_cues"]:
             add(cue, "weak_cue", name)
         for k in pred["kinds"]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -34,6 +35,7 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
                 "November", "December")
 
 
+_UNTIL = re.compile(r"(?:until|till|up to)\b")  # a date that ends what the claim tells, not one it began
 _FIT = {label: rank for rank, label in enumerate(("supported", "partially_supported", "outdated", "refuted"))}
 
 
@@ -474,6 +476,10 @@ class Verifier:
 
         window = claim.date.window if claim.date else None
         matching = [f for f in facts if same(f)]
+        if window and claim.date and _UNTIL.match(claim.date.text.lower()):  # "until 2014 it carried $250,000":
+            hit = [f for f in matching if self.in_force(f, window.start) or self._ends_in(f, window)]  # it stood then
+            if hit:
+                return self._reward_found(claim, hit[0], facts, name)
         if window:
             hit = [f for f in matching if self.in_window(f, window)]
             if hit:
@@ -511,6 +517,11 @@ class Verifier:
                                       f"({self.when(cur)}), not {stated}.", self.evidence([cur]))
         return Verdict("refuted", f"No reward for {name} was in force {self.as_of()}; the first was announced "
                                   f"{self.when(facts[0])}.", self.evidence(facts[:1]))
+
+    def _ends_in(self, f: Fact, window: DateWindow) -> bool:
+        """Did the fact stop holding within the window?"""
+        until = self.table.fact_date_until(f)
+        return until is not None and window.start <= until <= window.end
 
     def _reward_found(self, claim: Claim, f: Fact, facts: list[Fact], name: str) -> Verdict:
         stated = fmt_money(claim.value["amount"], claim.value["currency"])
