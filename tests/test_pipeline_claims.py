@@ -2855,3 +2855,12 @@ def test_a_count_noun_s_plural_follows_its_ending(text: str, table: str, publish
 def test_prize_money_told_with_a_scope_or_a_past_verb_is_found(text: str, expected: tuple) -> None:
     found = _verdicts(text, DATA / "sciprizes" / "reference", dt.date(2025, 3, 10))
     assert [c[1:] for c in found if c[0] == "reward"] == [expected]
+
+
+def test_a_cue_noun_after_the_refers_back_to_the_kind_told_before() -> None:
+    """ "received the label": the label is the one the question above named, not any designation."""
+    text = ("IS ANYONE A 'CURRENCY MANIPULATOR'?\n\nNot at the moment. Only three economies have received the label "
+            "since 2016.")
+    result = check(Article(text=text, published_at=dt.date(2024, 11, 20)), load_table(DATA / "currency" / "reference"))
+    assert [((c["value"].get("kind") or {}).get("id"), c["verdict"]["label"]) for c in result["claims"]
+            if c["type"] == "designation_count"] == [("currency-manipulator", "supported")]

@@ -522,7 +522,8 @@ def _designations(doc: Document, sent: _Sentence, table: ReferenceTable, ctx: _C
         named_as = _kind_named_as(doc, kinds, anchor)  # what the names after the cue are designated as
         if kind is None and ctx.kind and s.index - ctx.kind_sentence <= CONTEXT_SENTENCES and (
                 s.paragraph == ctx.kind_paragraph or continuation and not answers
-                or answers and ctx.kind_sentence == s.index - 1):  # an answer takes only its question's kind
+                or answers and ctx.kind_sentence == s.index - 1  # an answer takes only its question's kind
+                or _refers_back(doc, cues)):  # "received the label": the kind told before
             kind = ctx.kind
             told = [k for k in reversed(ctx.kinds_told) if k != kind]  # the others the article has named
         else:
@@ -1781,6 +1782,15 @@ def _holds_kind(table: ReferenceTable, entity_id: str, kind: str | None) -> bool
     """Does the table record a designation of this entity of the kind (or of one that implies it)?"""
     return any(f.predicate == "designation" and any(table.kind_covers(k, kind) for k in f.kinds)
                for f in table.facts_by_subject.get(entity_id, ())) if kind else False
+
+
+def _refers_back(doc: Document, cues: list[PhraseMatch]) -> bool:
+    """Is a cue a one-word noun after "the", "that" or "such" ("have received the label since 2016"), which names
+    the kind told before?"""
+    return any(c.last - c.first == 1 and c.first and doc.norms[c.first - 1] in _BACK_DETERMINERS for c in cues)
+
+
+_BACK_DETERMINERS = {"the", "that", "this", "such"}
 
 
 def _designated(table: ReferenceTable, entity_id: str) -> bool:
