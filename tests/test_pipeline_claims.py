@@ -2864,3 +2864,15 @@ def test_a_cue_noun_after_the_refers_back_to_the_kind_told_before() -> None:
     result = check(Article(text=text, published_at=dt.date(2024, 11, 20)), load_table(DATA / "currency" / "reference"))
     assert [((c["value"].get("kind") or {}).get("id"), c["verdict"]["label"]) for c in result["claims"]
             if c["type"] == "designation_count"] == [("currency-manipulator", "supported")]
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Terrorgram has been a designated terrorist group since April 2024.", "uk-2024-04-terrorgram"),
+    ("Terrorgram has been sanctioned since January 2025.", "us-2025-01-13-terrorgram"),
+])
+def test_a_state_since_a_date_is_shown_by_the_designation_begun_then(text: str, fact: str) -> None:
+    """Of several designations in force, "since April 2024" is borne out by the one made then, not by a later one."""
+    table = load_table(DATA / "extremists" / "reference")
+    result = check(Article(text=text, published_at=dt.date(2025, 11, 14)), table)
+    assert [(c["verdict"]["label"], [e["fact_id"] for e in c["verdict"]["evidence"]]) for c in result["claims"]] == [
+        ("supported", [fact])]

@@ -265,6 +265,13 @@ class Verifier:
         """A state said to hold "since X": as of publication, and begun by the end of X (a designation made in
         2022 has not held "since 2020")."""
         since = _window(claim)
+        if claim.type == "designation" and self.published and not claim.value.get("negated"):
+            kind, claimed = claim.value.get("kind"), claim.value.get("authority")
+            began = [f for f in self.facts(claim.subject, "designation") if self._covers(f, kind)
+                     and self.authority_fits(claimed, f) and self.in_force(f, self.published)
+                     and self.in_window(f, since)]  # of the designations in force, the one begun then ("banned
+            if began:  # since April 2024" when other countries listed it later)
+                return self._designation_found(claim, began, self.name(claim.subject), self.kind_name(kind))
         verdict = self.verdict(replace(claim, date=None))
         if verdict.label != "supported" or claim.value.get("negated"):
             return verdict
