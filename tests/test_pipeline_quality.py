@@ -111,7 +111,7 @@ OTHER_DOMAINS = [
     ("pkk", 0.81),  # the PKK and its offshoots: US, EU, UK, Turkish and other listings, kingpins, lira rewards (0.81)
     ("russialists", 0.82),  # Russia's own lists: foreign agents, undesirables, extremist bans; US rewards (0.76)
     ("indiabans", 0.71),  # India's UAPA bans and terrorist lists, NIA rewards in lakh, Indian English (0.66)
-    ("cyberkev", 0.64),  # CISA's exploited-vulnerabilities catalog, ransomware sanctions and bounties (0.65)
+    ("cyberkev", 0.65),  # CISA's exploited-vulnerabilities catalog, ransomware sanctions and bounties (0.65)
 ]
 
 

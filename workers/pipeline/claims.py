@@ -2896,11 +2896,11 @@ def _other_money(doc: Document, sent: _Sentence, m: MoneyMention, date_starts: s
                                 if p.first > nxt):
         return False
     if after[0] == "in" and doc.norms[nxt + 1:nxt + 2] and doc.norms[nxt + 1] in _SCOPE_DETERMINERS:
-        return False  # "worth $1 million in each field", "offered $10,000 in the case": where, not what the money is
+        return False  # "worth $1 million in each field": where the amount applies, not what the money is
     return word_start not in date_starts
 
 
-_SCOPE_DETERMINERS = DETERMINERS | {"each", "every", "all", "both"}
+_SCOPE_DETERMINERS = {"each", "every", "all", "both"}  # (not "its": "$5 million in its accounts" is other money)
 IN_CUE_WORDS = 1  # words between "in" after an amount and a reward cue that names it ("in bug bounties")
 
 

@@ -35,7 +35,7 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
                 "November", "December")
 
 
-_UNTIL = re.compile(r"(?:until|till|up to)\b")  # a date that ends what the claim tells, not one it began
+_UNTIL = re.compile(r"(?:until|till)\b")  # a date that ends what the claim tells, not one it began
 _FIT = {label: rank for rank, label in enumerate(("supported", "partially_supported", "outdated", "refuted"))}
 
 
