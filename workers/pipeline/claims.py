@@ -301,14 +301,18 @@ def _after_attributive(doc: Document, d: DateMention) -> int | None:
     return bisect.bisect_left(doc.starts, d.end)
 
 
+def _lexicon_words(table: ReferenceTable, *kinds: str) -> frozenset[str]:
+    """Every word of the table's phrases of these kinds (cached per table)."""
+    cache = derived(table)
+    key = ("words", kinds)
+    if key not in cache:
+        cache[key] = frozenset().union(*(table.lexicon.words_of(k) for k in kinds))
+    return cache[key]
+
+
 def _designation_words(table: ReferenceTable) -> frozenset[str]:
     """Every word of the table's designation cues, kind terms and category nouns."""
-    cache = derived(table)
-    if "designation_words" not in cache:
-        lexicon = table.lexicon
-        cache["designation_words"] = frozenset().union(*(lexicon.words_of(k) for k in (
-            "designation_cue", "weak_cue", "kind", "category")))
-    return cache["designation_words"]
+    return _lexicon_words(table, "designation_cue", "weak_cue", "kind", "category")
 
 
 _ATTRIBUTIVE_YEAR = re.compile(  # "the 1983 bombing", "Iran's 2019 ...", "the December order"
@@ -1785,12 +1789,9 @@ def _holds_kind(table: ReferenceTable, entity_id: str, kind: str | None) -> bool
 
 
 def _refers_back(doc: Document, cues: list[PhraseMatch]) -> bool:
-    """Is a cue a one-word noun after "the", "that" or "such" ("have received the label since 2016"), which names
-    the kind told before?"""
-    return any(c.last - c.first == 1 and c.first and doc.norms[c.first - 1] in _BACK_DETERMINERS for c in cues)
-
-
-_BACK_DETERMINERS = {"the", "that", "this", "such"}
+    """Is a cue a one-word noun after "the", "that" or "its" ("have received the label since 2016"), which names the
+    kind told before?"""
+    return any(c.last - c.first == 1 and c.first and doc.norms[c.first - 1] in _DEFINITE for c in cues)
 
 
 def _designated(table: ReferenceTable, entity_id: str) -> bool:
@@ -1810,16 +1811,8 @@ def _owns_a_thing(doc: Document, g: PhraseMatch, table: ReferenceTable) -> bool:
     """Is the name only the owner of a thing the clause is about ("Lukoil's crude", "seized LockBit's servers"), not of
     its designation or of what a designation acts on ("Cuba's designation", "froze Amana's assets")?"""
     owned = _owned_words(doc, g)
-    return owned is not None and len(owned) > 0 and _cue_words(table).isdisjoint(owned) and HELD_NOUNS.isdisjoint(
-        owned)
-
-
-def _cue_words(table: ReferenceTable) -> frozenset[str]:
-    """Every word of the table's designation cues, strong and weak."""
-    cache = derived(table)
-    if "cue_words" not in cache:
-        cache["cue_words"] = table.lexicon.words_of("designation_cue") | table.lexicon.words_of("weak_cue")
-    return cache["cue_words"]
+    return owned is not None and len(owned) > 0 and _lexicon_words(table, "designation_cue", "weak_cue").isdisjoint(
+        owned) and HELD_NOUNS.isdisjoint(owned)
 
 
 _SOMEONES_NOUNS = ROLE_NOUNS | PERSON_NOUNS  # "Hemedti's brother", "the group's members", "Iran's nationals"

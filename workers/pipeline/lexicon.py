@@ -51,6 +51,7 @@ def is_acronym(phrase: str) -> bool:
 
 
 _ES_PLURALS = ("ss", "sh", "x", "z", "us")
+SINGULAR_S = ("ss", "us", "is")  # endings of singulars in -s ("business", "virus", "crisis")
 
 
 def _head(tokens: tuple[str, ...]) -> int:
@@ -62,7 +63,7 @@ def written_plural(tokens: tuple[str, ...]) -> bool:
     """Is the phrase plural as written: "women", "people", or a head in -s that is no singular's ending ("species",
     "armed forces"; not "business", "virus", "crisis")?"""
     head = tokens[_head(tokens)]
-    return head in PLURALS_AS_WRITTEN or head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    return head in PLURALS_AS_WRITTEN or head.endswith("s") and not head.endswith(SINGULAR_S)
 
 
 def plural_forms(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:

@@ -27,7 +27,17 @@ from workers.pipeline.english import (
     inflections,
 )
 from workers.pipeline.errors import ReferenceTableError
-from workers.pipeline.lexicon import GAP, MAX_GAP, Entry, PhraseIndex, is_acronym, plural_forms, words, written_plural
+from workers.pipeline.lexicon import (
+    GAP,
+    MAX_GAP,
+    SINGULAR_S,
+    Entry,
+    PhraseIndex,
+    is_acronym,
+    plural_forms,
+    words,
+    written_plural,
+)
 from workers.pipeline.model import DateWindow
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: large tables load 10x faster
@@ -737,17 +747,13 @@ def _adverb_verb_forms(term: str) -> list[str]:
     return [f"{words[0]} {form}" for form in sorted(inflections(words[1])) if form.endswith(("s", "ing"))]
 
 
-def past_form(cue: str) -> str | None:
-    """The simple past of a one-word cue in the third person ("carries" -> "carried", "names" -> "named"), or None;
-    the past is no noun, so it matches nothing else."""
+def past_forms(cue: str) -> list[str]:
+    """The simple past of a one-word cue in the third person ("carries" -> "carried", "names" -> "named"), among the
+    `inflections` that end in -ed: the past is no noun, and the forms that are no words match nothing."""
     low = cue.strip().lower()
-    if not low.isalpha() or len(low) < 5 or not low.endswith("s") or low.endswith(("ss", "us", "is")):
-        return None
-    if low.endswith("ies"):
-        return low[:-3] + "ied"
-    if low.endswith(("sses", "shes", "ches", "xes", "zes")):
-        return low[:-2] + "ed"
-    return low[:-1] + ("d" if low.endswith("es") else "ed")
+    if not low.isalpha() or len(low) < 5 or not low.endswith("s") or low.endswith(SINGULAR_S):
+        return []
+    return sorted(form for form in inflections(low) if form.endswith("ed"))
 
 
 def verb_forms(cue: str) -> list[str]:
@@ -806,7 +812,7 @@ def _lexicon(predicates, categories, group_terms, places, regions, entities) -> 
                 add(variant, cue_kind, name)
             if " " not in cue.strip() and cue.lower().endswith(("ing", "tion", "ment")):
                 add(cue + "s", cue_kind, name)  # a cue noun's plural: "listing", "its listings"
-            if (past := past_form(cue)) is not None:
+            for past in past_forms(cue):
                 add(past, cue_kind, name)  # "carries" also as "carried"
         for cue in pred["continuation_cues"]:
             add(cue, "weak_cue", name)
